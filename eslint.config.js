@@ -1,0 +1,72 @@
+// Layering rules from DESIGN.md are enforced here, the way Excalidraw and VS Code do it:
+// shared/ is the pure domain, main/ and renderer/ meet only through it.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+const nodeBuiltins = [
+  'fs', 'path', 'http', 'https', 'net', 'os', 'crypto', 'url', 'stream', 'child_process',
+  'events', 'util', 'zlib', 'worker_threads', 'buffer', 'process', 'dgram', 'dns', 'tls',
+];
+const nodeBuiltinPatterns = ['node:*', ...nodeBuiltins, ...nodeBuiltins.map((m) => `${m}/*`)];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['**/main/**', '**/renderer/**', '../../main', '../../renderer'], message: 'shared/ imports nothing of ours outside shared/.' },
+          { group: ['react', 'react-dom', 'react/*', 'electron', 'dexie', 'y-dexie', 'zustand', 'ws', ...nodeBuiltinPatterns], message: 'shared/ is pure TypeScript: no DOM, React, Electron, storage or Node built-ins.' },
+        ],
+      }],
+      'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'indexedDB', 'navigator', 'process', 'require'],
+    },
+  },
+  {
+    files: ['main/**/*.ts'],
+    languageOptions: { globals: globals.node },
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['**/renderer/**', '../renderer', '../../renderer'], message: 'main/ never imports renderer/; they meet in shared/.' }],
+      }],
+    },
+  },
+  {
+    files: ['main/host/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['**/renderer/**'], message: 'main/ never imports renderer/.' },
+          { group: ['electron', 'electron/*', '../*.ts', '../index', '../security', '../window', '../ipc', '../preload', '../protocol'], message: 'main/host/ is plain Node: it runs headless as `npm run host`, without Electron.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: globals.browser },
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['**/main/**', '../main', '../../main'], message: 'renderer/ never imports main/; they meet in shared/.' },
+          { group: ['electron', 'electron/*', ...nodeBuiltinPatterns], message: 'The renderer runs in a plain browser too.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['scripts/**/*.mjs', 'test/**/*.ts', '*.config.{ts,js}'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
+);

@@ -1,0 +1,42 @@
+/**
+ * Builds the response for one `app://` request: guarded path → file bytes with the right MIME type
+ * and our security headers, or a bare 404/405. Uses node:fs (which Electron patches to read inside
+ * app.asar) and the global Response; no electron import, so it is unit-tested with a temp dir.
+ */
+import { readFile } from 'node:fs/promises';
+import { mimeTypeFor, resolveAppPath } from './app-path';
+import { SECURITY_HEADERS } from './csp';
+
+export type ReadFileFn = (filePath: string) => Promise<Uint8Array>;
+
+function plain(status: number, text: string, extra: Record<string, string> = {}): Response {
+  return new Response(text, {
+    status,
+    headers: { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8', ...extra },
+  });
+}
+
+export async function serveAppRequest(
+  root: string,
+  url: string,
+  method = 'GET',
+  read: ReadFileFn = readFile,
+): Promise<Response> {
+  if (method !== 'GET' && method !== 'HEAD') return plain(405, 'Method Not Allowed', { Allow: 'GET, HEAD' });
+  const filePath = resolveAppPath(root, url);
+  if (filePath === null) return plain(404, 'Not Found');
+  let body: Uint8Array;
+  try {
+    body = await read(filePath);
+  } catch {
+    return plain(404, 'Not Found'); // missing, a directory, unreadable: all the same to the caller
+  }
+  const headers = {
+    ...SECURITY_HEADERS,
+    'Content-Type': mimeTypeFor(filePath),
+    'Content-Length': String(body.byteLength),
+    'Cache-Control': 'no-cache',
+  };
+  // A copy typed as a plain ArrayBuffer view (what both the DOM and Node BodyInit types accept).
+  return new Response(method === 'HEAD' ? null : new Uint8Array(body), { status: 200, headers });
+}

@@ -1,0 +1,90 @@
+import { isIP } from 'node:net';
+import { DEFAULT_HOST_PORT } from '../../shared/protocol/host';
+import { DEFAULT_BIND_ADDRESS } from './start-host';
+
+export interface CliOptions {
+  port: number;
+  bind: string;
+  /** undefined: use the platform's app-data folder. */
+  dataDir: string | undefined;
+  /** undefined: use the bundled dist/renderer. */
+  staticDir: string | undefined;
+  help: boolean;
+}
+
+export type CliParseResult = { ok: true; options: CliOptions } | { ok: false; error: string };
+
+export const CLI_USAGE = `Usage: npm run host -- [options]
+
+Serves Transition Lab to browsers on this network.
+
+Options:
+  --port P       port to listen on, 0 for any free port (default ${DEFAULT_HOST_PORT})
+  --bind ADDR    address to listen on, e.g. 127.0.0.1 for this computer only
+                 (default ${DEFAULT_BIND_ADDRESS}: all network interfaces)
+  --data DIR     folder for the host's data (default: your app-data folder)
+  --static DIR   folder with the built app (default: dist/renderer)
+  --help         show this help`;
+
+const VALUE_FLAGS = ['--port', '--bind', '--data', '--static'] as const;
+type ValueFlag = (typeof VALUE_FLAGS)[number];
+
+function isValueFlag(flag: string): flag is ValueFlag {
+  return (VALUE_FLAGS as readonly string[]).includes(flag);
+}
+
+const HELP_HINT = 'Run with --help to see the options.';
+
+/** Accepts `--flag value` and `--flag=value`. Errors are one line, meant to be shown as they are. */
+export function parseCliArgs(argv: readonly string[]): CliParseResult {
+  const values = new Map<ValueFlag, string>();
+  let help = false;
+
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg === '--help' || arg === '-h') {
+      help = true;
+      continue;
+    }
+    const equals = arg.indexOf('=');
+    const flag = arg.startsWith('--') && equals !== -1 ? arg.slice(0, equals) : arg;
+    if (!isValueFlag(flag)) {
+      return fail(arg.startsWith('-') ? `Unknown option ${flag}. ${HELP_HINT}` : `Unexpected argument "${arg}". ${HELP_HINT}`);
+    }
+    if (values.has(flag)) return fail(`${flag} was given more than once.`);
+    let value: string | undefined;
+    if (equals !== -1 && arg.startsWith('--')) {
+      value = arg.slice(equals + 1);
+    } else {
+      value = argv[i + 1];
+      i++;
+    }
+    // A following flag is almost certainly a forgotten value, not a value starting with "--".
+    if (value === undefined || value === '' || value.startsWith('--')) return fail(`${flag} needs a value.`);
+    values.set(flag, value);
+  }
+
+  const port = parsePort(values.get('--port'));
+  if (port === null) return fail(`--port must be a whole number from 0 to 65535, got "${values.get('--port')}".`);
+
+  const bind = values.get('--bind') ?? DEFAULT_BIND_ADDRESS;
+  if (bind !== 'localhost' && isIP(bind) === 0) {
+    return fail(`--bind must be an IP address such as 0.0.0.0 or 127.0.0.1, got "${bind}".`);
+  }
+
+  return {
+    ok: true,
+    options: { port, bind, dataDir: values.get('--data'), staticDir: values.get('--static'), help },
+  };
+}
+
+function parsePort(raw: string | undefined): number | null {
+  if (raw === undefined) return DEFAULT_HOST_PORT;
+  if (!/^\d{1,5}$/.test(raw)) return null;
+  const port = Number(raw);
+  return port <= 65_535 ? port : null;
+}
+
+function fail(error: string): CliParseResult {
+  return { ok: false, error };
+}

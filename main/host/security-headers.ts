@@ -1,0 +1,49 @@
+import type { ServerResponse } from 'node:http';
+
+// The renderer bundle is self-contained (DESIGN: nothing is loaded from the internet), so every
+// source is 'self'. connect-src also allows ws:/wss: to any host because a facilitator may point
+// the app at their own signaling server in settings; 'self' alone would forbid that.
+// 'unsafe-inline' styles: React positions notes with style attributes.
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self' ws: wss:",
+  "worker-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'none'",
+].join('; ');
+
+// camera and microphone are deliberately NOT disabled: Chromium gathers loopback ICE candidates
+// only for pages with media permission (STACK-NOTES), and the e2e WebRTC tests depend on that.
+const PERMISSIONS_POLICY = [
+  'accelerometer=()',
+  'geolocation=()',
+  'gyroscope=()',
+  'hid=()',
+  'magnetometer=()',
+  'midi=()',
+  'payment=()',
+  'serial=()',
+  'usb=()',
+].join(', ');
+
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'Permissions-Policy': PERMISSIONS_POLICY,
+};
+
+export function applySecurityHeaders(res: ServerResponse): void {
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
+    res.setHeader(name, value);
+  }
+}

@@ -1,0 +1,107 @@
+/**
+ * Electron main entry. Order matters:
+ *   before ready: privileged `app` scheme, global sandbox, guards for every webContents/session,
+ *                 single-instance lock;
+ *   on ready:     harden the default session, serve dist/renderer on app://, IPC handlers,
+ *                 start the LAN host (participants join through it), open the window;
+ *   on quit:      stop the host.
+ */
+import path from 'node:path';
+import { app, BrowserWindow } from 'electron';
+import type { AppInfo } from '../shared/protocol/ipc';
+import { handleAppProtocol, registerAppSchemePrivileged } from './app-protocol';
+import { closeWithTimeout, loopbackHostUrl, startHostWithFallback, type RunningHost } from './host-lifecycle';
+import { registerIpcHandlers } from './ipc';
+import { enableGlobalSandbox, hardenDefaultSession, installGlobalGuards } from './security';
+import { createMainWindow } from './window';
+import { startHost } from './host/start-host';
+
+// Bundled to dist/main/index.cjs: the preload sits next to it, the renderer bundle one level up.
+const PRELOAD_PATH = path.join(__dirname, 'preload.cjs');
+const RENDERER_ROOT = path.join(__dirname, '..', 'renderer');
+
+function log(line: string): void {
+  console.log(`[transition-lab] ${line}`);
+}
+
+registerAppSchemePrivileged();
+enableGlobalSandbox();
+installGlobalGuards();
+
+let mainWindow: BrowserWindow | null = null;
+let hostPromise: Promise<RunningHost | null> = Promise.resolve(null);
+let hostStopped = false;
+
+function openMainWindow(): void {
+  mainWindow = createMainWindow({ preloadPath: PRELOAD_PATH });
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+}
+
+async function appInfo(): Promise<AppInfo> {
+  const host = await hostPromise;
+  const info: AppInfo = {
+    name: app.getName(),
+    version: __APP_VERSION__,
+    platform: process.platform,
+    hostUrls: host ? [...host.urls] : [],
+  };
+  if (host) info.localHostUrl = loopbackHostUrl(host.port);
+  return info;
+}
+
+function launchHost(): Promise<RunningHost | null> {
+  return startHostWithFallback(startHost, {
+    dataDir: path.join(app.getPath('userData'), 'host'),
+    staticDir: RENDERER_ROOT,
+    log,
+  }).then(
+    (host) => {
+      log(`LAN host listening on ${host.urls.join(', ') || `port ${host.port}`}`);
+      return host;
+    },
+    (error: unknown) => {
+      // The app still works on its own (local-first); only inviting participants is unavailable.
+      log(`LAN host could not start: ${error instanceof Error ? error.message : String(error)}`);
+      return null;
+    },
+  );
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow === null) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  app.on('activate', () => {
+    if (app.isReady() && BrowserWindow.getAllWindows().length === 0) openMainWindow();
+  });
+
+  app.on('will-quit', (event) => {
+    if (hostStopped) return;
+    event.preventDefault();
+    void hostPromise
+      .then((host) => closeWithTimeout(host))
+      .finally(() => {
+        hostStopped = true;
+        app.quit();
+      });
+  });
+
+  void app.whenReady().then(() => {
+    hardenDefaultSession();
+    handleAppProtocol(RENDERER_ROOT);
+    registerIpcHandlers({ getAppInfo: appInfo });
+    hostPromise = launchHost();
+    openMainWindow();
+  });
+}

@@ -1,0 +1,26 @@
+/**
+ * The BrowserWindow webPreferences every window of the app uses. Type-only electron import (erased
+ * at build time), so unit tests can check the flags without loading electron.
+ */
+import type { WebPreferences } from 'electron';
+
+export function secureWebPreferences(preloadPath: string): WebPreferences {
+  return {
+    preload: preloadPath,
+    // The renderer is untrusted: it shows content typed by any participant in the room.
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    experimentalFeatures: false,
+    navigateOnDragDrop: false,
+    safeDialogs: true,
+    // Spellcheck would download dictionaries from Google's CDN; we load nothing from the internet.
+    spellcheck: false,
+    devTools: true,
+  };
+}

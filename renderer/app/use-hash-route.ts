@@ -1,0 +1,29 @@
+import { useSyncExternalStore } from 'react';
+
+/** Routes live in the URL fragment: the host serves one file and never sees them (join codes!). */
+export type Route = { name: 'home' } | { name: 'session'; sessionId: string };
+
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#/, '').split('?')[0] ?? '';
+  const parts = path.split('/').filter(Boolean);
+  if (parts[0] === 's' && parts[1]) return { name: 'session', sessionId: decodeURIComponent(parts[1]) };
+  return { name: 'home' };
+}
+
+export function sessionHref(sessionId: string): string {
+  return `#/s/${encodeURIComponent(sessionId)}`;
+}
+
+function subscribe(callback: () => void): () => void {
+  window.addEventListener('hashchange', callback);
+  return () => window.removeEventListener('hashchange', callback);
+}
+
+export function useHashRoute(): Route {
+  const hash = useSyncExternalStore(subscribe, () => window.location.hash);
+  return parseRoute(hash);
+}
+
+export function navigate(href: string): void {
+  window.location.hash = href.replace(/^#/, '');
+}

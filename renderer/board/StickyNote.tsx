@@ -1,0 +1,133 @@
+import { memo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type * as Y from 'yjs';
+import { deleteNote, moveNote } from '../../shared/model';
+import { useBoardUi } from '../state/board-ui';
+import { NoteEditor } from './NoteEditor';
+import { NoteToolbar } from './NoteToolbar';
+import { useNote } from './use-note';
+
+interface Props {
+  doc: Y.Doc;
+  undoManager: Y.UndoManager;
+  noteId: string;
+  zoom: number;
+  readOnly: boolean;
+  onDeleted: () => void;
+}
+
+/** Screen pixels a press may wander before it counts as a drag rather than a click. */
+const DRAG_THRESHOLD = 3;
+const ARROW_STEP = 10;
+
+function textSizeClass(text: string): string {
+  if (text.length > 180) return 'text-s';
+  if (text.length > 80) return 'text-m';
+  return 'text-l';
+}
+
+export const StickyNote = memo(function StickyNote({ doc, undoManager, noteId, zoom, readOnly, onDeleted }: Props) {
+  const { t } = useTranslation();
+  const note = useNote(doc, noteId);
+  const selected = useBoardUi((s) => s.selectedNoteId === noteId);
+  const editing = useBoardUi((s) => s.editingNoteId === noteId);
+  const { select, startEditing } = useBoardUi.getState();
+  const articleRef = useRef<HTMLElement>(null);
+  const drag = useRef<{ pointerId: number; startX: number; startY: number; moved: boolean } | null>(null);
+  const [offset, setOffset] = useState<{ dx: number; dy: number } | null>(null);
+
+  if (!note) return null;
+
+  // Each discrete action is its own undo step, even right after typing.
+  const remove = () => {
+    undoManager.stopCapturing();
+    deleteNote(doc, noteId, Date.now());
+    select(null);
+    onDeleted();
+  };
+
+  const onPointerDown = (event: PointerEvent<HTMLElement>) => {
+    if (event.button !== 0 || editing || (event.target as HTMLElement).closest('.note-toolbar')) return;
+    event.preventDefault();
+    articleRef.current?.focus();
+    select(noteId);
+    if (readOnly) return;
+    event.currentTarget.setPointerCapture(event.pointerId);
+    drag.current = { pointerId: event.pointerId, startX: event.clientX, startY: event.clientY, moved: false };
+  };
+  const onPointerMove = (event: PointerEvent<HTMLElement>) => {
+    const d = drag.current;
+    if (!d || d.pointerId !== event.pointerId) return;
+    const sx = event.clientX - d.startX;
+    const sy = event.clientY - d.startY;
+    if (!d.moved && Math.hypot(sx, sy) < DRAG_THRESHOLD) return;
+    d.moved = true;
+    setOffset({ dx: sx / zoom, dy: sy / zoom });
+  };
+  const onPointerUp = (event: PointerEvent<HTMLElement>) => {
+    const d = drag.current;
+    if (!d || d.pointerId !== event.pointerId) return;
+    drag.current = null;
+    if (d.moved && offset) {
+      undoManager.stopCapturing();
+      moveNote(doc, noteId, { x: note.pos.x + offset.dx, y: note.pos.y + offset.dy }, Date.now());
+    }
+    setOffset(null);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    if (event.target !== event.currentTarget || readOnly) return;
+    if (event.key === 'Enter' || event.key === 'F2') {
+      event.preventDefault();
+      startEditing(noteId);
+    } else if (event.key === 'Delete' || event.key === 'Backspace') {
+      event.preventDefault();
+      remove();
+    } else if (event.key.startsWith('Arrow')) {
+      event.preventDefault();
+      const step = event.shiftKey ? ARROW_STEP * 5 : ARROW_STEP;
+      const dx = event.key === 'ArrowLeft' ? -step : event.key === 'ArrowRight' ? step : 0;
+      const dy = event.key === 'ArrowUp' ? -step : event.key === 'ArrowDown' ? step : 0;
+      undoManager.stopCapturing();
+      moveNote(doc, noteId, { x: note.pos.x + dx, y: note.pos.y + dy }, Date.now());
+    } else if (event.key === 'Escape') {
+      select(null);
+      articleRef.current?.blur();
+    }
+  };
+
+  const x = note.pos.x + (offset?.dx ?? 0);
+  const y = note.pos.y + (offset?.dy ?? 0);
+  const label = note.text.trim() || t('note.empty');
+  return (
+    <article
+      ref={articleRef}
+      className={`sticky-note colour-${note.colour}${selected ? ' selected' : ''}${offset ? ' dragging' : ''}${editing ? ' editing' : ''}`}
+      style={{ transform: `translate(${x}px, ${y}px)`, width: note.size.w, height: note.size.h }}
+      tabIndex={0}
+      aria-label={label}
+      onPointerDown={onPointerDown}
+      onPointerMove={onPointerMove}
+      onPointerUp={onPointerUp}
+      onPointerCancel={() => {
+        drag.current = null;
+        setOffset(null);
+      }}
+      onDoubleClick={() => !readOnly && startEditing(noteId)}
+      onKeyDown={onKeyDown}
+      onFocus={() => select(noteId)}
+    >
+      {editing && !readOnly ? (
+        <NoteEditor doc={doc} undoManager={undoManager} noteId={noteId} text={note.text} onDone={() => articleRef.current?.focus()} />
+      ) : (
+        <p className={`note-text ${textSizeClass(note.text)}${note.text.trim() ? '' : ' placeholder'}`} aria-hidden="true">
+          {note.text.trim() ? note.text : t('note.editorPlaceholder')}
+        </p>
+      )}
+      {note.authorName && <span className="note-author" aria-hidden="true">{note.authorName}</span>}
+      {selected && !editing && !readOnly && !offset && (
+        <NoteToolbar doc={doc} undoManager={undoManager} noteId={noteId} colour={note.colour} onDelete={remove} />
+      )}
+    </article>
+  );
+});

@@ -1,0 +1,30 @@
+/** Inline icons: no icon font or emoji font is assumed to exist on the user's machine. */
+const common = { width: 18, height: 18, viewBox: '0 0 24 24', fill: 'none', stroke: 'currentColor', strokeWidth: 2, strokeLinecap: 'round', strokeLinejoin: 'round', 'aria-hidden': true } as const;
+
+export const PlusIcon = () => (
+  <svg {...common}>
+    <path d="M12 5v14M5 12h14" />
+  </svg>
+);
+export const MinusIcon = () => (
+  <svg {...common}>
+    <path d="M5 12h14" />
+  </svg>
+);
+export const UndoIcon = () => (
+  <svg {...common}>
+    <path d="M9 14 4 9l5-5" />
+    <path d="M4 9h11a5 5 0 0 1 0 10h-4" />
+  </svg>
+);
+export const RedoIcon = () => (
+  <svg {...common}>
+    <path d="m15 14 5-5-5-5" />
+    <path d="M20 9H9a5 5 0 0 0 0 10h4" />
+  </svg>
+);
+export const TrashIcon = () => (
+  <svg {...common}>
+    <path d="M4 7h16M10 11v6M14 11v6M6 7l1 13h10l1-13M9 7V4h6v3" />
+  </svg>
+);

@@ -1,0 +1,45 @@
+/**
+ * The one typed contract between the Electron main process and the renderer.
+ * main/ implements it, the preload exposes exactly these names on `window.transitionLab`,
+ * and main validates every call's sender and arguments. Channel names share one prefix so the
+ * preload can refuse anything else (as VS Code does).
+ */
+
+export const IPC_PREFIX = 'tl:';
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  platform: string;
+  /** URLs of the LAN host started by the desktop app, for inviting participants. */
+  hostUrls: string[];
+  /**
+   * The same LAN host on loopback (`http://127.0.0.1:PORT`), or absent if it is not running.
+   * The desktop renderer connects to this one: its CSP allows loopback only (see main/csp.ts).
+   */
+  localHostUrl?: string;
+}
+
+export interface IpcContract {
+  /** App name, version and the LAN host's URLs. */
+  getAppInfo(): Promise<AppInfo>;
+  /** Opens an http(s) link in the user's default browser, after main re-validates it. */
+  openExternal(url: string): Promise<boolean>;
+}
+
+export type IpcMethod = keyof IpcContract;
+
+export const IPC_METHODS: readonly IpcMethod[] = ['getAppInfo', 'openExternal'] as const;
+
+export function ipcChannel(method: IpcMethod): string {
+  return `${IPC_PREFIX}${method}`;
+}
+
+/** Name of the object the preload exposes on `window`. */
+export const PRELOAD_GLOBAL = 'transitionLab';
+
+/**
+ * What the renderer finds on `window.transitionLab` inside the desktop app (absent in a plain
+ * browser — check before use). Exactly the contract's functions, nothing else.
+ */
+export type PreloadApi = IpcContract;

@@ -1,0 +1,75 @@
+import { expect, test } from '@playwright/test';
+import { addNote, boxOf, createSession, waitUntilSaved } from './support/board';
+
+test.beforeEach(async ({ page }) => {
+  await page.goto('/');
+  await createSession(page, `Board editing ${test.info().title}`);
+});
+
+test('delete with the Delete key, then bring the note back with Undo', async ({ page }) => {
+  const note = await addNote(page, 'Barrier: fragmented funding');
+  await note.focus();
+  await page.keyboard.press('Delete');
+  await expect(page.getByRole('article')).toHaveCount(0);
+  await expect(page.getByRole('status').filter({ hasText: 'Note deleted' })).toBeVisible();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByRole('article', { name: 'Barrier: fragmented funding' })).toBeVisible();
+  await page.getByRole('button', { name: 'Redo' }).click();
+  await expect(page.getByRole('article')).toHaveCount(0);
+});
+
+test('change a note colour and keep it after reload', async ({ page }) => {
+  const note = await addNote(page, 'Opportunity: EU cohesion funds');
+  await note.click();
+  const green = page.getByRole('radiogroup', { name: 'Note colour' }).getByRole('radio', { name: 'Green' });
+  await green.click();
+  await expect(green).toHaveAttribute('aria-checked', 'true');
+  const colour = await note.evaluate((el) => getComputedStyle(el).backgroundColor);
+  expect(colour).not.toBe('rgb(255, 241, 168)');
+  await waitUntilSaved(page);
+  await page.reload();
+  const again = page.getByRole('article', { name: 'Opportunity: EU cohesion funds' });
+  await expect(again).toBeVisible();
+  expect(await again.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(colour);
+});
+
+test('pan by dragging empty space and zoom with keys, buttons and the wheel', async ({ page }) => {
+  const note = await addNote(page, 'Indicator: tCO2e per capita');
+  const start = await boxOf(note);
+
+  const surface = page.locator('.board-surface');
+  const area = await boxOf(surface);
+  await page.mouse.move(area.x + 60, area.y + area.height - 60);
+  await page.mouse.down();
+  await page.mouse.move(area.x + 160, area.y + area.height - 10, { steps: 6 });
+  await page.mouse.up();
+  const panned = await boxOf(note);
+  expect(panned.x - start.x).toBe(100);
+  expect(panned.y - start.y).toBe(50);
+
+  const reset = page.getByRole('button', { name: 'Reset zoom' });
+  await expect(reset).toHaveText('100%');
+  await page.keyboard.press('+');
+  await expect(reset).toHaveText('125%');
+  expect((await boxOf(note)).width).toBe(250);
+  await page.getByRole('button', { name: 'Zoom out' }).click();
+  await expect(reset).toHaveText('100%');
+  await page.mouse.move(area.x + area.width / 2, area.y + area.height / 2);
+  await page.mouse.wheel(0, 300);
+  await expect(reset).not.toHaveText('100%');
+  expect((await boxOf(note)).width).toBeLessThan(200);
+  await reset.click();
+  await expect(reset).toHaveText('100%');
+  await expect(note).toHaveJSProperty('offsetWidth', 200);
+});
+
+test('the app loads nothing from outside the host', async ({ page, baseURL }) => {
+  const foreign: string[] = [];
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    if (!['data:', 'blob:'].includes(url.protocol) && url.origin !== baseURL) foreign.push(r.url());
+  });
+  await page.reload();
+  await addNote(page, 'Nothing leaves the room');
+  expect(foreign).toEqual([]);
+});

@@ -1,0 +1,347 @@
+// Exercises the thin Electron glue (index.ts, security.ts, window.ts, ipc.ts, app-protocol.ts,
+// preload.ts) WITHOUT Electron: the entry points are bundled with esbuild exactly like
+// scripts/build-main.mjs does, then evaluated with a recording stand-in for the 'electron' module
+// (the real one would try to download its binary). The LAN host is replaced by a fake too.
+import { build } from 'esbuild';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_HOST_PORT } from '../../../shared/protocol/host';
+import { CONTENT_SECURITY_POLICY } from '../../../main/csp';
+
+type Fn = (...args: any[]) => any; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+class Emitter {
+  listeners = new Map<string, Fn[]>();
+  on(name: string, fn: Fn): this {
+    this.listeners.set(name, [...(this.listeners.get(name) ?? []), fn]);
+    return this;
+  }
+  once(name: string, fn: Fn): this {
+    return this.on(name, fn);
+  }
+  emit(name: string, ...args: unknown[]): void {
+    for (const fn of this.listeners.get(name) ?? []) fn(...args);
+  }
+}
+
+function fakeEvent(extra: Record<string, unknown> = {}) {
+  const event = { prevented: false, preventDefault() { event.prevented = true; }, ...extra };
+  return event;
+}
+
+function createElectronStub(userData: string) {
+  const log: string[] = [];
+  let ready = false;
+  let fireReady: () => void = () => undefined;
+  const readyPromise = new Promise<void>((resolve) => {
+    fireReady = () => {
+      ready = true;
+      resolve();
+    };
+  });
+
+  const app = Object.assign(new Emitter(), {
+    enableSandbox: () => log.push(`enableSandbox ready=${ready}`),
+    requestSingleInstanceLock: () => (log.push('lock'), true),
+    quit: () => log.push('quit'),
+    whenReady: () => readyPromise,
+    isReady: () => ready,
+    getName: () => 'Transition Lab',
+    getPath: (name: string) => (name === 'userData' ? userData : '/nowhere'),
+  });
+
+  const state = {
+    schemes: [] as unknown[],
+    protocolHandler: null as null | ((req: { url: string; method: string }) => Promise<Response>),
+    permissionRequest: null as null | Fn,
+    permissionCheck: null as null | Fn,
+    deviceCheck: null as null | Fn,
+    headersReceived: null as null | Fn,
+    ipc: new Map<string, Fn>(),
+    opened: [] as string[],
+    windows: [] as FakeWindow[],
+    exposed: new Map<string, unknown>(),
+    invoked: [] as unknown[][],
+  };
+
+  const defaultSession = Object.assign(new Emitter(), {
+    setPermissionRequestHandler: (fn: Fn) => (state.permissionRequest = fn),
+    setPermissionCheckHandler: (fn: Fn) => (state.permissionCheck = fn),
+    setDevicePermissionHandler: (fn: Fn) => (state.deviceCheck = fn),
+    webRequest: { onHeadersReceived: (fn: Fn) => (state.headersReceived = fn) },
+  });
+
+  class FakeWebContents extends Emitter {
+    windowOpenHandler: Fn | null = null;
+    mainFrame = { processId: 1, routingId: 1, parent: null, url: 'app://app/index.html' };
+    setWindowOpenHandler(fn: Fn) {
+      this.windowOpenHandler = fn;
+    }
+  }
+
+  class FakeWindow extends Emitter {
+    static getAllWindows = () => state.windows;
+    webContents = new FakeWebContents();
+    loadedUrl = '';
+    constructor(public options: Record<string, unknown>) {
+      super();
+      state.windows.push(this);
+      app.emit('web-contents-created', fakeEvent(), this.webContents);
+    }
+    loadURL(url: string) {
+      this.loadedUrl = url;
+      return Promise.resolve();
+    }
+    show() {}
+    focus() {}
+    restore() {}
+    isMinimized() {
+      return false;
+    }
+  }
+
+  const electron = {
+    app,
+    session: { defaultSession },
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: unknown[]) => {
+        log.push(`registerSchemes ready=${ready}`);
+        state.schemes.push(...schemes);
+      },
+      handle: (scheme: string, fn: typeof state.protocolHandler) => {
+        log.push(`handle ${scheme}`);
+        state.protocolHandler = fn;
+      },
+    },
+    ipcMain: {
+      handle: (channel: string, fn: Fn) => state.ipc.set(channel, fn),
+      removeHandler: (channel: string) => state.ipc.delete(channel),
+    },
+    shell: { openExternal: async (url: string) => void state.opened.push(url) },
+    BrowserWindow: FakeWindow,
+    contextBridge: { exposeInMainWorld: (key: string, api: unknown) => state.exposed.set(key, api) },
+    ipcRenderer: { invoke: async (...args: unknown[]) => (state.invoked.push(args), 'answer') },
+  };
+  return { electron, app, state, defaultSession, fireReady, log };
+}
+
+const hostCalls: Record<string, unknown>[] = [];
+let hostClosed = 0;
+
+async function bundle(entry: string): Promise<string> {
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    write: false,
+    external: ['electron'],
+    define: { __APP_VERSION__: '"9.9.9"' },
+    logLevel: 'silent',
+    plugins: [
+      {
+        name: 'fake-host',
+        setup(b) {
+          b.onResolve({ filter: /\/host\/start-host$/ }, () => ({ path: 'fake-host', namespace: 'fake' }));
+          b.onLoad({ filter: /.*/, namespace: 'fake' }, () => ({
+            loader: 'js',
+            contents: `exports.startHost = (o) => globalThis.__tlFakeHost(o);`,
+          }));
+        },
+      },
+    ],
+  });
+  return result.outputFiles[0]!.text;
+}
+
+function evaluate(code: string, electron: unknown, dirname: string): void {
+  const nodeRequire = createRequire(import.meta.url);
+  const req = (id: string) => (id === 'electron' ? electron : nodeRequire(id));
+  const module = { exports: {} };
+  new Function('require', 'module', 'exports', '__dirname', '__filename', code)(
+    req, module, module.exports, dirname, path.join(dirname, 'index.cjs'),
+  );
+}
+
+const tick = () => new Promise((r) => setTimeout(r, 0));
+
+describe('Electron main glue (stubbed electron)', () => {
+  let tmp: string;
+  let stub: ReturnType<typeof createElectronStub>;
+  const trustedEvent = () => {
+    const win = stub.state.windows[0]!;
+    return { sender: win.webContents, senderFrame: win.webContents.mainFrame };
+  };
+
+  beforeAll(async () => {
+    tmp = mkdtempSync(path.join(os.tmpdir(), 'tl-glue-'));
+    mkdirSync(path.join(tmp, 'dist', 'main'), { recursive: true });
+    mkdirSync(path.join(tmp, 'dist', 'renderer'), { recursive: true });
+    writeFileSync(path.join(tmp, 'dist', 'renderer', 'index.html'), '<!doctype html><title>TL</title>');
+    writeFileSync(path.join(tmp, 'secret.txt'), 'secret');
+    (globalThis as Record<string, unknown>).__tlFakeHost = async (o: Record<string, unknown>) => {
+      hostCalls.push(o);
+      return {
+        port: DEFAULT_HOST_PORT,
+        urls: [`http://127.0.0.1:${DEFAULT_HOST_PORT}/`, `http://192.168.1.20:${DEFAULT_HOST_PORT}/`],
+        close: async () => void (hostClosed += 1),
+      };
+    };
+    stub = createElectronStub(path.join(tmp, 'userData'));
+    evaluate(await bundle('main/index.ts'), stub.electron, path.join(tmp, 'dist', 'main'));
+  });
+
+  afterAll(() => {
+    delete (globalThis as Record<string, unknown>).__tlFakeHost;
+    rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('registers the privileged scheme and the sandbox before ready', () => {
+    expect(stub.log).toContain('registerSchemes ready=false');
+    expect(stub.log).toContain('enableSandbox ready=false');
+    expect(stub.log).toContain('lock');
+    expect(stub.state.schemes).toEqual([
+      expect.objectContaining({
+        scheme: 'app',
+        privileges: expect.objectContaining({ standard: true, secure: true, supportFetchAPI: true, corsEnabled: false, bypassCSP: false }),
+      }),
+    ]);
+    expect(stub.state.windows).toHaveLength(0);
+  });
+
+  it('on ready: serves app://, opens one locked-down window, starts the host', async () => {
+    stub.fireReady();
+    await tick();
+    expect(stub.log).toContain('handle app');
+    expect(stub.state.windows).toHaveLength(1);
+    const win = stub.state.windows[0]!;
+    expect(win.loadedUrl).toBe('app://app/index.html');
+    expect(win.options.webPreferences).toMatchObject({
+      preload: path.join(tmp, 'dist', 'main', 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+    });
+    expect(hostCalls).toEqual([
+      expect.objectContaining({
+        port: DEFAULT_HOST_PORT,
+        dataDir: path.join(tmp, 'userData', 'host'),
+        staticDir: path.join(tmp, 'dist', 'renderer'),
+      }),
+    ]);
+  });
+
+  it('the app:// handler serves the bundle with CSP and refuses traversal', async () => {
+    const ok = await stub.state.protocolHandler!({ url: 'app://app/index.html', method: 'GET' });
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(ok.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    for (const url of ['app://app/../../secret.txt', 'app://app/%2e%2e/%2e%2e/secret.txt']) {
+      const res = await stub.state.protocolHandler!({ url, method: 'GET' });
+      expect(res.status).toBe(404);
+    }
+  });
+
+  it('guards navigation, new windows and webviews of every webContents', async () => {
+    const wc = stub.state.windows[0]!.webContents;
+    for (const name of ['will-navigate', 'will-redirect', 'will-frame-navigate']) {
+      const bad = fakeEvent({ url: 'https://evil.example/' });
+      wc.emit(name, bad);
+      expect(bad.prevented, name).toBe(true);
+      const good = fakeEvent({ url: 'app://app/index.html#/x' });
+      wc.emit(name, good);
+      expect(good.prevented, name).toBe(false);
+    }
+    expect(wc.windowOpenHandler!({ url: 'https://example.org/' })).toEqual({ action: 'deny' });
+    expect(wc.windowOpenHandler!({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
+    expect(wc.windowOpenHandler!({ url: 'app://app/index.html' })).toEqual({ action: 'deny' });
+    await tick();
+    expect(stub.state.opened).toEqual(['https://example.org/']);
+    const webview = fakeEvent();
+    wc.emit('will-attach-webview', webview);
+    expect(webview.prevented).toBe(true);
+  });
+
+  it('hardens the default session: permissions, CSP header, downloads', () => {
+    let granted: boolean | undefined;
+    stub.state.permissionRequest!(null, 'media', (g: boolean) => (granted = g), { requestingUrl: 'app://app/index.html' });
+    expect(granted).toBe(false);
+    expect(stub.state.permissionCheck!(null, 'notifications', 'app://app')).toBe(false);
+    expect(stub.state.deviceCheck!({})).toBe(false);
+
+    let headers: unknown;
+    stub.state.headersReceived!({ url: 'app://app/index.html', responseHeaders: { 'content-security-policy': ['default-src *'] } }, (r: unknown) => (headers = r));
+    expect(headers).toEqual({ responseHeaders: expect.objectContaining({ 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] }) });
+    expect(JSON.stringify(headers)).not.toContain('default-src *');
+
+    let cancelled = 0;
+    const item = (url: string) => ({ getURL: () => url, cancel: () => void (cancelled += 1) });
+    const remote = fakeEvent();
+    stub.defaultSession.emit('will-download', remote, item('https://evil.example/x.exe'));
+    expect(remote.prevented).toBe(true);
+    const local = fakeEvent();
+    stub.defaultSession.emit('will-download', local, item('blob:app://app/1234'));
+    expect(local.prevented).toBe(false);
+    expect(cancelled).toBe(1);
+  });
+
+  it('IPC: one handler per method, sender and arguments checked', async () => {
+    expect([...stub.state.ipc.keys()].sort()).toEqual(['tl:getAppInfo', 'tl:openExternal']);
+    const getAppInfo = stub.state.ipc.get('tl:getAppInfo')!;
+    const info = await getAppInfo(trustedEvent());
+    expect(info).toMatchObject({
+      name: 'Transition Lab',
+      version: '9.9.9',
+      hostUrls: [`http://127.0.0.1:${DEFAULT_HOST_PORT}/`, `http://192.168.1.20:${DEFAULT_HOST_PORT}/`],
+      localHostUrl: `http://127.0.0.1:${DEFAULT_HOST_PORT}`,
+    });
+    const wc = stub.state.windows[0]!.webContents;
+    const subframe = { processId: 1, routingId: 7, parent: wc.mainFrame, url: 'app://app/index.html' };
+    await expect(getAppInfo({ sender: wc, senderFrame: subframe })).rejects.toThrow(/untrusted sender/u);
+    await expect(getAppInfo({ sender: wc, senderFrame: { ...wc.mainFrame, url: 'https://evil.example/' } })).rejects.toThrow(/untrusted/u);
+    await expect(getAppInfo({ sender: wc, senderFrame: null })).rejects.toThrow(/untrusted/u);
+    await expect(getAppInfo(trustedEvent(), 'extra')).rejects.toThrow(/argument/u);
+
+    const openExternal = stub.state.ipc.get('tl:openExternal')!;
+    await expect(openExternal(trustedEvent(), 'https://netzerocities.eu/')).resolves.toBe(true);
+    await expect(openExternal(trustedEvent(), 'file:///etc/passwd')).rejects.toThrow();
+    await expect(openExternal(trustedEvent(), 'smb://x/y')).rejects.toThrow();
+    expect(stub.state.opened).toContain('https://netzerocities.eu/');
+    expect(stub.state.opened).not.toContain('file:///etc/passwd');
+  });
+
+  it('quits on window-all-closed (except macOS) and stops the host on quit', async () => {
+    const before = stub.log.filter((l) => l === 'quit').length;
+    stub.app.emit('window-all-closed');
+    const expected = process.platform === 'darwin' ? before : before + 1;
+    expect(stub.log.filter((l) => l === 'quit').length).toBe(expected);
+
+    const quit = fakeEvent();
+    stub.app.emit('will-quit', quit);
+    expect(quit.prevented).toBe(true);
+    await tick();
+    await tick();
+    expect(hostClosed).toBe(1);
+    const again = fakeEvent();
+    stub.app.emit('will-quit', again);
+    expect(again.prevented).toBe(false);
+  });
+});
+
+describe('preload (stubbed electron)', () => {
+  it('exposes exactly the contract on window.transitionLab and nothing else', async () => {
+    const stub = createElectronStub('/tmp');
+    evaluate(await bundle('main/preload.ts'), stub.electron, '/tmp');
+    expect([...stub.state.exposed.keys()]).toEqual(['transitionLab']);
+    const api = stub.state.exposed.get('transitionLab') as Record<string, Fn>;
+    expect(Object.keys(api).sort()).toEqual(['getAppInfo', 'openExternal']);
+    expect(Object.values(api).some((v) => (v as unknown) === stub.electron.ipcRenderer || (v as unknown) === stub.electron.ipcRenderer.invoke)).toBe(false);
+    await api.openExternal!('https://example.org/');
+    expect(stub.state.invoked).toEqual([['tl:openExternal', 'https://example.org/']]);
+  });
+});

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { secureWebPreferences } from '../../../main/web-preferences';
+
+describe('secureWebPreferences', () => {
+  it('locks the renderer down', () => {
+    const prefs = secureWebPreferences('/app/dist/main/preload.cjs');
+    expect(prefs).toMatchObject({
+      preload: '/app/dist/main/preload.cjs',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false,
+    });
+    expect(prefs.experimentalFeatures).toBe(false);
+  });
+});

@@ -1,0 +1,124 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { addNote, createSessionContent, listNotes, moveNote, setNoteText } from '../../../shared/model';
+import { openDatabase, type TransitionLabDb } from '../../../renderer/storage/database';
+import { DocPersistence } from '../../../renderer/storage/doc-persistence';
+import { summariseSession } from '../../../renderer/session/session-summary';
+
+const dbs: TransitionLabDb[] = [];
+function freshDb(): TransitionLabDb {
+  const db = openDatabase(`test-${Math.random().toString(36).slice(2)}`);
+  dbs.push(db);
+  return db;
+}
+
+afterEach(async () => {
+  for (const db of dbs.splice(0)) await db.delete();
+});
+
+function attach(db: TransitionLabDb, id = 'session-a', options: Partial<ConstructorParameters<typeof DocPersistence>[3]> = {}) {
+  const doc = new Y.Doc();
+  const persistence = new DocPersistence(db, id, doc, { summarise: summariseSession, ...options });
+  return { doc, persistence };
+}
+
+function content(doc: Y.Doc, boardId: string) {
+  return listNotes(doc, boardId).map((n) => ({ text: n.text, pos: n.pos, colour: n.colour }));
+}
+
+describe('DocPersistence', () => {
+  it('stores edits and reloads exactly what was there', async () => {
+    const db = freshDb();
+    const first = attach(db);
+    await first.persistence.whenLoaded;
+    const { boardId } = createSessionContent(first.doc, { title: 'Lab', firstBoardTitle: 'Main', now: 1 });
+    const id = addNote(first.doc, { boardId, pos: { x: 10, y: 20 }, now: 2, text: 'A' });
+    setNoteText(first.doc, id, 'A longer idea', 3);
+    moveNote(first.doc, id, { x: 50, y: 60 }, 4);
+    await first.persistence.destroy();
+
+    const second = attach(db);
+    await second.persistence.whenLoaded;
+    expect(content(second.doc, boardId)).toEqual(content(first.doc, boardId));
+    expect(Y.encodeStateVector(second.doc)).toEqual(Y.encodeStateVector(first.doc));
+  });
+
+  it('batches a burst of edits into few IndexedDB writes, durable well within 100 ms', async () => {
+    const db = freshDb();
+    const { doc, persistence } = attach(db, 'burst', { flushDelayMs: 40 });
+    await persistence.whenLoaded;
+    const { boardId } = createSessionContent(doc, { title: 'Lab', firstBoardTitle: 'Main', now: 1 });
+    const id = addNote(doc, { boardId, pos: { x: 0, y: 0 }, now: 2 });
+    for (let i = 0; i < 200; i++) setNoteText(doc, id, 'x'.repeat(i + 1), 3 + i);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(persistence.saveState.kind).toBe('saved');
+    expect(await db.updates.count()).toBe(1);
+    const row = await db.sessions.get('burst');
+    expect(row).toMatchObject({ title: 'Lab', noteCount: 1 });
+  });
+
+  it('compaction folds updates into one snapshot and keeps the content', async () => {
+    const db = freshDb();
+    const { doc, persistence } = attach(db, 'compact', { compactAfter: 1_000_000 });
+    await persistence.whenLoaded;
+    const { boardId } = createSessionContent(doc, { title: 'Lab', firstBoardTitle: 'Main', now: 1 });
+    for (let i = 0; i < 50; i++) {
+      addNote(doc, { boardId, pos: { x: i, y: i }, now: i, text: `Idea ${i}` });
+      await persistence.flush();
+    }
+    expect(await db.updates.count()).toBe(50);
+    await persistence.compact();
+    expect(await db.updates.count()).toBe(0);
+    expect(await db.snapshots.count()).toBe(1);
+    await persistence.destroy();
+
+    const again = attach(db, 'compact');
+    await again.persistence.whenLoaded;
+    expect(content(again.doc, boardId)).toEqual(content(doc, boardId));
+  });
+
+  it('a failing write keeps the edits, says why, and saves them once writing works again', async () => {
+    const db = freshDb();
+    const { doc, persistence } = attach(db, 'quota', { flushDelayMs: 5 });
+    await persistence.whenLoaded;
+    const states: string[] = [];
+    persistence.subscribe((s) => states.push(s.kind === 'failed' ? `failed:${s.reason}` : s.kind));
+
+    const realAdd = db.updates.add.bind(db.updates);
+    let failures = 1;
+    db.updates.add = ((...args: Parameters<typeof realAdd>) => {
+      if (failures-- > 0) {
+        const error = new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return Promise.reject(error);
+      }
+      return realAdd(...args);
+    }) as typeof db.updates.add;
+
+    const { boardId } = createSessionContent(doc, { title: 'Lab', firstBoardTitle: 'Main', now: 1 });
+    addNote(doc, { boardId, pos: { x: 0, y: 0 }, now: 2, text: 'Do not lose me' });
+    await persistence.flush();
+    expect(persistence.saveState).toMatchObject({ kind: 'failed', reason: 'quota' });
+    expect(persistence.hasUnsavedChanges).toBe(true);
+
+    await persistence.flush();
+    expect(persistence.saveState.kind).toBe('saved');
+    await persistence.destroy();
+    const again = attach(db, 'quota');
+    await again.persistence.whenLoaded;
+    expect(content(again.doc, boardId).map((n) => n.text)).toEqual(['Do not lose me']);
+    expect(states).toContain('failed:quota');
+  });
+
+  it('keeps sessions apart', async () => {
+    const db = freshDb();
+    const a = attach(db, 'one');
+    const b = attach(db, 'two');
+    await Promise.all([a.persistence.whenLoaded, b.persistence.whenLoaded]);
+    createSessionContent(a.doc, { title: 'One', firstBoardTitle: 'Main', now: 1 });
+    createSessionContent(b.doc, { title: 'Two', firstBoardTitle: 'Main', now: 1 });
+    await Promise.all([a.persistence.destroy(), b.persistence.destroy()]);
+    const rows = await db.sessions.orderBy('id').toArray();
+    expect(rows.map((r) => r.title)).toEqual(['One', 'Two']);
+  });
+});
