@@ -23,10 +23,23 @@ export interface StoredSnapshot {
   upToSeq: number;
 }
 
+/** How this device gets into a session's room: kept locally, never in the shared doc. */
+export interface SessionAccess {
+  sessionId: string;
+  role: 'facilitator' | 'participant';
+  /** The current join code (as typed or generated; normalise before use). */
+  joinCode: string;
+  /** Facilitator only: random secret (base64url) from which the admin key is derived. */
+  adminSecret?: string;
+  /** Participant only: the host it joined through, e.g. `http://192.168.1.20:4455`. */
+  hostUrl?: string;
+}
+
 export type TransitionLabDb = Dexie & {
   sessions: EntityTable<SessionSummary, 'id'>;
   updates: EntityTable<StoredUpdate, 'seq'>;
   snapshots: EntityTable<StoredSnapshot, 'sessionId'>;
+  access: EntityTable<SessionAccess, 'sessionId'>;
 };
 
 export const DB_NAME = 'transition-lab';
@@ -37,6 +50,7 @@ export function openDatabase(name = DB_NAME): TransitionLabDb {
     sessions: 'id, updatedAt',
     updates: '++seq, sessionId, [sessionId+seq]',
     snapshots: 'sessionId',
+    access: 'sessionId',
   });
   return db;
 }
