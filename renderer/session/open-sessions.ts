@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { Awareness } from 'y-protocols/awareness';
 import { createSessionContent, LOCAL_ORIGIN, randomId } from '../../shared/model';
 import { appDatabase, type TransitionLabDb } from '../storage/database';
 import { DocPersistence } from '../storage/doc-persistence';
@@ -10,6 +11,8 @@ export interface OpenSession {
   doc: Y.Doc;
   persistence: DocPersistence;
   undoManager: Y.UndoManager;
+  /** Ephemeral presence (names, cursors, who edits what): shared by every transport, never stored. */
+  awareness: Awareness;
 }
 
 interface Entry {
@@ -27,7 +30,7 @@ function attach(db: TransitionLabDb, id: string, doc: Y.Doc): OpenSession {
     trackedOrigins: new Set([LOCAL_ORIGIN]),
     captureTimeout: 500,
   });
-  return { id, doc, persistence, undoManager };
+  return { id, doc, persistence, undoManager, awareness: new Awareness(doc) };
 }
 
 /** Opens (or reuses) a session; call the returned release when the view unmounts. */
@@ -56,6 +59,7 @@ export function acquireSession(id: string, db: TransitionLabDb = appDatabase()):
         if (held.refs > 0) return;
         open.delete(id);
         held.session.undoManager.destroy();
+        held.session.awareness.destroy();
         void held.session.persistence.destroy().then(() => held.session.doc.destroy());
       }, 2_000);
     },
