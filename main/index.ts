@@ -52,7 +52,8 @@ async function appInfo(): Promise<AppInfo> {
 }
 
 function launchHost(): Promise<RunningHost | null> {
-  return startHostWithFallback(startHost, {
+  // The desktop app announces its host by mDNS so participants' apps can "join nearby session".
+  return startHostWithFallback((options) => startHost({ ...options, advertise: true }), {
     dataDir: path.join(app.getPath('userData'), 'host'),
     staticDir: RENDERER_ROOT,
     log,

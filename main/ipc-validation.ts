@@ -51,6 +51,10 @@ const ARG_VALIDATORS: ArgValidators = {
     if (!isSafeExternalUrl(url)) throw new IpcValidationError('IPC openExternal: not a safe http(s) URL');
     return [url];
   },
+  findNearbyHosts(args) {
+    expectCount('findNearbyHosts', args, 0);
+    return [];
+  },
 };
 
 /** Validates `args` for `method`; returns them typed, or throws IpcValidationError. */

@@ -7,6 +7,7 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { IPC_METHODS, ipcChannel, type AppInfo, type IpcContract } from '../shared/protocol/ipc';
 import { assertTrustedSender, validateIpcArgs, type SenderInfo } from './ipc-validation';
+import { findNearbyHosts } from './mdns-browse';
 import { openExternalSafely } from './security';
 
 export interface IpcDeps {
@@ -32,6 +33,7 @@ export function registerIpcHandlers(deps: IpcDeps): () => void {
   const impl: IpcContract = {
     getAppInfo: () => deps.getAppInfo(),
     openExternal: (url) => openExternalSafely(url),
+    findNearbyHosts: () => findNearbyHosts(),
   };
   for (const method of IPC_METHODS) {
     ipcMain.handle(ipcChannel(method), async (event, ...args: unknown[]) => {

@@ -16,6 +16,7 @@ export function createPreloadApi(invoke: Invoke): PreloadApi {
   const api: PreloadApi = {
     getAppInfo: () => call('getAppInfo'),
     openExternal: (url: string) => call('openExternal', url),
+    findNearbyHosts: () => call('findNearbyHosts'),
   };
   return Object.freeze(api);
 }

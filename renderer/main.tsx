@@ -2,10 +2,15 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { initI18n } from './app/i18n';
+import { registerServiceWorkerAfterLoad } from './offline/register-sw';
 import { installFlushOnHide } from './session/open-sessions';
+import { installSubtleShimIfMissing } from './session/sync/subtle-shim';
 import './styles.css';
 
+// Before any WebRTC provider exists: participants on http://LAN-address have no crypto.subtle.
+installSubtleShimIfMissing();
 installFlushOnHide();
+registerServiceWorkerAfterLoad();
 await initI18n();
 
 const root = document.getElementById('root');

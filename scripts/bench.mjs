@@ -4,7 +4,6 @@
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -12,7 +11,8 @@ const filter = process.argv[2] ?? '';
 const benchDir = join(root, 'test', 'bench');
 const files = readdirSync(benchDir).filter((f) => f.endsWith('.bench.ts') && f.includes(filter)).sort();
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-const out = mkdtempSync(join(tmpdir(), 'tl-bench-'));
+// Bundles live under node_modules/ so Node's ESM resolver finds the external packages (it ignores NODE_PATH).
+const out = mkdtempSync(join(root, 'node_modules', '.tl-bench-'));
 mkdirSync(join(benchDir, 'results'), { recursive: true });
 
 let failed = 0;

@@ -10,6 +10,8 @@ export interface CliOptions {
   /** undefined: use the bundled dist/renderer. */
   staticDir: string | undefined;
   help: boolean;
+  /** Announce the host on the LAN by mDNS. */
+  advertise: boolean;
 }
 
 export type CliParseResult = { ok: true; options: CliOptions } | { ok: false; error: string };
@@ -24,6 +26,8 @@ Options:
                  (default ${DEFAULT_BIND_ADDRESS}: all network interfaces)
   --data DIR     folder for the host's data (default: your app-data folder)
   --static DIR   folder with the built app (default: dist/renderer)
+  --advertise    announce the host on the local network (mDNS), so the desktop
+                 app can offer "join nearby session" (default: off)
   --help         show this help`;
 
 const VALUE_FLAGS = ['--port', '--bind', '--data', '--static'] as const;
@@ -39,11 +43,16 @@ const HELP_HINT = 'Run with --help to see the options.';
 export function parseCliArgs(argv: readonly string[]): CliParseResult {
   const values = new Map<ValueFlag, string>();
   let help = false;
+  let advertise = false;
 
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     if (arg === '--help' || arg === '-h') {
       help = true;
+      continue;
+    }
+    if (arg === '--advertise') {
+      advertise = true;
       continue;
     }
     const equals = arg.indexOf('=');
@@ -74,7 +83,7 @@ export function parseCliArgs(argv: readonly string[]): CliParseResult {
 
   return {
     ok: true,
-    options: { port, bind, dataDir: values.get('--data'), staticDir: values.get('--static'), help },
+    options: { port, bind, dataDir: values.get('--data'), staticDir: values.get('--static'), help, advertise },
   };
 }
 

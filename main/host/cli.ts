@@ -66,6 +66,7 @@ export async function runCli(argv: readonly string[], overrides: Partial<CliDeps
       dataDir: options.dataDir ?? deps.defaultDataDir(),
       staticDir: options.staticDir ?? deps.defaultStaticDir(),
       log: deps.stderr,
+      advertise: options.advertise,
     });
   } catch (error) {
     deps.stderr(describeStartError(error, options.port, options.bind));

@@ -17,7 +17,9 @@ export interface RequestHandlerOptions {
 export function createRequestHandler(options: RequestHandlerOptions): RequestListener {
   return (req, res) => {
     handle(req, res, options).catch((error: unknown) => {
-      options.log(`Request ${req.method ?? '?'} ${req.url ?? '?'} failed: ${describe(error)}`);
+      // Path only: query strings may carry credentials (signaling tickets) and never reach logs.
+      const pathOnly = (req.url ?? '?').split('?')[0];
+      options.log(`Request ${req.method ?? '?'} ${pathOnly} failed: ${describe(error)}`);
       if (res.headersSent) {
         res.destroy();
       } else {

@@ -8,6 +8,6 @@ export type RouteTable = ReadonlyMap<string, RouteHandler>;
 
 // The one place to add plain HTTP endpoints. WebSocket endpoints (/signal, /sync) go through the
 // UpgradeRegistry instead, because browsers reach them with an `upgrade` request, not a route.
-export function createRouteTable(): RouteTable {
-  return new Map<string, RouteHandler>([['/healthz', handleHealth]]);
+export function createRouteTable(extra: Iterable<readonly [string, RouteHandler]> = []): RouteTable {
+  return new Map<string, RouteHandler>([['/healthz', handleHealth], ...extra]);
 }

@@ -3,11 +3,19 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { DEFAULT_HOST_PORT } from '../../shared/protocol/host';
+import { LAN_INFO_PATH, SIGNAL_PATH, SYNC_PATH } from '../../shared/protocol/room-wire';
+import { ConnectionCounter, FailureWindow } from './address-limits';
 import { ensureDataDir } from './data-dir';
+import { resolveLimits, type HostLimits } from './host-limits';
+import { createLanInfoHandler } from './lan-info';
 import { hostUrls } from './lan-addresses';
+import { advertiseHost, type Advertisement } from './mdns-advertise';
 import { createRequestHandler } from './request-handler';
 import { createRouteTable } from './routes';
+import { SignalService } from './signal/signal-service';
 import { resolveStaticRoot } from './static-files';
+import { SyncService } from './sync/sync-service';
+import { TicketStore } from './tickets';
 import { UpgradeRegistry } from './upgrade-registry';
 
 export const DEFAULT_BIND_ADDRESS = '0.0.0.0';
@@ -30,6 +38,10 @@ export interface StartHostOptions {
   /** The built renderer (dist/renderer). */
   staticDir: string;
   log?: (line: string) => void;
+  /** Announce the host by mDNS (`_transition-lab._tcp`). Default off: tests and `npm run host` opt in. */
+  advertise?: boolean;
+  /** Overrides of the wire limits and timings (tests use small ones). */
+  limits?: Partial<HostLimits>;
 }
 
 export interface RunningHost {
@@ -41,6 +53,10 @@ export interface RunningHost {
   server: http.Server;
   /** Where WebSocket endpoints (/signal, /sync) register. */
   upgrades: UpgradeRegistry;
+  /** The relay (rooms in memory, persistence); exposed for tests and diagnostics. */
+  sync: SyncService;
+  signal: SignalService;
+  tickets: TicketStore;
   /** Stops listening and drops every connection, keep-alive ones included. Idempotent. */
   close(): Promise<void>;
 }
@@ -61,23 +77,48 @@ export async function startHost(options: StartHostOptions): Promise<RunningHost>
   const dataDir = await ensureDataDir(options.dataDir);
   const staticRoot = await openStaticRoot(options.staticDir, log);
 
+  const limits = resolveLimits(options.limits);
+  const tickets = new TicketStore();
+  const connections = new ConnectionCounter(limits.connectionsPerAddress);
+  const failedProofs = new FailureWindow(limits.failedProofsPerMinute);
+  const sync = new SyncService({ dataDir, limits, tickets, connections, failedProofs, log });
+  const signal = new SignalService({ limits, tickets, connections, log });
   const upgrades = new UpgradeRegistry();
+  upgrades.registerPrefix(SYNC_PATH, sync);
+  upgrades.register(SIGNAL_PATH, signal);
+
+  let actualPort = port;
+  const routes = createRouteTable([[LAN_INFO_PATH, createLanInfoHandler(bind, () => actualPort)]]);
   const server = http.createServer(
     {
       headersTimeout: HEADERS_TIMEOUT_MS,
       requestTimeout: REQUEST_TIMEOUT_MS,
       connectionsCheckingInterval: CONNECTIONS_CHECK_INTERVAL_MS,
     },
-    createRequestHandler({ routes: createRouteTable(), staticRoot, log }),
+    createRequestHandler({ routes, staticRoot, log }),
   );
   server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   server.on('upgrade', upgrades.handle);
 
-  await listen(server, port, bind);
+  try {
+    await listen(server, port, bind);
+  } catch (error) {
+    await upgrades.close();
+    throw error;
+  }
   // Errors after a successful listen are rare (e.g. EMFILE); log rather than crash the workshop.
   server.on('error', (error) => log(`Host error: ${error.message}`));
 
-  const actualPort = (server.address() as AddressInfo).port;
+  actualPort = (server.address() as AddressInfo).port;
+  let advertisement: Advertisement | undefined;
+  if (options.advertise) {
+    try {
+      advertisement = advertiseHost(actualPort, __APP_VERSION__, log);
+    } catch (error) {
+      // Discovery is a convenience; participants can still type the URL.
+      log(`mDNS advertising unavailable: ${(error as Error).message}`);
+    }
+  }
   let closing: Promise<void> | undefined;
 
   return {
@@ -86,8 +127,13 @@ export async function startHost(options: StartHostOptions): Promise<RunningHost>
     dataDir,
     server,
     upgrades,
+    sync,
+    signal,
+    tickets,
     close() {
       closing ??= (async () => {
+        await advertisement?.stop();
+        // Sockets get 1001 and every room is written to disk before the server goes.
         await upgrades.close();
         await new Promise<void>((resolve) => {
           // close() alone waits for idle keep-alive sockets to time out; drop them now instead.

@@ -1,4 +1,5 @@
 import { HomePage } from '../home/HomePage';
+import { JoinPage } from '../join/JoinPage';
 import { SessionPage } from '../session/SessionPage';
 import { ErrorBoundary } from './ErrorBoundary';
 import { useHashRoute } from './use-hash-route';
@@ -7,7 +8,13 @@ export function App() {
   const route = useHashRoute();
   return (
     <ErrorBoundary>
-      {route.name === 'session' ? <SessionPage key={route.sessionId} sessionId={route.sessionId} /> : <HomePage />}
+      {route.name === 'session' ? (
+        <SessionPage key={route.sessionId} sessionId={route.sessionId} />
+      ) : route.name === 'join' ? (
+        <JoinPage key={route.sessionId} sessionId={route.sessionId} code={route.code} />
+      ) : (
+        <HomePage />
+      )}
     </ErrorBoundary>
   );
 }

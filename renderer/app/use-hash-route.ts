@@ -1,12 +1,25 @@
 import { useSyncExternalStore } from 'react';
 
 /** Routes live in the URL fragment: the host serves one file and never sees them (join codes!). */
-export type Route = { name: 'home' } | { name: 'session'; sessionId: string };
+export type Route =
+  | { name: 'home' }
+  | { name: 'session'; sessionId: string }
+  /** A join link (UI-CONTRACT): `#/join/SESSION_ID?code=JOIN_CODE`. */
+  | { name: 'join'; sessionId: string; code: string };
+
+function decode(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
+}
 
 export function parseRoute(hash: string): Route {
-  const path = hash.replace(/^#/, '').split('?')[0] ?? '';
+  const [path = '', query = ''] = hash.replace(/^#/, '').split('?');
   const parts = path.split('/').filter(Boolean);
-  if (parts[0] === 's' && parts[1]) return { name: 'session', sessionId: decodeURIComponent(parts[1]) };
+  if (parts[0] === 's' && parts[1]) return { name: 'session', sessionId: decode(parts[1]) };
+  if (parts[0] === 'join' && parts[1]) return { name: 'join', sessionId: decode(parts[1]), code: new URLSearchParams(query).get('code') ?? '' };
   return { name: 'home' };
 }
 

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { formatPercent } from '../app/format';
+import { PeopleList } from '../session/presence/PeopleList';
 import { MinusIcon, PlusIcon, RedoIcon, UndoIcon } from './icons';
 import { useUndoState } from './use-undo-state';
 
@@ -19,31 +20,34 @@ export function BoardToolbar({ undoManager, noteCount, zoom, readOnly, onAddNote
   const { t, i18n } = useTranslation();
   const { canUndo, canRedo } = useUndoState(undoManager);
   return (
-    <div className="board-toolbar" role="toolbar" aria-label={t('board.toolbar')}>
-      <button type="button" className="button primary" onClick={onAddNote} disabled={readOnly} aria-keyshortcuts="N">
-        <PlusIcon />
-        {t('board.addNote')}
-      </button>
-      <div className="toolbar-group">
-        <button type="button" className="button icon" onClick={() => undoManager.undo()} disabled={!canUndo || readOnly} aria-label={t('board.undo')} title={t('board.undo')} aria-keyshortcuts="Control+Z">
-          <UndoIcon />
-        </button>
-        <button type="button" className="button icon" onClick={() => undoManager.redo()} disabled={!canRedo || readOnly} aria-label={t('board.redo')} title={t('board.redo')} aria-keyshortcuts="Control+Shift+Z">
-          <RedoIcon />
-        </button>
-      </div>
-      <span className="muted note-count">{t('board.noteCount', { count: noteCount })}</span>
-      <div className="toolbar-group zoom-controls">
-        <button type="button" className="button icon" onClick={onZoomOut} aria-label={t('board.zoomOut')} title={t('board.zoomOut')} aria-keyshortcuts="-">
-          <MinusIcon />
-        </button>
-        <button type="button" className="button zoom-level" onClick={onResetZoom} aria-label={t('board.resetZoom')} title={t('board.resetZoom')} aria-keyshortcuts="0">
-          <span aria-hidden="true">{formatPercent(zoom, i18n.language)}</span>
-        </button>
-        <button type="button" className="button icon" onClick={onZoomIn} aria-label={t('board.zoomIn')} title={t('board.zoomIn')} aria-keyshortcuts="+">
+    <div className="board-toolbar">
+      <div className="board-tools" role="toolbar" aria-label={t('board.toolbar')}>
+        <button type="button" className="button primary" onClick={onAddNote} disabled={readOnly} aria-keyshortcuts="N">
           <PlusIcon />
+          {t('board.addNote')}
         </button>
+        <div className="toolbar-group">
+          <button type="button" className="button icon" onClick={() => undoManager.undo()} disabled={!canUndo || readOnly} aria-label={t('board.undo')} title={t('board.undo')} aria-keyshortcuts="Control+Z">
+            <UndoIcon />
+          </button>
+          <button type="button" className="button icon" onClick={() => undoManager.redo()} disabled={!canRedo || readOnly} aria-label={t('board.redo')} title={t('board.redo')} aria-keyshortcuts="Control+Shift+Z">
+            <RedoIcon />
+          </button>
+        </div>
+        <span className="muted note-count">{t('board.noteCount', { count: noteCount })}</span>
+        <div className="toolbar-group zoom-controls">
+          <button type="button" className="button icon" onClick={onZoomOut} aria-label={t('board.zoomOut')} title={t('board.zoomOut')} aria-keyshortcuts="-">
+            <MinusIcon />
+          </button>
+          <button type="button" className="button zoom-level" onClick={onResetZoom} aria-label={t('board.resetZoom')} title={t('board.resetZoom')} aria-keyshortcuts="0">
+            <span aria-hidden="true">{formatPercent(zoom, i18n.language)}</span>
+          </button>
+          <button type="button" className="button icon" onClick={onZoomIn} aria-label={t('board.zoomIn')} title={t('board.zoomIn')} aria-keyshortcuts="+">
+            <PlusIcon />
+          </button>
+        </div>
       </div>
+      <PeopleList />
     </div>
   );
 }

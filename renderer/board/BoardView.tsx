@@ -2,6 +2,9 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addNote, DEFAULT_NOTE_SIZE, listNotes, placeNewNote, type Board } from '../../shared/model';
 import type { OpenSession } from '../session/open-sessions';
+import { CursorsLayer } from '../session/presence/CursorsLayer';
+import { PresenceContext, usePresenceStore } from '../session/presence/presence-context';
+import { useLocalPresence } from '../session/presence/use-local-presence';
 import { screenToWorld, useBoardUi, zoomAround } from '../state/board-ui';
 import { BoardToolbar } from './BoardToolbar';
 import { StickyNote } from './StickyNote';
@@ -25,6 +28,8 @@ export function BoardView({ session, board, readOnly }: Props) {
   const startEditing = useBoardUi((s) => s.startEditing);
   const [announcement, setAnnouncement] = useState('');
   usePanZoom(surfaceRef, viewport, setViewport);
+  const presence = usePresenceStore(session.awareness);
+  useLocalPresence(session.awareness, board.id, surfaceRef, readOnly);
 
   useEffect(() => {
     if (!announcement) return;
@@ -88,52 +93,55 @@ export function BoardView({ session, board, readOnly }: Props) {
 
   const gridSize = 24 * viewport.zoom;
   return (
-    <main className="board" aria-label={t('board.region', { title: board.title })}>
-      <BoardToolbar
-        undoManager={undoManager}
-        noteCount={noteIds.length}
-        zoom={viewport.zoom}
-        readOnly={readOnly}
-        onAddNote={addNoteAtCentre}
-        onZoomIn={() => zoomBy(ZOOM_STEP)}
-        onZoomOut={() => zoomBy(1 / ZOOM_STEP)}
-        onResetZoom={resetZoom}
-      />
-      <div
-        ref={surfaceRef}
-        className="board-surface"
-        style={{
-          backgroundSize: `${gridSize}px ${gridSize}px`,
-          backgroundPosition: `${viewport.x}px ${viewport.y}px`,
-        }}
-      >
+    <PresenceContext.Provider value={presence}>
+      <main className="board" aria-label={t('board.region', { title: board.title })}>
+        <BoardToolbar
+          undoManager={undoManager}
+          noteCount={noteIds.length}
+          zoom={viewport.zoom}
+          readOnly={readOnly}
+          onAddNote={addNoteAtCentre}
+          onZoomIn={() => zoomBy(ZOOM_STEP)}
+          onZoomOut={() => zoomBy(1 / ZOOM_STEP)}
+          onResetZoom={resetZoom}
+        />
         <div
-          className="board-world"
-          data-board-layer=""
-          style={{ transform: `translate(${viewport.x}px, ${viewport.y}px) scale(${viewport.zoom})` }}
+          ref={surfaceRef}
+          className="board-surface"
+          style={{
+            backgroundSize: `${gridSize}px ${gridSize}px`,
+            backgroundPosition: `${viewport.x}px ${viewport.y}px`,
+          }}
         >
-          {noteIds.map((id) => (
-            <StickyNote
-              key={id}
-              doc={doc}
-              undoManager={undoManager}
-              noteId={id}
-              zoom={viewport.zoom}
-              readOnly={readOnly}
-              onDeleted={() => setAnnouncement(t('note.deleted'))}
-            />
-          ))}
-        </div>
-        {noteIds.length === 0 && (
-          <div className="board-empty">
-            <p className="board-empty-title">{t('board.empty')}</p>
-            {!readOnly && <p>{t('board.emptyHint')}</p>}
+          <div
+            className="board-world"
+            data-board-layer=""
+            style={{ transform: `translate(${viewport.x}px, ${viewport.y}px) scale(${viewport.zoom})` }}
+          >
+            {noteIds.map((id) => (
+              <StickyNote
+                key={id}
+                doc={doc}
+                undoManager={undoManager}
+                noteId={id}
+                zoom={viewport.zoom}
+                readOnly={readOnly}
+                onDeleted={() => setAnnouncement(t('note.deleted'))}
+              />
+            ))}
           </div>
-        )}
-      </div>
-      <p role="status" className="toast" data-visible={announcement ? 'true' : 'false'}>
-        {announcement}
-      </p>
-    </main>
+          <CursorsLayer boardId={board.id} viewport={viewport} />
+          {noteIds.length === 0 && (
+            <div className="board-empty">
+              <p className="board-empty-title">{t('board.empty')}</p>
+              {!readOnly && <p>{t('board.emptyHint')}</p>}
+            </div>
+          )}
+        </div>
+        <p role="status" className="toast" data-visible={announcement ? 'true' : 'false'}>
+          {announcement}
+        </p>
+      </main>
+    </PresenceContext.Provider>
   );
 }

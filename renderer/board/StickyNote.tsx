@@ -2,6 +2,7 @@ import { memo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'r
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { deleteNote, moveNote } from '../../shared/model';
+import { NotePresence } from '../session/presence/NotePresence';
 import { useBoardUi } from '../state/board-ui';
 import { NoteEditor } from './NoteEditor';
 import { NoteToolbar } from './NoteToolbar';
@@ -125,6 +126,7 @@ export const StickyNote = memo(function StickyNote({ doc, undoManager, noteId, z
         </p>
       )}
       {note.authorName && <span className="note-author" aria-hidden="true">{note.authorName}</span>}
+      <NotePresence noteId={noteId} zoom={zoom} />
       {selected && !editing && !readOnly && !offset && (
         <NoteToolbar doc={doc} undoManager={undoManager} noteId={noteId} colour={note.colour} onDelete={remove} />
       )}

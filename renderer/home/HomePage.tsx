@@ -1,12 +1,16 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppHeader } from '../app/AppHeader';
+import { JoinSessionButton } from '../join/JoinSessionButton';
 import { NewSessionDialog } from './NewSessionDialog';
 import { SessionList } from './SessionList';
+import { StorageHealthAlert } from '../session/SaveStatus';
+import { useDatabaseHealth } from '../session/use-save-state';
 
 export function HomePage() {
   const { t } = useTranslation();
   const [creating, setCreating] = useState(false);
+  const health = useDatabaseHealth();
   return (
     <div className="page">
       <AppHeader />
@@ -16,12 +20,16 @@ export function HomePage() {
             <h1>{t('home.heading')}</h1>
             <p className="muted">{t('app.tagline')}</p>
           </div>
-          <button type="button" className="button primary" onClick={() => setCreating(true)}>
-            {t('home.newSession')}
-          </button>
+          <div className="home-actions">
+            <JoinSessionButton />
+            <button type="button" className="button primary" onClick={() => setCreating(true)}>
+              {t('home.newSession')}
+            </button>
+          </div>
         </div>
         <SessionList />
       </main>
+      <StorageHealthAlert health={health} />
       {creating && <NewSessionDialog onClose={() => setCreating(false)} />}
     </div>
   );

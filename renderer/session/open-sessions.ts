@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { Awareness } from 'y-protocols/awareness';
-import { createSessionContent, LOCAL_ORIGIN, randomId } from '../../shared/model';
+import { createSessionContent, createUndoManager, randomId, renameSession } from '../../shared/model';
 import { appDatabase, type TransitionLabDb } from '../storage/database';
 import { DocPersistence } from '../storage/doc-persistence';
 import { summariseSession } from './session-summary';
@@ -26,10 +26,7 @@ const open = new Map<string, Entry>();
 function attach(db: TransitionLabDb, id: string, doc: Y.Doc): OpenSession {
   const persistence = new DocPersistence(db, id, doc, { summarise: summariseSession });
   // Undo covers only this person's own edits; typing within half a second is one step.
-  const undoManager = new Y.UndoManager([doc.getMap('notes'), doc.getMap('boards'), doc.getMap('meta')], {
-    trackedOrigins: new Set([LOCAL_ORIGIN]),
-    captureTimeout: 500,
-  });
+  const undoManager = createUndoManager(doc, { captureTimeout: 500 });
   return { id, doc, persistence, undoManager, awareness: new Awareness(doc) };
 }
 
@@ -55,13 +52,20 @@ export function acquireSession(id: string, db: TransitionLabDb = appDatabase()):
       held.refs--;
       if (held.refs > 0) return;
       // A short grace period keeps the doc across React's double mount and quick back-and-forth.
-      held.closeTimer = setTimeout(() => {
+      const close = () => {
         if (held.refs > 0) return;
+        // Storage failing: this tab's memory is the only copy, so the doc stays open (and keeps
+        // retrying) instead of being dropped when the view goes away.
+        if (held.session.persistence.saveState.kind === 'failed') {
+          held.closeTimer = setTimeout(close, 10_000);
+          return;
+        }
         open.delete(id);
         held.session.undoManager.destroy();
         held.session.awareness.destroy();
         void held.session.persistence.destroy().then(() => held.session.doc.destroy());
-      }, 2_000);
+      };
+      held.closeTimer = setTimeout(close, 2_000);
     },
   };
 }
@@ -78,6 +82,24 @@ export async function createSession(
   await session.persistence.flush();
   release();
   return id;
+}
+
+/**
+ * Renames a session from outside it (Home): the title lives in the doc, so the doc is opened,
+ * renamed through the model and stored; the Home row follows from the same write, and a tab that
+ * has the session open sees the new title through the BroadcastChannel.
+ */
+export async function renameStoredSession(id: string, title: string, db: TransitionLabDb = appDatabase()): Promise<void> {
+  const { session, release } = acquireSession(id, db);
+  try {
+    await session.persistence.whenLoaded;
+    renameSession(session.doc, title);
+    await session.persistence.flush();
+    const state = session.persistence.saveState;
+    if (state.kind === 'failed') throw new Error(state.message);
+  } finally {
+    release();
+  }
 }
 
 /** Writes every open session now: called when the page is hidden or about to go away. */

@@ -1,11 +1,33 @@
 import { useEffect, useState } from 'react';
-import { listBoards, readSessionMeta, SCHEMA_VERSION, type Board } from '../../shared/model';
+import { listBoards, readSessionMeta, type Board } from '../../shared/model';
+import { newJoinCode } from '../../shared/protocol/access';
+import { appDatabase, type SessionAccess, type TransitionLabDb } from '../storage/database';
 import { acquireSession, type OpenSession } from './open-sessions';
+import { newAdminSecret } from './sync/access-keys';
 
 export type SessionLoad =
   | { status: 'loading' }
   | { status: 'missing' }
-  | { status: 'ready'; session: OpenSession; readOnly: boolean };
+  /**
+   * The doc is open. `access` says how this device reaches the session's room (null only where the
+   * access table cannot be read). A participant's doc may still be empty until the first sync.
+   */
+  | { status: 'ready'; session: OpenSession; access: SessionAccess | null };
+
+/**
+ * The access row for a session that has content on this device; a session without one was created
+ * (or imported) here, so this device is its facilitator: a fresh join code and admin secret.
+ */
+async function accessFor(db: TransitionLabDb, sessionId: string, hasContent: boolean): Promise<SessionAccess | null> {
+  const existing = await db.access.get(sessionId);
+  if (existing || !hasContent) return existing ?? null;
+  const created: SessionAccess = { sessionId, role: 'facilitator', joinCode: newJoinCode(), adminSecret: newAdminSecret() };
+  // Two tabs opening the same new session must agree on one code: only the first write wins.
+  await db.transaction('rw', db.access, async () => {
+    if (!(await db.access.get(sessionId))) await db.access.add(created);
+  });
+  return (await db.access.get(sessionId)) ?? created;
+}
 
 /** Opens a session's doc for the lifetime of the view and reports when its stored state is in. */
 export function useOpenSession(sessionId: string): SessionLoad {
@@ -13,13 +35,15 @@ export function useOpenSession(sessionId: string): SessionLoad {
   useEffect(() => {
     const { session, release } = acquireSession(sessionId);
     let live = true;
-    void session.persistence.whenLoaded.then(() => {
-      if (!live) return;
-      const meta = readSessionMeta(session.doc);
-      if (meta.schemaVersion === 0) setLoad({ status: 'missing' });
-      // A doc from a newer app is shown but never written, so that app's data survives intact.
-      else setLoad({ status: 'ready', session, readOnly: meta.schemaVersion > SCHEMA_VERSION });
-    });
+    void session.persistence.whenLoaded
+      .then(async () => {
+        const hasContent = readSessionMeta(session.doc).schemaVersion !== 0;
+        const access = await accessFor(appDatabase(), sessionId, hasContent).catch(() => null);
+        if (!live) return;
+        // Not stored here and never joined from here: nothing to show or wait for.
+        if (!hasContent && !access) setLoad({ status: 'missing' });
+        else setLoad({ status: 'ready', session, access });
+      });
     return () => {
       live = false;
       release();
@@ -28,9 +52,12 @@ export function useOpenSession(sessionId: string): SessionLoad {
   return load;
 }
 
-/** Subscribes to the session's title and board list. */
-export function useSessionOutline(session: OpenSession): { title: string; boards: Board[] } {
-  const read = () => ({ title: readSessionMeta(session.doc).title, boards: listBoards(session.doc) });
+/** Subscribes to the session's title, board list and schema version. */
+export function useSessionOutline(session: OpenSession): { title: string; boards: Board[]; schemaVersion: number } {
+  const read = () => {
+    const meta = readSessionMeta(session.doc);
+    return { title: meta.title, boards: listBoards(session.doc), schemaVersion: meta.schemaVersion };
+  };
   const [outline, setOutline] = useState(read);
   useEffect(() => {
     const update = () => setOutline(read());

@@ -1,4 +1,4 @@
-import { Dexie, type EntityTable } from 'dexie';
+import { Dexie, type DexieOptions, type EntityTable } from 'dexie';
 
 /** One row per session for the Home list, kept up to date on every save so the list never loads docs. */
 export interface SessionSummary {
@@ -7,9 +7,15 @@ export interface SessionSummary {
   createdAt: number;
   updatedAt: number;
   noteCount: number;
+  /**
+   * Set when someone deletes the session from Home: the list hides it at once, the rows are
+   * purged once the undo window has passed (see session-library.ts). Not indexed: the list
+   * filters a handful of small rows in memory, so no schema upgrade was needed for it.
+   */
+  deletedAt?: number;
 }
 
-/** An incremental Yjs update not yet folded into the session's snapshot. */
+/** An incremental Yjs update (V2 encoding: smaller than V1) not yet folded into the session's snapshot. */
 export interface StoredUpdate {
   seq?: number;
   sessionId: string;
@@ -44,14 +50,81 @@ export type TransitionLabDb = Dexie & {
 
 export const DB_NAME = 'transition-lab';
 
-export function openDatabase(name = DB_NAME): TransitionLabDb {
-  const db = new Dexie(name) as TransitionLabDb;
+/**
+ * What the database connection as a whole is going through, as opposed to one failed write:
+ * - `blocked`: this tab wants to open (or upgrade) the database but a tab running an older
+ *   version holds it open; the open waits until that tab closes or reloads;
+ * - `upgradedElsewhere`: another tab opened a newer version; this connection was closed (after
+ *   flushing what was pending) so that upgrade can proceed, and this tab must be reloaded to save.
+ */
+export interface DatabaseHealth {
+  blocked: boolean;
+  upgradedElsewhere: boolean;
+}
+
+interface HealthEntry {
+  health: DatabaseHealth;
+  listeners: Set<() => void>;
+  /** Called before the connection is closed for another tab's upgrade: write what is pending. */
+  flushers: Set<() => Promise<void>>;
+}
+
+const healthByDb = new WeakMap<TransitionLabDb, HealthEntry>();
+
+function entryFor(db: TransitionLabDb): HealthEntry {
+  let entry = healthByDb.get(db);
+  if (!entry) {
+    entry = { health: { blocked: false, upgradedElsewhere: false }, listeners: new Set(), flushers: new Set() };
+    healthByDb.set(db, entry);
+  }
+  return entry;
+}
+
+function setHealth(db: TransitionLabDb, patch: Partial<DatabaseHealth>): void {
+  const entry = entryFor(db);
+  entry.health = { ...entry.health, ...patch };
+  for (const listener of entry.listeners) listener();
+}
+
+export function databaseHealth(db: TransitionLabDb): DatabaseHealth {
+  return entryFor(db).health;
+}
+
+export function subscribeDatabaseHealth(db: TransitionLabDb, listener: () => void): () => void {
+  const entry = entryFor(db);
+  entry.listeners.add(listener);
+  return () => entry.listeners.delete(listener);
+}
+
+/** Registers something to write before the connection closes for another tab's upgrade. */
+export function registerFlusher(db: TransitionLabDb, flush: () => Promise<void>): () => void {
+  const entry = entryFor(db);
+  entry.flushers.add(flush);
+  return () => entry.flushers.delete(flush);
+}
+
+/** `options` lets tests hand in a broken IndexedDB factory. */
+export function openDatabase(name = DB_NAME, options?: DexieOptions): TransitionLabDb {
+  const db = new Dexie(name, options) as TransitionLabDb;
   db.version(1).stores({
     sessions: 'id, updatedAt',
     updates: '++seq, sessionId, [sessionId+seq]',
     snapshots: 'sessionId',
     access: 'sessionId',
   });
+  // Dexie's default closes at once and silently reopens on the next write, which then fails with
+  // a VersionError that reads like "storage blocked". Instead: write what is pending (the other
+  // tab's upgrade waits for us meanwhile), close for good, and tell the person to reload.
+  db.on('versionchange', () => {
+    setHealth(db, { upgradedElsewhere: true });
+    const flushers = [...entryFor(db).flushers];
+    void Promise.allSettled(flushers.map((f) => f())).then(() => db.close({ disableAutoOpen: true }));
+    return false;
+  });
+  db.on('blocked', () => setHealth(db, { blocked: true }));
+  db.on('ready', () => {
+    if (databaseHealth(db).blocked) setHealth(db, { blocked: false });
+  }, true);
   return db;
 }
 

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import type { SessionSummary, TransitionLabDb } from './database';
+import { databaseHealth, registerFlusher, type SessionSummary, type TransitionLabDb } from './database';
 import { classifyStorageError, describeError, type StorageFailure } from './storage-errors';
 
 export type SaveState =
@@ -8,8 +8,18 @@ export type SaveState =
   | { kind: 'failed'; reason: StorageFailure; message: string };
 
 export interface DocPersistenceOptions {
-  /** Edits are written this long after the first unsaved one; well inside the 100 ms promise. */
+  /**
+   * Delay before the first write of a burst. 0 (the default) writes in the next task, so edits made
+   * in one event handler still share one transaction while an idle doc's edit is durable within a
+   * few milliseconds.
+   */
   flushDelayMs?: number;
+  /**
+   * Least time between the starts of two writes. Edits made while a write is in flight, or within
+   * this gap after one, are merged into the next write (group commit): a drag or fast typing costs
+   * at most ~1 transaction per frame, and the worst-case delay stays far inside the 100 ms promise.
+   */
+  minIntervalMs?: number;
   /** Fold updates into the snapshot once this many rows pile up, so load time stays flat. */
   compactAfter?: number;
   /** Derives the Home list row from the doc. */
@@ -18,26 +28,58 @@ export interface DocPersistenceOptions {
 }
 
 const MAX_RETRY_MS = 30_000;
+const FIRST_RETRY_MS = 1_000;
+
+/** Origin of updates that another tab of this browser sent over the BroadcastChannel. */
+const FROM_OTHER_TAB = Symbol('from-other-tab');
+
+type TabMessage = { type: 'update'; update: Uint8Array } | { type: 'hello'; stateVector: Uint8Array };
+
+function isTabMessage(data: unknown): data is TabMessage {
+  if (typeof data !== 'object' || data === null) return false;
+  const m = data as Partial<Record<'type' | 'update' | 'stateVector', unknown>>;
+  return (m.type === 'update' && m.update instanceof Uint8Array) || (m.type === 'hello' && m.stateVector instanceof Uint8Array);
+}
 
 /**
  * Keeps one session's Y.Doc in IndexedDB. Written for the workshop's promises rather than taken
- * from y-indexeddb/y-dexie: edits are batched (one IndexedDB transaction per burst instead of per
- * keystroke), flushed when the page hides, a failing write keeps the edits in memory and retries
- * with a visible state instead of dropping them, and compaction runs in a single transaction so a
- * crash mid-way leaves either the old rows or the new snapshot, never neither.
+ * from y-indexeddb/y-dexie (which write one transaction per Yjs update and have no failure state):
+ * - edits are group-committed: the first edit after a pause is written at once, edits made while
+ *   a write is in flight go together in the next one;
+ * - pending edits are flushed when the page hides (open-sessions.ts) and before another tab's
+ *   database upgrade closes this connection;
+ * - a failing write keeps the edits in memory, retries with backoff and exposes a `failed` state
+ *   instead of dropping them; a failed load (no IndexedDB) leaves a working in-memory doc;
+ * - compaction runs in a single transaction so a crash mid-way leaves either the old rows or the
+ *   new snapshot, never neither;
+ * - two tabs of one session exchange updates over a BroadcastChannel, and *each tab stores every
+ *   update it shows* (its own and the other tab's). Yjs updates are idempotent, so the duplicate
+ *   rows cost only space until the next compaction — and in exchange "Saved" in a tab means that
+ *   everything on that tab's screen is in IndexedDB, even if the tab that made the edit dies or
+ *   fails to write.
  */
 export class DocPersistence {
   readonly whenLoaded: Promise<void>;
   private pending: Uint8Array[] = [];
   private timer: ReturnType<typeof setTimeout> | null = null;
-  private retryMs = 1_000;
-  private flushing: Promise<void> | null = null;
+  private timerDue = 0;
+  private retryMs = FIRST_RETRY_MS;
+  private retrying = false;
+  private flushing: Promise<boolean> | null = null;
+  private lastWriteStart = Number.NEGATIVE_INFINITY;
   private rowsSinceSnapshot = 0;
+  /** Stored state has been read into the doc (false while loading or after a failed load). */
+  private loaded = false;
+  /** Something of this session is known to be in IndexedDB (read at load or written since). */
+  private hasStoredState = false;
+  private compacting: Promise<void> | null = null;
   private state: SaveState = { kind: 'saved' };
   private listeners = new Set<(state: SaveState) => void>();
   private channel: BroadcastChannel | null = null;
   private destroyed = false;
+  private readonly unregisterFlusher: () => void;
   private readonly flushDelayMs: number;
+  private readonly minIntervalMs: number;
   private readonly compactAfter: number;
   private readonly now: () => number;
 
@@ -47,12 +89,13 @@ export class DocPersistence {
     readonly doc: Y.Doc,
     private readonly options: DocPersistenceOptions,
   ) {
-    this.flushDelayMs = options.flushDelayMs ?? 40;
+    this.flushDelayMs = options.flushDelayMs ?? 0;
+    this.minIntervalMs = options.minIntervalMs ?? 16;
     this.compactAfter = options.compactAfter ?? 300;
     this.now = options.now ?? Date.now;
     // Listen before loading: an edit made while stored updates are still being read is kept too.
-    doc.on('update', this.onUpdate);
-    this.openChannel();
+    doc.on('updateV2', this.onUpdate);
+    this.unregisterFlusher = registerFlusher(db, () => this.flush());
     this.whenLoaded = this.load();
   }
 
@@ -71,104 +114,161 @@ export class DocPersistence {
 
   /** Writes everything pending now. Resolves once it is durable, or once the failure is reported. */
   async flush(): Promise<void> {
-    if (this.timer) {
-      clearTimeout(this.timer);
-      this.timer = null;
-    }
-    while (this.flushing) await this.flushing;
-    if (this.pending.length === 0) return;
-    this.flushing = this.writePending();
-    try {
-      await this.flushing;
-    } finally {
-      this.flushing = null;
+    for (;;) {
+      this.clearTimer();
+      while (this.flushing) await this.flushing;
+      if (this.pending.length === 0) return;
+      this.flushing = this.writePending();
+      let ok: boolean;
+      try {
+        ok = await this.flushing;
+      } finally {
+        this.flushing = null;
+      }
+      // Edits made during the write go in the next round; a failure waits for its retry timer.
+      if (!ok) return;
     }
   }
 
+  /** Resolves when the write in flight (if any) and a running compaction have finished; starts nothing. */
+  async settled(): Promise<void> {
+    while (this.flushing || this.compacting) await (this.flushing ?? this.compacting)?.catch(() => undefined);
+  }
+
   /** Folds all stored updates into one snapshot row (one transaction). */
-  async compact(): Promise<void> {
+  compact(): Promise<void> {
+    this.compacting ??= this.compactNow().finally(() => {
+      this.compacting = null;
+    });
+    return this.compacting;
+  }
+
+  async destroy(): Promise<void> {
+    if (this.destroyed) return;
+    await this.flush();
+    await this.compacting?.catch(() => undefined);
+    this.destroyed = true;
+    this.clearTimer();
+    this.doc.off('updateV2', this.onUpdate);
+    this.unregisterFlusher();
+    this.channel?.close();
+    this.listeners.clear();
+  }
+
+  private async compactNow(): Promise<void> {
     await this.db.transaction('rw', this.db.updates, this.db.snapshots, async () => {
       const snapshot = await this.db.snapshots.get(this.sessionId);
       const rows = await this.updatesAfter(snapshot?.upToSeq ?? 0);
       if (rows.length === 0) return;
       const scratch = new Y.Doc();
-      if (snapshot) Y.applyUpdate(scratch, snapshot.state);
-      for (const row of rows) Y.applyUpdate(scratch, row.update);
+      Y.transact(scratch, () => {
+        if (snapshot) Y.applyUpdateV2(scratch, snapshot.state);
+        for (const row of rows) Y.applyUpdateV2(scratch, row.update);
+      });
       const lastSeq = rows[rows.length - 1]?.seq ?? 0;
-      await this.db.snapshots.put({ sessionId: this.sessionId, state: Y.encodeStateAsUpdate(scratch), upToSeq: lastSeq });
+      await this.db.snapshots.put({ sessionId: this.sessionId, state: Y.encodeStateAsUpdateV2(scratch), upToSeq: lastSeq });
       await this.db.updates.bulkDelete(rows.map((r) => r.seq as number));
       scratch.destroy();
     });
     this.rowsSinceSnapshot = 0;
   }
 
-  async destroy(): Promise<void> {
-    if (this.destroyed) return;
-    await this.flush();
-    this.destroyed = true;
-    this.doc.off('update', this.onUpdate);
-    this.channel?.close();
-    this.listeners.clear();
-  }
-
   private onUpdate = (update: Uint8Array, origin: unknown): void => {
-    // Updates read from storage or relayed by another tab are already stored.
-    if (origin === this) return;
+    // Updates read from storage are already stored.
+    if (origin === this || this.destroyed) return;
     this.pending.push(update);
-    this.channel?.postMessage(update);
+    // Another tab's update is stored here too (see the class comment) but not echoed back.
+    if (origin !== FROM_OTHER_TAB) this.post({ type: 'update', update });
     // A failure stays on screen until a write succeeds again.
     if (this.state.kind === 'saved') this.setState({ kind: 'saving' });
-    this.schedule(this.flushDelayMs);
+    // While a failed write waits for its retry, new edits wait with it rather than hammering a full disk.
+    if (this.retrying) return;
+    const sinceLast = Date.now() - this.lastWriteStart;
+    this.schedule(Math.max(this.flushDelayMs, this.minIntervalMs - sinceLast));
   };
 
   private schedule(delay: number): void {
-    if (this.timer || this.destroyed) return;
+    if (this.destroyed) return;
+    const due = Date.now() + delay;
+    // Keep an earlier timer; replace a later one (a retry backoff is only shortened by flush()).
+    if (this.timer && this.timerDue <= due) return;
+    this.clearTimer();
+    this.timerDue = due;
     this.timer = setTimeout(() => {
       this.timer = null;
       void this.flush();
-    }, delay);
+    }, Math.max(0, delay));
+  }
+
+  private clearTimer(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
   }
 
   private async load(): Promise<void> {
     try {
-      const { snapshot, rows } = await this.db.transaction('r', this.db.updates, this.db.snapshots, async () => {
-        const snap = await this.db.snapshots.get(this.sessionId);
-        return { snapshot: snap, rows: await this.updatesAfter(snap?.upToSeq ?? 0) };
-      });
-      Y.transact(
-        this.doc,
-        () => {
-          if (snapshot) Y.applyUpdate(this.doc, snapshot.state, this);
-          for (const row of rows) Y.applyUpdate(this.doc, row.update, this);
-        },
-        this,
-      );
-      this.rowsSinceSnapshot = rows.length;
-      if (rows.length > this.compactAfter) await this.compact();
+      await this.readStored();
+      const rows = this.rowsSinceSnapshot;
+      // Compaction runs after the doc is on screen; load does not wait for it.
+      if (rows > this.compactAfter) void this.compact().catch((e: unknown) => this.fail(e));
     } catch (error) {
+      // No IndexedDB (or it refused to open): the doc keeps working in memory, visibly unsaved.
       this.fail(error);
     }
+    this.openChannel();
   }
 
-  private async writePending(): Promise<void> {
+  /** Reads the snapshot and the updates after it into the doc, in one read transaction. */
+  private async readStored(): Promise<void> {
+    const { snapshot, rows } = await this.db.transaction('r', this.db.updates, this.db.snapshots, async () => {
+      const snap = await this.db.snapshots.get(this.sessionId);
+      return { snapshot: snap, rows: await this.updatesAfter(snap?.upToSeq ?? 0) };
+    });
+    Y.transact(
+      this.doc,
+      () => {
+        if (snapshot) Y.applyUpdateV2(this.doc, snapshot.state, this);
+        for (const row of rows) Y.applyUpdateV2(this.doc, row.update, this);
+      },
+      this,
+    );
+    this.rowsSinceSnapshot = rows.length;
+    this.hasStoredState ||= Boolean(snapshot) || rows.length > 0;
+    this.loaded = true;
+  }
+
+  private async writePending(): Promise<boolean> {
+    this.lastWriteStart = Date.now();
     const batch = this.pending.splice(0);
-    const update = batch.length === 1 ? (batch[0] as Uint8Array) : Y.mergeUpdates(batch);
+    let update = batch.length === 1 ? (batch[0] as Uint8Array) : Y.mergeUpdatesV2(batch);
     try {
-      const summary = this.options.summarise(this.doc);
+      // Storage was unavailable when the session opened: read what is stored before the first
+      // write, so the summary row is not overwritten from a doc that lacks the stored part.
+      if (!this.loaded) await this.readStored();
       await this.db.transaction('rw', this.db.updates, this.db.sessions, async () => {
+        const existing = await this.db.sessions.get(this.sessionId);
+        // Deleted and purged from another tab while open here: write the whole doc so the session
+        // comes back complete (an edit wins over a delete made elsewhere).
+        if (!existing && this.hasStoredState) update = Y.encodeStateAsUpdateV2(this.doc);
         await this.db.updates.add({ sessionId: this.sessionId, update });
-        await this.db.sessions.put({ id: this.sessionId, ...summary, updatedAt: this.now() });
+        await this.db.sessions.put({ id: this.sessionId, ...this.options.summarise(this.doc), updatedAt: this.now() });
       });
+      this.hasStoredState = true;
       this.rowsSinceSnapshot++;
-      this.retryMs = 1_000;
+      this.retryMs = FIRST_RETRY_MS;
+      this.retrying = false;
       if (this.pending.length === 0) this.setState({ kind: 'saved' });
-      if (this.rowsSinceSnapshot > this.compactAfter) await this.compact().catch((e: unknown) => this.fail(e));
+      else this.schedule(Math.max(0, this.minIntervalMs - (Date.now() - this.lastWriteStart)));
+      if (this.rowsSinceSnapshot > this.compactAfter) void this.compact().catch((e: unknown) => this.fail(e));
+      return true;
     } catch (error) {
       // Nothing is dropped: the batch goes back in front of anything typed meanwhile.
       this.pending.unshift(update);
       this.fail(error);
+      this.retrying = true;
       this.schedule(this.retryMs);
       this.retryMs = Math.min(this.retryMs * 2, MAX_RETRY_MS);
+      return false;
     }
   }
 
@@ -180,7 +280,8 @@ export class DocPersistence {
   }
 
   private fail(error: unknown): void {
-    this.setState({ kind: 'failed', reason: classifyStorageError(error), message: describeError(error) });
+    const reason = databaseHealth(this.db).upgradedElsewhere ? 'upgraded' : classifyStorageError(error);
+    this.setState({ kind: 'failed', reason, message: describeError(error) });
   }
 
   private setState(next: SaveState): void {
@@ -188,12 +289,28 @@ export class DocPersistence {
     for (const listener of this.listeners) listener(this.state);
   }
 
+  private post(message: TabMessage): void {
+    try {
+      this.channel?.postMessage(message);
+    } catch {
+      // A closed channel (tab going away) — the edit is still stored by this tab.
+    }
+  }
+
   private openChannel(): void {
-    if (typeof BroadcastChannel === 'undefined') return;
-    // Two tabs of one session: each stores its own edits and shows the other's at once.
+    if (typeof BroadcastChannel === 'undefined' || this.destroyed) return;
+    // Opened after loading, so what the other tabs send lands on top of the stored state.
     this.channel = new BroadcastChannel(`transition-lab:doc:${this.sessionId}`);
     this.channel.onmessage = (event: MessageEvent<unknown>) => {
-      if (event.data instanceof Uint8Array) Y.applyUpdate(this.doc, event.data, this);
+      if (this.destroyed || !isTabMessage(event.data)) return;
+      if (event.data.type === 'update') {
+        Y.applyUpdateV2(this.doc, event.data.update, FROM_OTHER_TAB);
+      } else {
+        // A tab just opened: send it whatever it lacks — including edits this tab could not store.
+        const missing = Y.encodeStateAsUpdateV2(this.doc, event.data.stateVector);
+        if (missing.length > 2) this.post({ type: 'update', update: missing });
+      }
     };
+    this.post({ type: 'hello', stateVector: Y.encodeStateVector(this.doc) });
   }
 }

@@ -1,5 +1,12 @@
-/** Why a write to IndexedDB failed, in the terms the user is told about. */
-export type StorageFailure = 'quota' | 'unavailable' | 'failed';
+/**
+ * Why a write to IndexedDB failed, in the terms the user is told about:
+ * - `quota`: the disk (or the browser's share of it) is full;
+ * - `unavailable`: this browser gives us no IndexedDB (private window, storage blocked, API missing);
+ * - `upgraded`: another tab opened a newer version of the database, so this tab's connection was
+ *   closed to let it upgrade — reloading this tab fixes it;
+ * - `failed`: anything else (the raw message is shown).
+ */
+export type StorageFailure = 'quota' | 'unavailable' | 'upgraded' | 'failed';
 
 const QUOTA_NAMES = new Set(['QuotaExceededError', 'NS_ERROR_DOM_QUOTA_REACHED']);
 const UNAVAILABLE_NAMES = new Set([

@@ -1,17 +1,37 @@
 import type * as Y from 'yjs';
 
 /**
- * Top-level shared types of a session's Y.Doc. Every record lives in a map keyed by its id, so
+ * Top-level shared types of a session's Y.Doc. Every record lives in a root map keyed by its id, so
  * concurrent inserts by different peers never collide and lookups are O(1).
+ *
+ * Why only root maps and no nested Y types created after the record: two peers that each create
+ * a nested map under the same key (say, both migrating one old doc) would each win on their own
+ * side and one map — with whatever was written into it — is dropped on merge. Root types are
+ * named, not created, so they can never conflict. Records may hold a nested Y.Text only when it is
+ * created in the same transaction as the record itself (note text).
+ *
+ * The first three keys are the v1 layout and must never be renamed: stored docs use them.
  */
 export const ROOT = {
   meta: 'meta',
   boards: 'boards',
   notes: 'notes',
+  zones: 'zones',
+  clusters: 'clusters',
+  rounds: 'votingRounds',
+  votes: 'votes',
+  agenda: 'agenda',
+  facilitators: 'facilitators',
+  settings: 'settings',
+  lockedBoards: 'lockedBoards',
 } as const;
 
-/** Bumped when the doc layout changes; opening an older doc migrates it forward. */
-export const SCHEMA_VERSION = 1;
+/**
+ * Bumped when the doc layout changes; opening an older doc migrates it forward (migrate.ts).
+ * v1: meta, boards, notes. v2: tombstoned boards, zones, note tags/cluster/zone, clusters, voting,
+ * agenda, timer, facilitators and settings.
+ */
+export const SCHEMA_VERSION = 2;
 
 export type RecordMap = Y.Map<unknown>;
 
@@ -25,4 +45,42 @@ export function boardsMap(doc: Y.Doc): Y.Map<RecordMap> {
 
 export function notesMap(doc: Y.Doc): Y.Map<RecordMap> {
   return doc.getMap(ROOT.notes);
+}
+
+export function zonesMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap(ROOT.zones);
+}
+
+export function clustersMap(doc: Y.Doc): Y.Map<RecordMap> {
+  return doc.getMap(ROOT.clusters);
+}
+
+export function roundsMap(doc: Y.Doc): Y.Map<RecordMap> {
+  return doc.getMap(ROOT.rounds);
+}
+
+/** Votes are immutable plain values keyed by vote id (votes.ts). */
+export function votesMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap(ROOT.votes);
+}
+
+export function agendaMap(doc: Y.Doc): Y.Map<RecordMap> {
+  return doc.getMap(ROOT.agenda);
+}
+
+export function facilitatorsMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap(ROOT.facilitators);
+}
+
+export function settingsMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap(ROOT.settings);
+}
+
+export function lockedBoardsMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap(ROOT.lockedBoards);
+}
+
+/** Every root, for undo scopes and for tests that compare whole replicas. */
+export function allRoots(doc: Y.Doc): Y.Map<unknown>[] {
+  return Object.values(ROOT).map((name) => doc.getMap(name));
 }

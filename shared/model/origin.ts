@@ -3,3 +3,9 @@
  * so a Y.UndoManager that tracks it undoes only this user's own edits, never a peer's.
  */
 export const LOCAL_ORIGIN = Object.freeze({ kind: 'local-user' as const });
+
+/**
+ * Origin of schema migrations. Distinct from LOCAL_ORIGIN so no undo manager tracks it: undoing
+ * a migration would leave a doc that claims one version and holds another.
+ */
+export const MIGRATION_ORIGIN = Object.freeze({ kind: 'migration' as const });

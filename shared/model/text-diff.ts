@@ -33,3 +33,19 @@ function isHighSurrogate(code: number): boolean {
 function isLowSurrogate(code: number): boolean {
   return code >= 0xdc00 && code <= 0xdfff;
 }
+
+/**
+ * Replaces lone surrogates with U+FFFD. Yjs encodes text as UTF-8, where a lone surrogate cannot
+ * exist: the typing peer would keep it while every other peer decodes U+FFFD, and the replicas
+ * would differ forever. (Found by the convergence fuzz suite; see fuzz-regressions.test.ts.)
+ */
+export function toWellFormed(text: string): string {
+  return text.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+}
+
+/** Cuts text to at most `max` UTF-16 units without splitting a surrogate pair, and cleans it. */
+export function clipText(text: string, max: number): string {
+  let cut = text.length > max ? text.slice(0, max) : text;
+  if (cut.length < text.length && isHighSurrogate(cut.charCodeAt(cut.length - 1))) cut = cut.slice(0, -1);
+  return toWellFormed(cut);
+}

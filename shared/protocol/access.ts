@@ -1,6 +1,6 @@
 /**
  * Access to a room: the join code is a secret shared by everyone invited; it never travels to the
- * host. Clients derive keys from it (WebCrypto: same code in browsers and Node 20):
+ * host. Clients derive keys from it (same code in browsers and Node):
  *
  *   roomKey  = PBKDF2-SHA256(normalised code, salt "transition-lab/v1/room:" + roomId, 100 000 iterations)
  *   authKey  = HKDF-SHA256(roomKey, info "transition-lab/v1/auth")     — what the host stores
@@ -14,6 +14,11 @@
  * The facilitator additionally holds a random admin secret (kept only on their device); its
  * HKDF-derived adminKey lets them rotate the code and remove participants.
  */
+
+import { hkdf } from '@noble/hashes/hkdf.js';
+import { hmac } from '@noble/hashes/hmac.js';
+import { pbkdf2Async } from '@noble/hashes/pbkdf2.js';
+import { sha256 } from '@noble/hashes/sha2.js';
 
 export const JOIN_CODE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 export const JOIN_CODE_LENGTH = 10;
@@ -46,43 +51,27 @@ export function formatJoinCode(input: string): string {
   return code.length === JOIN_CODE_LENGTH ? `${code.slice(0, 5)}-${code.slice(5)}` : code;
 }
 
-function subtle(): typeof globalThis.crypto.subtle {
-  return globalThis.crypto.subtle;
-}
-
-/** A copy backed by a plain ArrayBuffer, which is what WebCrypto's typings accept. */
-function plain(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
-  return new Uint8Array(bytes);
-}
-
-async function hkdf(key: Uint8Array, info: string): Promise<Uint8Array> {
-  const base = await subtle().importKey('raw', plain(key), 'HKDF', false, ['deriveBits']);
-  const bits = await subtle().deriveBits({ name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(32), info: encoder.encode(info) }, base, 256);
-  return new Uint8Array(bits);
-}
+// Pure-JS hashing (audited @noble/hashes) rather than WebCrypto: `crypto.subtle` exists only in
+// secure contexts, and a participant's browser opening http://192.168.x.x:4455 is not one.
+// The async signatures stay so callers need not care, and PBKDF2 yields to the event loop.
 
 export async function deriveRoomKey(joinCode: string, roomId: string): Promise<Uint8Array> {
-  const base = await subtle().importKey('raw', encoder.encode(normaliseJoinCode(joinCode)), 'PBKDF2', false, ['deriveBits']);
-  const bits = await subtle().deriveBits(
-    { name: 'PBKDF2', hash: 'SHA-256', salt: encoder.encode(`transition-lab/v1/room:${roomId}`), iterations: PBKDF2_ITERATIONS },
-    base,
-    256,
-  );
-  return new Uint8Array(bits);
+  return pbkdf2Async(sha256, encoder.encode(normaliseJoinCode(joinCode)), encoder.encode(`transition-lab/v1/room:${roomId}`), {
+    c: PBKDF2_ITERATIONS,
+    dkLen: 32,
+  });
 }
 
-export function deriveAuthKey(roomKey: Uint8Array): Promise<Uint8Array> {
-  return hkdf(roomKey, 'transition-lab/v1/auth');
+export async function deriveAuthKey(roomKey: Uint8Array): Promise<Uint8Array> {
+  return hkdf(sha256, roomKey, new Uint8Array(32), encoder.encode('transition-lab/v1/auth'), 32);
 }
 
-export function deriveAdminKey(adminSecret: Uint8Array): Promise<Uint8Array> {
-  return hkdf(adminSecret, 'transition-lab/v1/admin');
+export async function deriveAdminKey(adminSecret: Uint8Array): Promise<Uint8Array> {
+  return hkdf(sha256, adminSecret, new Uint8Array(32), encoder.encode('transition-lab/v1/admin'), 32);
 }
 
 export async function computeProof(key: Uint8Array, roomId: string, transport: Transport, nonce: string): Promise<string> {
-  const hmacKey = await subtle().importKey('raw', plain(key), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
-  const mac = await subtle().sign('HMAC', hmacKey, encoder.encode(`transition-lab/v1/proof|${roomId}|${transport}|${nonce}`));
-  return toBase64Url(new Uint8Array(mac));
+  return toBase64Url(hmac(sha256, key, encoder.encode(`transition-lab/v1/proof|${roomId}|${transport}|${nonce}`)));
 }
 
 /** Constant-time comparison of two proofs. */

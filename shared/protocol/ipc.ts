@@ -20,16 +20,26 @@ export interface AppInfo {
   localHostUrl?: string;
 }
 
+/** A Transition Lab host found on the LAN by mDNS (`_transition-lab._tcp`). */
+export interface NearbyHost {
+  /** The advertised service name, e.g. "Transition Lab on ana-laptop (4455)". */
+  name: string;
+  /** `http://<IPv4>:<port>/` for each address it announced. */
+  urls: string[];
+}
+
 export interface IpcContract {
   /** App name, version and the LAN host's URLs. */
   getAppInfo(): Promise<AppInfo>;
   /** Opens an http(s) link in the user's default browser, after main re-validates it. */
   openExternal(url: string): Promise<boolean>;
+  /** Browses the LAN for Transition Lab hosts for about two seconds ("join nearby session"). */
+  findNearbyHosts(): Promise<NearbyHost[]>;
 }
 
 export type IpcMethod = keyof IpcContract;
 
-export const IPC_METHODS: readonly IpcMethod[] = ['getAppInfo', 'openExternal'] as const;
+export const IPC_METHODS: readonly IpcMethod[] = ['getAppInfo', 'openExternal', 'findNearbyHosts'] as const;
 
 export function ipcChannel(method: IpcMethod): string {
   return `${IPC_PREFIX}${method}`;

@@ -23,12 +23,25 @@
  *      sockets): the host closes those sockets with REMOVED. (Removing someone for good = rotate
  *      the code as well, then re-invite the others: anyone holding the code can come back.)
  *
+ *    A malformed binary frame (bad varints, unknown message type, an update Yjs cannot decode,
+ *    trailing bytes) closes that socket with PROTOCOL; the room and its other sockets carry on.
+ *    Sync messages are not ordered: an update or step 2 before step 1, or step 2 twice, is applied
+ *    (Yjs updates commute and are idempotent), as y-websocket's server does.
+ *    A frame larger than LIMITS.syncMessageBytes (signalMessageBytes on /signal) is refused by the
+ *    WebSocket layer itself with 1009 (RFC 6455 "message too big"), not PROTOCOL.
+ *
  * ## /signal?ticket=<ticket> — y-webrtc signaling
  * The ticket comes from `welcome` (random, ≥128 bits, bound to one room, revoked on rotate). Without
  * a valid ticket the upgrade is refused with HTTP 401. Then the plain y-webrtc protocol:
  * `subscribe {topics}`, `unsubscribe {topics}`, `publish {topic, data}` (relayed to every subscriber
  * of the topic, sender included, with `clients` added), `ping` → `pong`. Only the ticket's room id
- * is a permitted topic. y-webrtc additionally encrypts payloads with the join code (`password`).
+ * is a permitted topic: other topics in `subscribe`/`publish` are ignored (not fatal, because
+ * y-webrtc subscribes every room of its JS realm on each signaling connection). Malformed JSON or
+ * an unknown `type` closes that connection with PROTOCOL; more than signalMessagesPerSecond closes
+ * it with RATE_LIMITED. y-webrtc additionally encrypts payloads with the join code (`password`).
+ * Tickets stay valid (12 h) after their /sync socket closes, so WebRTC survives a relay reconnect;
+ * rotate revokes every ticket of the room but the rotating admin's, remove revokes the removed
+ * socket's ticket, and revoking closes the signaling sockets that used it (same close code).
  */
 
 export const WIRE_VERSION = 1;

@@ -5,14 +5,14 @@ describe('parseCliArgs', () => {
   it('uses the defaults with no arguments', () => {
     expect(parseCliArgs([])).toEqual({
       ok: true,
-      options: { port: 4455, bind: '0.0.0.0', dataDir: undefined, staticDir: undefined, help: false },
+      options: { port: 4455, bind: '0.0.0.0', dataDir: undefined, staticDir: undefined, help: false, advertise: false },
     });
   });
 
   it('reads every option, in both --flag value and --flag=value form', () => {
     expect(parseCliArgs(['--port', '5000', '--bind=127.0.0.1', '--data', '/tmp/x', '--static=/srv/app'])).toEqual({
       ok: true,
-      options: { port: 5000, bind: '127.0.0.1', dataDir: '/tmp/x', staticDir: '/srv/app', help: false },
+      options: { port: 5000, bind: '127.0.0.1', dataDir: '/tmp/x', staticDir: '/srv/app', help: false, advertise: false },
     });
   });
 

@@ -230,6 +230,7 @@ describe('Electron main glue (stubbed electron)', () => {
     expect(hostCalls).toEqual([
       expect.objectContaining({
         port: DEFAULT_HOST_PORT,
+        advertise: true,
         dataDir: path.join(tmp, 'userData', 'host'),
         staticDir: path.join(tmp, 'dist', 'renderer'),
       }),
@@ -291,7 +292,7 @@ describe('Electron main glue (stubbed electron)', () => {
   });
 
   it('IPC: one handler per method, sender and arguments checked', async () => {
-    expect([...stub.state.ipc.keys()].sort()).toEqual(['tl:getAppInfo', 'tl:openExternal']);
+    expect([...stub.state.ipc.keys()].sort()).toEqual(['tl:findNearbyHosts', 'tl:getAppInfo', 'tl:openExternal']);
     const getAppInfo = stub.state.ipc.get('tl:getAppInfo')!;
     const info = await getAppInfo(trustedEvent());
     expect(info).toMatchObject({
@@ -339,7 +340,7 @@ describe('preload (stubbed electron)', () => {
     evaluate(await bundle('main/preload.ts'), stub.electron, '/tmp');
     expect([...stub.state.exposed.keys()]).toEqual(['transitionLab']);
     const api = stub.state.exposed.get('transitionLab') as Record<string, Fn>;
-    expect(Object.keys(api).sort()).toEqual(['getAppInfo', 'openExternal']);
+    expect(Object.keys(api).sort()).toEqual(['findNearbyHosts', 'getAppInfo', 'openExternal']);
     expect(Object.values(api).some((v) => (v as unknown) === stub.electron.ipcRenderer || (v as unknown) === stub.electron.ipcRenderer.invoke)).toBe(false);
     await api.openExternal!('https://example.org/');
     expect(stub.state.invoked).toEqual([['tl:openExternal', 'https://example.org/']]);

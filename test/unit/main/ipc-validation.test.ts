@@ -45,6 +45,11 @@ describe('validateIpcArgs', () => {
     expect(() => validateIpcArgs('getAppInfo', [1])).toThrow(IpcValidationError);
   });
 
+  it('findNearbyHosts takes no arguments', () => {
+    expect(validateIpcArgs('findNearbyHosts', [])).toEqual([]);
+    expect(() => validateIpcArgs('findNearbyHosts', ['x'])).toThrow(IpcValidationError);
+  });
+
   it('openExternal takes one safe http(s) URL', () => {
     expect(validateIpcArgs('openExternal', ['https://example.org/'])).toEqual(['https://example.org/']);
     for (const bad of [

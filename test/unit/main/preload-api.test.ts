@@ -19,9 +19,11 @@ describe('createPreloadApi', () => {
     });
     await api.getAppInfo();
     await api.openExternal('https://example.org/');
+    await api.findNearbyHosts();
     expect(calls).toEqual([
       [ipcChannel('getAppInfo'), []],
       [ipcChannel('openExternal'), ['https://example.org/']],
+      [ipcChannel('findNearbyHosts'), []],
     ]);
     for (const [channel] of calls) expect(channel.startsWith(IPC_PREFIX)).toBe(true);
   });

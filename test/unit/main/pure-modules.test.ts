@@ -14,6 +14,7 @@ const PURE = [
   'main/preload-api.ts',
   'main/web-preferences.ts',
   'main/host-lifecycle.ts',
+  'main/mdns-browse.ts',
   'scripts/electron-binary.mjs',
   'scripts/start.mjs',
 ];

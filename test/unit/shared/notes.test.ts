@@ -14,6 +14,7 @@ import {
   setNoteColour,
   setNoteText,
   countLiveNotes,
+  SCHEMA_VERSION,
 } from '../../../shared/model';
 
 function newSession() {
@@ -30,12 +31,24 @@ function sync(a: Y.Doc, b: Y.Doc) {
 describe('session content', () => {
   it('creates the meta and the first board', () => {
     const { doc, boardId } = newSession();
-    expect(readSessionMeta(doc)).toEqual({ title: 'Warsaw lab', createdAt: 1000, schemaVersion: 1 });
-    expect(listBoards(doc)).toEqual([{ id: boardId, title: 'Main board', kind: 'free', order: 1, createdAt: 1000 }]);
+    expect(readSessionMeta(doc)).toMatchObject({ title: 'Warsaw lab', createdAt: 1000, schemaVersion: SCHEMA_VERSION });
+    expect(listBoards(doc)).toEqual([{ id: boardId, title: 'Main board', kind: 'free', order: 1, createdAt: 1000, templateId: null, deletedAt: null }]);
   });
 });
 
 describe('notes', () => {
+  it('stores only what differs from the defaults, and one value per move', () => {
+    const { doc, boardId } = newSession();
+    const id = addNote(doc, { boardId, pos: { x: 0, y: 0 }, now: 1, text: 'Lean' });
+    const record = doc.getMap('notes').get(id) as Y.Map<unknown>;
+    expect([...record.keys()].sort()).toEqual(['boardId', 'colour', 'createdAt', 'pos', 'text']);
+    const before = Y.encodeStateAsUpdate(doc).byteLength;
+    for (let i = 1; i <= 20; i++) moveNote(doc, id, { x: i * 10, y: 0 }, 1 + i);
+    const perMove = (Y.encodeStateAsUpdate(doc).byteLength - before) / 20;
+    expect(perMove).toBeLessThan(30);
+    expect(getNote(doc, id)).toMatchObject({ pos: { x: 200, y: 0 }, z: 21 });
+  });
+
   it('adds, edits, moves, recolours and deletes a note', () => {
     const { doc, boardId } = newSession();
     const id = addNote(doc, { boardId, pos: { x: 10.4, y: -20.6 }, now: 2000, text: 'Retrofit schools' });
@@ -44,14 +57,18 @@ describe('notes', () => {
     setNoteText(doc, id, 'Retrofit all schools', 2100);
     moveNote(doc, id, { x: 300, y: 400 }, 2200);
     setNoteColour(doc, id, 'green', 2300);
-    expect(getNote(doc, id)).toMatchObject({ text: 'Retrofit all schools', pos: { x: 300, y: 400 }, colour: 'green', updatedAt: 2300 });
+    // updatedAt is minute-grained (every overwrite stays in the doc's history), so these edits
+    // within a second of creation keep it; one a minute later moves it.
+    expect(getNote(doc, id)).toMatchObject({ text: 'Retrofit all schools', pos: { x: 300, y: 400 }, colour: 'green', updatedAt: 2000 });
+    setNoteText(doc, id, 'Retrofit all public schools', 2000 + 60_000);
+    expect(getNote(doc, id)?.updatedAt).toBe(62_000);
 
     deleteNote(doc, id, 2400);
     expect(listNotes(doc, boardId)).toEqual([]);
     expect(countLiveNotes(doc)).toBe(0);
     expect(getNote(doc, id)?.deletedAt).toBe(2400);
     restoreNote(doc, id, 2500);
-    expect(listNotes(doc, boardId).map((n) => n.text)).toEqual(['Retrofit all schools']);
+    expect(listNotes(doc, boardId).map((n) => n.text)).toEqual(['Retrofit all public schools']);
   });
 
   it('lists notes back to front; a moved note comes to the front', () => {

@@ -1,0 +1,88 @@
+import { LAN_INFO_PATH, type LanInfo } from '../../shared/protocol/room-wire';
+import type { AppInfo, PreloadApi } from '../../shared/protocol/ipc';
+
+/** A host the desktop app found on the local network (mDNS), when main offers that. */
+export interface NearbyHost {
+  name: string;
+  urls: string[];
+}
+
+type DesktopApi = PreloadApi & { findNearbyHosts?: () => Promise<NearbyHost[]> };
+
+function desktopApi(): DesktopApi | undefined {
+  return (window as unknown as { transitionLab?: DesktopApi }).transitionLab;
+}
+
+/** The desktop app serves the renderer from `app://`; a browser got it from a LAN host over http(s). */
+export function isDesktopApp(): boolean {
+  return window.location.protocol === 'app:' || desktopApi() !== undefined;
+}
+
+let appInfo: Promise<AppInfo | null> | null = null;
+
+function getAppInfo(): Promise<AppInfo | null> {
+  const api = desktopApi();
+  if (!api) return Promise.resolve(null);
+  appInfo ??= api.getAppInfo().catch(() => null);
+  return appInfo;
+}
+
+/**
+ * Base URL (`http://host:port`) of the LAN host this window talks to for its own connections:
+ * in a browser the host that served the page; in the desktop app the host it started, on loopback.
+ * Null when there is none (desktop app whose host did not start).
+ */
+export async function ownHostUrl(): Promise<string | null> {
+  if (!isDesktopApp()) return window.location.origin;
+  const info = await getAppInfo();
+  return info?.localHostUrl ? stripSlash(info.localHostUrl) : null;
+}
+
+/** The addresses participants can use to reach our host, for the join link. */
+export async function lanHostUrls(): Promise<string[]> {
+  let urls: string[] = [];
+  if (isDesktopApp()) {
+    const info = await getAppInfo();
+    urls = info?.hostUrls ?? [];
+  } else {
+    try {
+      const response = await fetch(LAN_INFO_PATH, { cache: 'no-store' });
+      if (response.ok) urls = ((await response.json()) as LanInfo).urls ?? [];
+    } catch {
+      // Older host without /lan: fall back to the address this page came from.
+    }
+    if (urls.length === 0) urls = [window.location.origin];
+  }
+  return orderForInvite([...new Set(urls.map(stripSlash))]);
+}
+
+/** Non-loopback addresses first: `localhost` works only on the facilitator's own computer. */
+export function orderForInvite(urls: string[]): string[] {
+  const loopback = (u: string) => {
+    try {
+      const host = new URL(u).hostname;
+      return host === 'localhost' || host.startsWith('127.') || host === '[::1]';
+    } catch {
+      return true;
+    }
+  };
+  return [...urls.filter((u) => !loopback(u)), ...urls.filter(loopback)];
+}
+
+export function nearbyHostsAvailable(): boolean {
+  return typeof desktopApi()?.findNearbyHosts === 'function';
+}
+
+export async function findNearbyHosts(): Promise<NearbyHost[]> {
+  const api = desktopApi();
+  if (!api?.findNearbyHosts) return [];
+  try {
+    return await api.findNearbyHosts();
+  } catch {
+    return [];
+  }
+}
+
+function stripSlash(url: string): string {
+  return url.replace(/\/+$/, '');
+}

@@ -1,0 +1,242 @@
+import QRCode from 'qrcode';
+import { useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatJoinCode } from '../../shared/protocol/access';
+import { joinLink } from '../../shared/protocol/room-wire';
+import { lanHostUrls } from '../app/platform';
+import type { OpenSession } from '../session/open-sessions';
+import type { SessionSync } from '../session/sync/session-sync';
+import { useSyncSnapshot } from '../session/sync/use-session-sync';
+import { NetworkSettings } from './NetworkSettings';
+import './invite.css';
+
+function isLoopback(url: string): boolean {
+  try {
+    const host = new URL(url).hostname;
+    return host === 'localhost' || host.startsWith('127.') || host === '[::1]';
+  } catch {
+    return false;
+  }
+}
+
+async function copyText(text: string, input: HTMLInputElement | null): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    // Plain http on a LAN address is not a secure context: no async clipboard there.
+    if (!input) return false;
+    input.select();
+    return document.execCommand('copy');
+  }
+}
+
+export function InviteButton({ session, sync }: { session: OpenSession; sync: SessionSync | null }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button type="button" className="button" onClick={() => setOpen(true)} disabled={!sync}>
+        {t('invite.button')}
+      </button>
+      {open && sync && <InviteDialog session={session} sync={sync} onClose={() => setOpen(false)} />}
+    </>
+  );
+}
+
+export function InviteDialog({ session, sync, onClose }: { session: OpenSession; sync: SessionSync; onClose: () => void }) {
+  const { t } = useTranslation();
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const linkRef = useRef<HTMLInputElement>(null);
+  const titleId = useId();
+  const snapshot = useSyncSnapshot(sync);
+  const facilitator = snapshot.role === 'facilitator';
+  const [urls, setUrls] = useState<string[] | null>(null);
+  const [chosen, setChosen] = useState<string>('');
+  const [qr, setQr] = useState<string | null>(null);
+  const [message, setMessage] = useState<{ kind: 'status' | 'alert'; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (dialog && !dialog.open) dialog.showModal();
+  }, []);
+
+  useEffect(() => {
+    let live = true;
+    void lanHostUrls().then((found) => {
+      if (!live) return;
+      setUrls(found);
+      setChosen((current) => current || found[0] || '');
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const link = chosen ? joinLink(chosen, session.id, formatJoinCode(snapshot.joinCode)) : '';
+
+  useEffect(() => {
+    if (!link) return;
+    let live = true;
+    void QRCode.toString(link, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' }).then((svg) => {
+      if (live) setQr(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`);
+    });
+    return () => {
+      live = false;
+    };
+  }, [link]);
+
+  async function rotate() {
+    setBusy(true);
+    setMessage(null);
+    try {
+      await sync.rotateCode();
+      setMessage({ kind: 'status', text: t('invite.codeChanged') });
+    } catch {
+      setMessage({ kind: 'alert', text: t('invite.changeFailed') });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <dialog ref={dialogRef} className="dialog invite-dialog" aria-labelledby={titleId} onClose={onClose} onCancel={onClose}>
+      <h2 id={titleId}>{t('invite.title')}</h2>
+      <p className="muted">{facilitator ? t('invite.intro') : t('invite.participantView')}</p>
+      {urls && urls.length === 0 && (
+        <p role="alert" className="banner warning">
+          {t('invite.noAddress')}
+        </p>
+      )}
+      <div className="invite-grid">
+        <div className="invite-main">
+          {urls && urls.length > 1 && (
+            <label className="field">
+              <span>{t('invite.address')}</span>
+              <select value={chosen} onChange={(e) => setChosen(e.target.value)}>
+                {urls.map((u) => (
+                  <option key={u} value={u}>
+                    {u.replace(/^https?:\/\//, '')}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          {chosen && isLoopback(chosen) && <p className="invite-note warning-text">{t('invite.loopbackWarning')}</p>}
+          <label className="field">
+            <span>{t('invite.link')}</span>
+            <span className="invite-link-row">
+              <input ref={linkRef} type="text" readOnly value={link} onFocus={(e) => e.currentTarget.select()} />
+              <button
+                type="button"
+                className="button"
+                disabled={!link}
+                onClick={() =>
+                  void copyText(link, linkRef.current).then((ok) => ok && setMessage({ kind: 'status', text: t('invite.copied') }))
+                }
+              >
+                {t('invite.copy')}
+              </button>
+            </span>
+          </label>
+          <div className="invite-code" role="group" aria-labelledby={`${titleId}-code`}>
+            <span className="invite-code-label" id={`${titleId}-code`}>
+              {t('invite.code')}
+            </span>
+            <span className="invite-code-value">{formatJoinCode(snapshot.joinCode)}</span>
+          </div>
+        </div>
+        <div className="invite-qr">{qr && link && <img src={qr} alt={t('invite.qr')} width={200} height={200} />}</div>
+      </div>
+      <p className="invite-note">{t('invite.threat')}</p>
+      {message && (
+        <p role={message.kind} className={message.kind === 'alert' ? 'banner error' : 'invite-message'}>
+          {message.text}
+        </p>
+      )}
+      {facilitator && (
+        <>
+          <div className="invite-actions">
+            <button type="button" className="button" disabled={busy} onClick={() => void rotate()}>
+              {t('invite.changeCode')}
+            </button>
+          </div>
+          <ParticipantList session={session} sync={sync} onRemoved={(name) => setMessage({ kind: 'status', text: t('invite.removedNamed', { name }) })} />
+        </>
+      )}
+      <NetworkSettings />
+      <div className="dialog-actions">
+        <button type="button" className="button primary" onClick={() => dialogRef.current?.close()}>
+          {t('invite.close')}
+        </button>
+      </div>
+    </dialog>
+  );
+}
+
+interface Person {
+  clientId: number;
+  name: string;
+  colour: string;
+}
+
+function usePeople(session: OpenSession): Person[] {
+  const { awareness } = session;
+  const read = () => {
+    const people: Person[] = [];
+    awareness.getStates().forEach((state, clientId) => {
+      if (clientId === awareness.clientID) return;
+      const user = (state as { user?: { name?: unknown; colour?: unknown } }).user;
+      if (!user || typeof user.name !== 'string') return;
+      people.push({ clientId, name: user.name, colour: typeof user.colour === 'string' ? user.colour : '#777' });
+    });
+    people.sort((a, b) => a.name.localeCompare(b.name));
+    return people;
+  };
+  const cache = useRef<{ key: string; people: Person[] }>({ key: '', people: [] });
+  const subscribe = (callback: () => void) => {
+    awareness.on('change', callback);
+    return () => awareness.off('change', callback);
+  };
+  return useSyncExternalStore(subscribe, () => {
+    const people = read();
+    const key = JSON.stringify(people);
+    if (key !== cache.current.key) cache.current = { key, people };
+    return cache.current.people;
+  });
+}
+
+function ParticipantList({ session, sync, onRemoved }: { session: OpenSession; sync: SessionSync; onRemoved: (name: string) => void }) {
+  const { t } = useTranslation();
+  const people = usePeople(session);
+  const headingId = useId();
+  return (
+    <section className="invite-people" aria-labelledby={headingId}>
+      <h3 id={headingId}>{t('invite.participants')}</h3>
+      {people.length === 0 ? (
+        <p className="muted">{t('invite.noParticipants')}</p>
+      ) : (
+        <ul aria-labelledby={headingId}>
+          {people.map((p) => (
+            <li key={p.clientId}>
+              <span className="person-dot" style={{ background: p.colour }} aria-hidden="true" />
+              <span className="person-name">{p.name}</span>
+              <button
+                type="button"
+                className="button danger small"
+                aria-label={t('invite.removeNamed', { name: p.name })}
+                onClick={() => {
+                  if (sync.removeParticipants([p.clientId])) onRemoved(p.name);
+                }}
+              >
+                {t('invite.remove')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="invite-note">{t('invite.removeNote')}</p>
+    </section>
+  );
+}

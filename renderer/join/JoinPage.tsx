@@ -1,0 +1,61 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AppHeader } from '../app/AppHeader';
+import { navigate, sessionHref } from '../app/use-hash-route';
+import { MAX_NAME_LENGTH, readDisplayName } from '../session/sync/identity';
+import { checkJoin, joinSession, type JoinProblem } from './join';
+import './join.css';
+
+/** `#/join/ID?code=CODE`: asks only for a name, then joins (UI-CONTRACT "Join links"). */
+export function JoinPage({ sessionId, code }: { sessionId: string; code: string }) {
+  const { t } = useTranslation();
+  const [name, setName] = useState(readDisplayName);
+  const [problem, setProblem] = useState<JoinProblem | null>(() => (checkJoin({ joinCode: code, name: 'x' }) === 'badCode' ? 'badCode' : null));
+  const [busy, setBusy] = useState(false);
+  const titleId = useId();
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const found = checkJoin({ joinCode: code, name });
+    setProblem(found);
+    if (found) return;
+    setBusy(true);
+    await joinSession({ sessionId, joinCode: code, name, hostUrl: window.location.origin });
+    navigate(sessionHref(sessionId));
+  }
+
+  return (
+    <div className="page">
+      <AppHeader />
+      <main className="centered join-page" aria-labelledby={titleId}>
+        <form className="join-card" onSubmit={(e) => void submit(e)} noValidate>
+          <h1 id={titleId}>{t('join.title')}</h1>
+          <p className="muted">{t('join.intro')}</p>
+          <label className="field">
+            <span>{t('join.name')}</span>
+            <input
+              type="text"
+              autoFocus
+              autoComplete="nickname"
+              value={name}
+              maxLength={MAX_NAME_LENGTH}
+              aria-invalid={problem === 'nameRequired' ? true : undefined}
+              onChange={(e) => {
+                setName(e.target.value);
+                if (problem === 'nameRequired') setProblem(null);
+              }}
+            />
+          </label>
+          {problem && (
+            <p role="alert" className="field-error">
+              {t(`join.${problem}`)}
+            </p>
+          )}
+          <button type="submit" className="button primary" disabled={busy || problem === 'badCode'}>
+            {busy ? t('join.joining') : t('join.join')}
+          </button>
+        </form>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,123 @@
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { parseJoinLink } from '../../shared/protocol/room-wire';
+import { findNearbyHosts, nearbyHostsAvailable, type NearbyHost } from '../app/platform';
+import { navigate, sessionHref } from '../app/use-hash-route';
+import { MAX_NAME_LENGTH, readDisplayName } from '../session/sync/identity';
+import { checkJoin, joinSession } from './join';
+import './join.css';
+
+/** Home's `Join session`: paste a join link, give a name, join. */
+export function JoinSessionButton() {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button type="button" className="button" onClick={() => setOpen(true)}>
+        {t('join.button')}
+      </button>
+      {open && <JoinSessionDialog onClose={() => setOpen(false)} />}
+    </>
+  );
+}
+
+type Problem = 'badLink' | 'badCode' | 'nameRequired';
+
+function withHost(link: string, hostUrl: string): string {
+  const hash = link.includes('#') ? link.slice(link.indexOf('#')) : '#/join/';
+  return `${hostUrl.replace(/\/+$/, '')}/${hash}`;
+}
+
+function JoinSessionDialog({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const [link, setLink] = useState('');
+  const [name, setName] = useState(readDisplayName);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [nearby, setNearby] = useState<NearbyHost[]>([]);
+
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (dialog && !dialog.open) dialog.showModal();
+    if (!nearbyHostsAvailable()) return;
+    let live = true;
+    void findNearbyHosts().then((hosts) => live && setNearby(hosts));
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const parsed = parseJoinLink(link);
+    const found: Problem | null = parsed ? checkJoin({ joinCode: parsed.joinCode, name }) : 'badLink';
+    setProblem(found);
+    if (found || !parsed) return;
+    setBusy(true);
+    await joinSession({ sessionId: parsed.sessionId, joinCode: parsed.joinCode, name, hostUrl: parsed.hostBaseUrl });
+    navigate(sessionHref(parsed.sessionId));
+  }
+
+  return (
+    <dialog ref={dialogRef} className="dialog" aria-labelledby={titleId} onClose={onClose} onCancel={onClose}>
+      <form onSubmit={(e) => void submit(e)} noValidate className="join-form">
+        <h2 id={titleId}>{t('join.title')}</h2>
+        {nearby.length > 0 && (
+          <fieldset className="join-nearby">
+            <legend>{t('join.nearby')}</legend>
+            {nearby.map((host) =>
+              host.urls.slice(0, 1).map((url) => (
+                <button key={url} type="button" className="button small" onClick={() => setLink((current) => withHost(current, url))}>
+                  {t('join.useHost', { name: host.name })}
+                </button>
+              )),
+            )}
+          </fieldset>
+        )}
+        <label className="field">
+          <span>{t('join.link')}</span>
+          <input
+            type="url"
+            autoFocus
+            value={link}
+            placeholder={t('join.linkPlaceholder')}
+            aria-invalid={problem === 'badLink' || problem === 'badCode' ? true : undefined}
+            onChange={(e) => {
+              setLink(e.target.value);
+              setProblem(null);
+            }}
+          />
+        </label>
+        <label className="field">
+          <span>{t('join.name')}</span>
+          <input
+            type="text"
+            autoComplete="nickname"
+            value={name}
+            maxLength={MAX_NAME_LENGTH}
+            aria-invalid={problem === 'nameRequired' ? true : undefined}
+            onChange={(e) => {
+              setName(e.target.value);
+              setProblem(null);
+            }}
+          />
+        </label>
+        {problem && (
+          <p role="alert" className="field-error">
+            {t(`join.${problem}`)}
+          </p>
+        )}
+        <div className="dialog-actions">
+          <button type="button" className="button" onClick={onClose}>
+            {t('join.cancel')}
+          </button>
+          <button type="submit" className="button primary" disabled={busy}>
+            {t('join.join')}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

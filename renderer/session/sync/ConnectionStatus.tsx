@@ -1,0 +1,59 @@
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { connectedPeers, type SessionSync, type SyncSnapshot } from './session-sync';
+import { useSyncSnapshot } from './use-session-sync';
+import './sync.css';
+
+export type ConnectionKind = 'offline' | 'connecting' | 'online' | 'stopped';
+
+export function describeConnection(snapshot: SyncSnapshot, t: TFunction): { kind: ConnectionKind; text: string } {
+  if (snapshot.fatal) return { kind: 'stopped', text: t('connection.notConnected') };
+  const peers = connectedPeers(snapshot);
+  if (snapshot.role === 'facilitator' && snapshot.relay.kind === 'connected') {
+    return { kind: 'online', text: t('connection.hosting', { count: peers }) };
+  }
+  if (snapshot.relay.kind === 'connected' || snapshot.webrtcPeers > 0) {
+    return { kind: 'online', text: t('connection.connected', { count: peers }) };
+  }
+  if (snapshot.relay.kind === 'connecting') return { kind: 'connecting', text: t('connection.connecting') };
+  return { kind: 'offline', text: t('connection.offline') };
+}
+
+/** Header status (UI-CONTRACT: status `Connection`); refusals also become an alert with what to do. */
+export function ConnectionStatus({ sync }: { sync: SessionSync | null }) {
+  const { t, i18n } = useTranslation();
+  const snapshot = useSyncSnapshot(sync);
+  const { kind, text } = describeConnection(snapshot, t);
+  const synced =
+    snapshot.lastSyncedAt !== null
+      ? t('connection.lastSynced', {
+          time: new Intl.DateTimeFormat(i18n.language, { hour: '2-digit', minute: '2-digit' }).format(snapshot.lastSyncedAt),
+        })
+      : null;
+  const hint = [kind === 'offline' ? (snapshot.hasHost ? t('connection.offlineHint') : t('connection.noHost')) : null, synced]
+    .filter(Boolean)
+    .join(' — ');
+  return (
+    <>
+      <span
+        role="status"
+        aria-label={t('connection.label')}
+        className={`connection-status ${kind}`}
+        data-state={kind}
+        data-relay={snapshot.relay.kind}
+        data-webrtc={snapshot.webrtc}
+        data-webrtc-peers={snapshot.webrtcPeers}
+        title={hint || undefined}
+      >
+        <span className="connection-dot" aria-hidden="true" />
+        <span className="connection-text">{text}</span>
+        {synced && <span className="connection-synced">{` · ${synced}`}</span>}
+      </span>
+      {snapshot.fatal && (
+        <p role="alert" className="banner error floating">
+          {t(`connection.${snapshot.fatal}`)}
+        </p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,354 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import type * as Y from 'yjs';
+import {
+  CLOSE,
+  MESSAGE_AWARENESS,
+  MESSAGE_QUERY_AWARENESS,
+  MESSAGE_SYNC,
+  SYNC_PATH,
+  type ClientText,
+  type ServerText,
+} from '../../../shared/protocol/room-wire';
+import { computeProof, toBase64Url } from '../../../shared/protocol/access';
+
+/** Transaction origin of everything the relay delivered: never sent back to the relay. */
+export const RELAY_ORIGIN = Object.freeze({ kind: 'relay' as const });
+
+export interface RelayKeys {
+  authKey: Uint8Array;
+  /** Facilitator only: grants admin rights (rotate, remove) and lets the app claim the room. */
+  adminKey?: Uint8Array;
+}
+
+/** Why the relay stopped for good: the person has to do something (new link, new code). */
+export type RelayFatal = 'wrongCode' | 'codeChanged' | 'removed';
+
+export type RelayState =
+  | { kind: 'connecting' }
+  | { kind: 'connected'; connections: number; admin: boolean }
+  | { kind: 'offline'; retryInMs: number | null }
+  | { kind: 'stopped'; reason: RelayFatal };
+
+export interface RelayEvents {
+  state: (state: RelayState) => void;
+  /** A new signaling ticket from `welcome`: the WebRTC transport (re)connects with it. */
+  ticket: (ticket: string) => void;
+  /** The relay's copy and ours are in step (sync step 2 received). */
+  synced: () => void;
+  /** A document update arrived through the relay. */
+  remoteUpdate: () => void;
+}
+
+/** Minimal WebSocket constructor: the browser's, or `ws` in Node tests. */
+export type WebSocketLike = {
+  new (url: string): WebSocket;
+};
+
+export interface RelayOptions {
+  /** `http://HOST:PORT` (or https): the relay URL is derived from it. */
+  hostUrl: string;
+  roomId: string;
+  doc: Y.Doc;
+  awareness: awarenessProtocol.Awareness;
+  /** Called on every connection attempt: the current keys (they change when the code is rotated). */
+  keys: () => Promise<RelayKeys>;
+  WebSocketImpl?: WebSocketLike;
+  /** Reconnect backoff: first delay and cap, in ms. */
+  minBackoffMs?: number;
+  maxBackoffMs?: number;
+  random?: () => number;
+}
+
+export function relayUrl(hostUrl: string, roomId: string): string {
+  const url = new URL(hostUrl);
+  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+  url.pathname = `${SYNC_PATH}${encodeURIComponent(roomId)}`;
+  url.search = '';
+  url.hash = '';
+  return url.toString();
+}
+
+/** Exponential backoff with full jitter between half and the whole delay. */
+export function backoffDelay(attempt: number, minMs: number, maxMs: number, random: () => number = Math.random): number {
+  const ceiling = Math.min(maxMs, minMs * 2 ** Math.min(attempt, 16));
+  return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}
+
+const FATAL_CLOSES: Record<number, RelayFatal> = {
+  [CLOSE.WRONG_CODE]: 'wrongCode',
+  [CLOSE.CODE_CHANGED]: 'codeChanged',
+  [CLOSE.REMOVED]: 'removed',
+};
+
+type Listener<K extends keyof RelayEvents> = RelayEvents[K];
+
+/**
+ * Client of the host's `/sync/<room>` relay (shared/protocol/room-wire.ts): proves the join code
+ * without sending it, then speaks y-protocols sync + awareness. Reconnects with backoff, except
+ * after a refusal a person must act on (wrong or changed code, removed).
+ */
+export class RelayProvider {
+  private socket: WebSocket | null = null;
+  private attempt = 0;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private active = false;
+  private currentState: RelayState = { kind: 'offline', retryInMs: null };
+  private readonly listeners: { [K in keyof RelayEvents]: Set<Listener<K>> } = {
+    state: new Set(),
+    ticket: new Set(),
+    synced: new Set(),
+    remoteUpdate: new Set(),
+  };
+  private pendingRotate: { resolve: () => void; reject: (e: Error) => void } | null = null;
+  private readonly WebSocketImpl: WebSocketLike;
+  private readonly minBackoffMs: number;
+  private readonly maxBackoffMs: number;
+  private readonly random: () => number;
+
+  constructor(private readonly options: RelayOptions) {
+    this.WebSocketImpl = options.WebSocketImpl ?? globalThis.WebSocket;
+    this.minBackoffMs = options.minBackoffMs ?? 500;
+    this.maxBackoffMs = options.maxBackoffMs ?? 30_000;
+    this.random = options.random ?? Math.random;
+    options.doc.on('update', this.onDocUpdate);
+    options.awareness.on('update', this.onAwarenessUpdate);
+  }
+
+  get state(): RelayState {
+    return this.currentState;
+  }
+
+  on<K extends keyof RelayEvents>(event: K, listener: RelayEvents[K]): () => void {
+    this.listeners[event].add(listener);
+    return () => this.listeners[event].delete(listener);
+  }
+
+  private emit<K extends keyof RelayEvents>(event: K, ...args: Parameters<RelayEvents[K]>): void {
+    for (const listener of this.listeners[event]) (listener as (...a: unknown[]) => void)(...args);
+  }
+
+  private setState(state: RelayState): void {
+    this.currentState = state;
+    this.emit('state', state);
+  }
+
+  connect(): void {
+    this.active = true;
+    this.attempt = 0;
+    this.open();
+  }
+
+  /** Reconnect now (e.g. the browser came back online): skips the rest of the backoff. */
+  retryNow(): void {
+    if (!this.active || this.currentState.kind !== 'offline') return;
+    this.clearRetry();
+    this.open();
+  }
+
+  disconnect(): void {
+    this.active = false;
+    this.clearRetry();
+    this.closeSocket(1000);
+    if (this.currentState.kind !== 'stopped') this.setState({ kind: 'offline', retryInMs: null });
+  }
+
+  destroy(): void {
+    this.disconnect();
+    this.options.doc.off('update', this.onDocUpdate);
+    this.options.awareness.off('update', this.onAwarenessUpdate);
+    for (const set of Object.values(this.listeners)) set.clear();
+  }
+
+  /** Admin only: gives the host a new auth key; resolves when the host confirms. */
+  rotate(authKey: Uint8Array): Promise<void> {
+    if (this.currentState.kind !== 'connected' || !this.socket) return Promise.reject(new Error('not connected'));
+    this.pendingRotate?.reject(new Error('superseded'));
+    return new Promise<void>((resolve, reject) => {
+      this.pendingRotate = { resolve, reject };
+      this.sendText({ t: 'rotate', authKey: toBase64Url(authKey) });
+    });
+  }
+
+  /** Admin only: asks the host to close the sockets of these awareness client ids. */
+  remove(clientIds: number[]): boolean {
+    if (this.currentState.kind !== 'connected') return false;
+    this.sendText({ t: 'remove', clientIds });
+    return true;
+  }
+
+  private clearRetry(): void {
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+  }
+
+  private closeSocket(code: number): void {
+    const socket = this.socket;
+    this.socket = null;
+    if (!socket) return;
+    socket.onopen = socket.onmessage = socket.onclose = socket.onerror = null;
+    try {
+      socket.close(code);
+    } catch {
+      // Already closing.
+    }
+  }
+
+  private open(): void {
+    this.closeSocket(1000);
+    this.setState({ kind: 'connecting' });
+    let socket: WebSocket;
+    try {
+      socket = new this.WebSocketImpl(relayUrl(this.options.hostUrl, this.options.roomId));
+    } catch {
+      this.scheduleRetry();
+      return;
+    }
+    socket.binaryType = 'arraybuffer';
+    this.socket = socket;
+    let welcomed = false;
+    socket.onmessage = (event: MessageEvent) => {
+      if (this.socket !== socket) return;
+      if (typeof event.data === 'string') {
+        let message: ServerText;
+        try {
+          message = JSON.parse(event.data) as ServerText;
+        } catch {
+          return;
+        }
+        if (message.t === 'challenge') void this.answerChallenge(socket, message.nonce);
+        else if (message.t === 'welcome') {
+          welcomed = true;
+          this.attempt = 0;
+          this.setState({ kind: 'connected', connections: message.connections, admin: message.admin });
+          this.emit('ticket', message.ticket);
+          this.sendSyncStep1();
+          this.sendLocalAwareness();
+        } else if (message.t === 'presence' && this.currentState.kind === 'connected') {
+          this.setState({ ...this.currentState, connections: message.connections });
+        } else if (message.t === 'rotated') {
+          this.pendingRotate?.resolve();
+          this.pendingRotate = null;
+        }
+        return;
+      }
+      if (welcomed) this.onBinary(new Uint8Array(event.data as ArrayBuffer));
+    };
+    socket.onclose = (event: CloseEvent) => {
+      if (this.socket !== socket) return;
+      this.socket = null;
+      this.pendingRotate?.reject(new Error('connection closed'));
+      this.pendingRotate = null;
+      const fatal = FATAL_CLOSES[event.code];
+      if (fatal) {
+        this.active = false;
+        this.setState({ kind: 'stopped', reason: fatal });
+        return;
+      }
+      this.scheduleRetry(event.code === CLOSE.RATE_LIMITED ? 4 : 0);
+    };
+    socket.onerror = () => {
+      // onclose follows and decides what to do.
+    };
+  }
+
+  private scheduleRetry(extraAttempts = 0): void {
+    if (!this.active) {
+      this.setState({ kind: 'offline', retryInMs: null });
+      return;
+    }
+    const delay = backoffDelay(this.attempt + extraAttempts, this.minBackoffMs, this.maxBackoffMs, this.random);
+    this.attempt++;
+    this.setState({ kind: 'offline', retryInMs: delay });
+    this.clearRetry();
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      if (this.active) this.open();
+    }, delay);
+  }
+
+  private async answerChallenge(socket: WebSocket, nonce: string): Promise<void> {
+    try {
+      const { roomId } = this.options;
+      const keys = await this.options.keys();
+      const proof = await computeProof(keys.authKey, roomId, 'sync', nonce);
+      let message: ClientText;
+      if (keys.adminKey) {
+        const adminProof = await computeProof(keys.adminKey, roomId, 'sync', nonce);
+        message = { t: 'claim', authKey: toBase64Url(keys.authKey), adminKey: toBase64Url(keys.adminKey), proof, adminProof };
+      } else {
+        message = { t: 'hello', proof };
+      }
+      if (this.socket === socket) socket.send(JSON.stringify(message));
+    } catch {
+      if (this.socket === socket) this.closeSocket(1000);
+      this.scheduleRetry();
+    }
+  }
+
+  private sendText(message: ClientText): void {
+    this.socket?.send(JSON.stringify(message));
+  }
+
+  private sendBinary(bytes: Uint8Array): void {
+    if (this.currentState.kind !== 'connected' || !this.socket || this.socket.readyState !== 1) return;
+    this.socket.send(bytes);
+  }
+
+  private sendSyncStep1(): void {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE_SYNC);
+    syncProtocol.writeSyncStep1(encoder, this.options.doc);
+    this.sendBinary(encoding.toUint8Array(encoder));
+  }
+
+  private sendLocalAwareness(): void {
+    const { awareness, doc } = this.options;
+    if (awareness.getLocalState() === null) return;
+    this.sendAwareness([doc.clientID]);
+  }
+
+  private sendAwareness(clients: number[]): void {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
+    encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.options.awareness, clients));
+    this.sendBinary(encoding.toUint8Array(encoder));
+  }
+
+  private onBinary(data: Uint8Array): void {
+    const decoder = decoding.createDecoder(data);
+    const type = decoding.readVarUint(decoder);
+    if (type === MESSAGE_SYNC) {
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, MESSAGE_SYNC);
+      const syncType = syncProtocol.readSyncMessage(decoder, encoder, this.options.doc, RELAY_ORIGIN);
+      if (encoding.length(encoder) > 1) this.sendBinary(encoding.toUint8Array(encoder));
+      if (syncType === syncProtocol.messageYjsSyncStep2) this.emit('synced');
+      if (syncType !== syncProtocol.messageYjsSyncStep1) this.emit('remoteUpdate');
+    } else if (type === MESSAGE_AWARENESS) {
+      awarenessProtocol.applyAwarenessUpdate(this.options.awareness, decoding.readVarUint8Array(decoder), RELAY_ORIGIN);
+    } else if (type === MESSAGE_QUERY_AWARENESS) {
+      this.sendLocalAwareness();
+    }
+  }
+
+  private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (origin === RELAY_ORIGIN) return;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE_SYNC);
+    syncProtocol.writeUpdate(encoder, update);
+    this.sendBinary(encoding.toUint8Array(encoder));
+  };
+
+  /** Only this device's own presence goes up: every peer speaks for itself (and `remove` relies on it). */
+  private readonly onAwarenessUpdate = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    if (origin === RELAY_ORIGIN) return;
+    const self = this.options.doc.clientID;
+    if ([...added, ...updated, ...removed].includes(self)) this.sendAwareness([self]);
+  };
+}

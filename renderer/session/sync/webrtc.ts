@@ -1,0 +1,101 @@
+import { WebrtcProvider } from 'y-webrtc';
+import type { Awareness } from 'y-protocols/awareness';
+import type * as Y from 'yjs';
+import { normaliseJoinCode } from '../../../shared/protocol/access';
+import { SIGNAL_PATH } from '../../../shared/protocol/room-wire';
+import { readIceServers } from './network-settings';
+
+const WEBRTC_FLAG = 'transition-lab.webrtc';
+
+/**
+ * WebRTC can be switched off for this page: `?webrtc=off` in the query (before the `#`) or
+ * localStorage `transition-lab.webrtc=off`. The relay then carries everything. Used by tests, and
+ * a way out on networks where peer connections misbehave.
+ */
+export function webrtcEnabled(): boolean {
+  try {
+    if (new URLSearchParams(window.location.search).get('webrtc') === 'off') return false;
+    return localStorage.getItem(WEBRTC_FLAG) !== 'off';
+  } catch {
+    return true;
+  }
+}
+
+export function signalingUrl(hostUrl: string, ticket: string): string {
+  const url = new URL(hostUrl);
+  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+  url.pathname = SIGNAL_PATH;
+  url.search = `?ticket=${encodeURIComponent(ticket)}`;
+  url.hash = '';
+  return url.toString();
+}
+
+export interface WebrtcOptions {
+  roomId: string;
+  doc: Y.Doc;
+  awareness: Awareness;
+  hostUrl: string;
+  ticket: string;
+  joinCode: string;
+}
+
+/**
+ * y-webrtc keeps one room per name in a module-global map and releases it only after the old
+ * provider's key promise settles, so a new provider for the same room waits for the old one.
+ */
+const closing = new Map<string, Promise<unknown>>();
+
+export async function createWebrtcProvider(options: WebrtcOptions): Promise<WebrtcProvider> {
+  installWebrtcErrorFilter();
+  await closing.get(options.roomId);
+  return new WebrtcProvider(options.roomId, options.doc, {
+    // Our host only: never y-webrtc's public default signaling servers or public STUN.
+    signaling: [signalingUrl(options.hostUrl, options.ticket)],
+    password: normaliseJoinCode(options.joinCode),
+    awareness: options.awareness,
+    maxConns: 20,
+    peerOpts: { config: { iceServers: readIceServers() } },
+  });
+}
+
+export function destroyWebrtcProvider(provider: WebrtcProvider): void {
+  const roomId = provider.roomName;
+  provider.destroy();
+  // Room removal happens in a `then` on the key: wait for it plus one turn before reopening.
+  const done = Promise.resolve(provider.key).then(() => new Promise((resolve) => setTimeout(resolve, 0)));
+  closing.set(roomId, done);
+  void done.then(() => {
+    if (closing.get(roomId) === done) closing.delete(roomId);
+  });
+}
+
+/** True for y-webrtc's known failures that must not take down the page (STACK-NOTES). */
+export function isKnownWebrtcFailure(error: unknown): boolean {
+  if (!error || typeof error !== 'object') return false;
+  const { name, message, stack } = error as { name?: unknown; message?: unknown; stack?: unknown };
+  const text = `${typeof message === 'string' ? message : ''}\n${typeof stack === 'string' ? stack : ''}`;
+  // An `answer` for a connection that is already gone: y-webrtc sets glareToken on undefined.
+  if (/glareToken/.test(text)) return true;
+  // Signaling payload encrypted with another join code: AES-GCM decryption fails.
+  if (name === 'OperationError' && /decrypt|operation-specific reason/i.test(text)) return true;
+  // simple-peer tearing down a connection mid-negotiation.
+  if (/Connection failed|Ice connection failed|Called in wrong state|wrong state: stable/i.test(text) && /simple-?peer|RTCPeerConnection|setRemoteDescription|webrtc/i.test(text)) return true;
+  return false;
+}
+
+let filterInstalled = false;
+
+export function installWebrtcErrorFilter(target: Window = window): void {
+  if (filterInstalled) return;
+  filterInstalled = true;
+  target.addEventListener('unhandledrejection', (event) => {
+    if (!isKnownWebrtcFailure(event.reason)) return;
+    event.preventDefault();
+    console.warn('y-webrtc (ignored):', event.reason);
+  });
+  target.addEventListener('error', (event) => {
+    if (!isKnownWebrtcFailure(event.error)) return;
+    event.preventDefault();
+    console.warn('y-webrtc (ignored):', event.error);
+  });
+}

@@ -1,0 +1,159 @@
+import * as Y from 'yjs';
+import { agendaMap, boardsMap, type RecordMap } from './doc-roots';
+import { randomId } from './ids';
+import { clampInt, cleanLine, compareIds, oneOf, readNullableNumber, readNullableString, readNumber, readString } from './validate';
+import { mutate } from './write';
+
+/**
+ * Agenda items: title, planned minutes, an optional board to open, a status.
+ * Concurrency choices:
+ * - every field is LWW on its own key (two people fixing the title and the minutes both win);
+ * - order is fractional between neighbours, ties by id (same rule as boards);
+ * - items are tombstoned, so an edit racing a delete can be restored with the item;
+ * - an item may point at a board that is deleted concurrently: boards are tombstoned, so the
+ *   reference stays valid, and `listAgenda` flags it (`boardMissing`) instead of hiding the item;
+ * - two facilitators may start two items at once; both read as active and `currentAgendaItem`
+ *   picks the first in agenda order, the same on every peer.
+ */
+export const AGENDA_STATUSES = ['pending', 'active', 'done'] as const;
+export type AgendaStatus = (typeof AGENDA_STATUSES)[number];
+
+export interface AgendaItem {
+  id: string;
+  title: string;
+  minutes: number;
+  boardId: string | null;
+  status: AgendaStatus;
+  order: number;
+  deletedAt: number | null;
+}
+
+export interface AgendaItemView extends AgendaItem {
+  /** The item points at a board that is deleted or not in this doc. */
+  boardMissing: boolean;
+}
+
+export const MAX_AGENDA_TITLE_LENGTH = 200;
+export const MAX_AGENDA_MINUTES = 24 * 60;
+
+export function readAgendaItem(record: unknown): AgendaItem | null {
+  if (!(record instanceof Y.Map)) return null;
+  const id = record.get('id');
+  if (typeof id !== 'string') return null;
+  const status = record.get('status');
+  return {
+    id,
+    title: readString(record, 'title').slice(0, MAX_AGENDA_TITLE_LENGTH),
+    minutes: clampInt(readNumber(record, 'minutes'), 0, MAX_AGENDA_MINUTES),
+    boardId: readNullableString(record, 'boardId'),
+    status: oneOf(AGENDA_STATUSES, status) ? status : 'pending',
+    order: readNumber(record, 'order'),
+    deletedAt: readNullableNumber(record, 'deletedAt'),
+  };
+}
+
+function allItems(doc: Y.Doc): AgendaItem[] {
+  const out: AgendaItem[] = [];
+  agendaMap(doc).forEach((record) => {
+    const item = readAgendaItem(record);
+    if (item) out.push(item);
+  });
+  return out.sort((a, b) => a.order - b.order || compareIds(a.id, b.id));
+}
+
+function boardMissing(doc: Y.Doc, boardId: string | null): boolean {
+  if (boardId === null) return false;
+  const record = boardsMap(doc).get(boardId);
+  return !(record instanceof Y.Map) || typeof record.get('deletedAt') === 'number';
+}
+
+/** The live agenda in order. */
+export function listAgenda(doc: Y.Doc): AgendaItemView[] {
+  return allItems(doc)
+    .filter((i) => i.deletedAt === null)
+    .map((i) => ({ ...i, boardMissing: boardMissing(doc, i.boardId) }));
+}
+
+export function listDeletedAgenda(doc: Y.Doc): AgendaItem[] {
+  return allItems(doc).filter((i) => i.deletedAt !== null);
+}
+
+export function currentAgendaItem(doc: Y.Doc): AgendaItemView | null {
+  return listAgenda(doc).find((i) => i.status === 'active') ?? null;
+}
+
+function itemRecord(doc: Y.Doc, id: string): RecordMap | null {
+  const r = agendaMap(doc).get(id);
+  return r instanceof Y.Map ? r : null;
+}
+
+export function addAgendaItem(doc: Y.Doc, init: { title: string; minutes: number; boardId?: string | null; id?: string }): string {
+  const id = init.id ?? randomId(64);
+  const last = allItems(doc).reduce((m, i) => Math.max(m, i.order), 0);
+  mutate(doc, () => {
+    const record: RecordMap = new Y.Map();
+    record.set('id', id);
+    record.set('title', cleanLine(init.title, MAX_AGENDA_TITLE_LENGTH));
+    record.set('minutes', clampInt(init.minutes, 0, MAX_AGENDA_MINUTES));
+    record.set('boardId', init.boardId ?? null);
+    record.set('status', 'pending');
+    record.set('order', Math.floor(last) + 1);
+    record.set('deletedAt', null);
+    agendaMap(doc).set(id, record);
+  });
+  return id;
+}
+
+export function updateAgendaItem(doc: Y.Doc, id: string, patch: { title?: string; minutes?: number; boardId?: string | null }): void {
+  const record = itemRecord(doc, id);
+  if (!record) return;
+  const changes: [string, unknown][] = [];
+  if (patch.title !== undefined) changes.push(['title', cleanLine(patch.title, MAX_AGENDA_TITLE_LENGTH)]);
+  if (patch.minutes !== undefined) changes.push(['minutes', clampInt(patch.minutes, 0, MAX_AGENDA_MINUTES)]);
+  if (patch.boardId !== undefined) changes.push(['boardId', patch.boardId]);
+  const real = changes.filter(([k, v]) => record.get(k) !== v);
+  if (real.length === 0) return;
+  mutate(doc, () => {
+    for (const [k, v] of real) record.set(k, v);
+  });
+}
+
+export function setAgendaStatus(doc: Y.Doc, id: string, status: AgendaStatus): void {
+  const record = itemRecord(doc, id);
+  if (!record || !oneOf(AGENDA_STATUSES, status) || record.get('status') === status) return;
+  mutate(doc, () => record.set('status', status));
+}
+
+export function deleteAgendaItem(doc: Y.Doc, id: string, now: number): void {
+  const record = itemRecord(doc, id);
+  if (!record || readNullableNumber(record, 'deletedAt') !== null) return;
+  mutate(doc, () => record.set('deletedAt', now));
+}
+
+export function restoreAgendaItem(doc: Y.Doc, id: string): void {
+  const record = itemRecord(doc, id);
+  if (!record || readNullableNumber(record, 'deletedAt') === null) return;
+  mutate(doc, () => record.set('deletedAt', null));
+}
+
+/** Moves a live item to `toIndex` in the live agenda. */
+export function moveAgendaItem(doc: Y.Doc, id: string, toIndex: number): void {
+  const items = listAgenda(doc);
+  const from = items.findIndex((i) => i.id === id);
+  const record = itemRecord(doc, id);
+  if (from < 0 || !record) return;
+  const others = items.filter((i) => i.id !== id);
+  const index = clampInt(toIndex, 0, others.length);
+  if (index === from) return;
+  const before = others[index - 1]?.order;
+  const after = others[index]?.order;
+  const order = before === undefined ? (after ?? 1) - 1 : after === undefined ? before + 1 : (before + after) / 2;
+  mutate(doc, () => {
+    if (before !== undefined && after !== undefined && !(order > before && order < after)) {
+      others.splice(index, 0, { ...others[0]!, id });
+      others.forEach((i, n) => itemRecord(doc, i.id)?.set('order', n + 1));
+      return;
+    }
+    record.set('order', order);
+  });
+}

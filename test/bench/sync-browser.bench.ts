@@ -1,0 +1,228 @@
+// Edit on A → visible on B, in two real Chromium browsers, for the app (both transports on, the
+// note text shown on B's board) next to raw y-webrtc (Y.Map.set on A → observed on B) measured in
+// the same run, trials interleaved so both see the same machine load.
+//
+// Run inside a loopback-only network namespace (WebRTC must not touch a real network card):
+//   unshare -n sh -c 'ip link set lo up && npm run bench -- sync-browser'
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { build } from 'esbuild';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { chromiumLaunchOptions } from '../e2e/support/chromium';
+import { summarise, writeResults } from './support/results';
+
+const COMMAND = "unshare -n sh -c 'ip link set lo up && npm run bench -- sync-browser'";
+const TRIALS = Number(process.env.TL_BENCH_TRIALS ?? 60);
+const WARMUP = 5;
+const root = process.cwd();
+
+async function startHost(): Promise<{ url: string; stop: () => void }> {
+  const data = mkdtempSync(join(tmpdir(), 'tl-bench-host-'));
+  const child = spawn(process.execPath, ['dist/host/cli.mjs', '--port', '0', '--bind', '127.0.0.1', '--data', data], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = out.match(/http:\/\/127\.0\.0\.1:\d+/);
+      if (match) resolve(match[0]);
+    });
+    child.once('exit', (code) => reject(new Error(`host exited with ${code}; run \`npm run build\` first`)));
+  });
+  return { url, stop: () => child.kill('SIGTERM') };
+}
+
+/** The raw baseline: a page with only Yjs + y-webrtc, and a minimal y-webrtc signaling server. */
+async function startRawServer(): Promise<{ url: string; close: () => void }> {
+  const dir = mkdtempSync(join(tmpdir(), 'tl-bench-raw-'));
+  writeFileSync(
+    join(dir, 'entry.js'),
+    `import * as Y from 'yjs';
+import { WebrtcProvider } from 'y-webrtc';
+const doc = new Y.Doc();
+const map = doc.getMap('m');
+const signal = 'ws://' + location.host + '/signal';
+const provider = new WebrtcProvider('raw-bench', doc, { signaling: [signal], password: 'ABCDEFGHJK', peerOpts: { config: { iceServers: [] } } });
+window.rawPeers = () => { let n = 0; provider.room?.webrtcConns.forEach((c) => { if (c.connected) n++; }); return n; };
+window.rawSet = (k, v) => { const t0 = performance.timeOrigin + performance.now(); map.set(k, v); return t0; };
+window.rawWait = (k, v) => new Promise((resolve) => {
+  const check = () => { if (map.get(k) === v) { map.unobserve(check); resolve(performance.timeOrigin + performance.now()); } };
+  map.observe(check);
+  check();
+});
+`,
+  );
+  await build({ entryPoints: [join(dir, 'entry.js')], outfile: join(dir, 'raw.js'), bundle: true, format: 'esm', platform: 'browser', nodePaths: [join(root, 'node_modules')], logLevel: 'warning' });
+  const html = '<!doctype html><meta charset="utf-8"><title>raw y-webrtc</title><script type="module" src="/raw.js"></script>';
+  const js = readFileSync(join(dir, 'raw.js'));
+  const server: Server = createServer((req, res) => {
+    if (req.url === '/raw.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(js);
+    else res.writeHead(200, { 'content-type': 'text/html' }).end(html);
+  });
+  const wss = new WebSocketServer({ noServer: true });
+  const topics = new Map<string, Set<WebSocket>>();
+  server.on('upgrade', (req, socket, head) => wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws)));
+  wss.on('connection', (ws: WebSocket) => {
+    const mine = new Set<string>();
+    ws.on('message', (raw) => {
+      const m = JSON.parse(raw.toString()) as { type: string; topics?: string[]; topic?: string };
+      if (m.type === 'subscribe') {
+        for (const t of m.topics ?? []) {
+          if (!topics.has(t)) topics.set(t, new Set());
+          topics.get(t)!.add(ws);
+          mine.add(t);
+        }
+      }
+      else if (m.type === 'publish' && m.topic) {
+        const receivers = topics.get(m.topic) ?? new Set();
+        const text = JSON.stringify({ ...m, clients: receivers.size });
+        for (const r of receivers) r.send(text);
+      } else if (m.type === 'ping') ws.send(JSON.stringify({ type: 'pong' }));
+    });
+    ws.on('close', () => mine.forEach((t) => topics.get(t)?.delete(ws)));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => {
+      wss.close();
+      server.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function newPage(baseURL: string): Promise<{ browser: Browser; page: Page }> {
+  const launch = chromiumLaunchOptions();
+  const browser = await chromium.launch({ ...launch, args: [...(launch.args ?? []), '--allow-loopback-in-peer-connection'] });
+  const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 800 } });
+  await context.grantPermissions(['camera', 'microphone'], { origin: baseURL });
+  return { browser, page: await context.newPage() };
+}
+
+async function until(check: () => Promise<boolean>, what: string, ms = 60_000): Promise<void> {
+  const started = Date.now();
+  while (!(await check())) {
+    if (Date.now() - started > ms) throw new Error(`timed out: ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function setupApp(hostUrl: string): Promise<{ a: Page; b: Page; browsers: Browser[] }> {
+  const A = await newPage(hostUrl);
+  const B = await newPage(hostUrl);
+  const a = A.page;
+  const b = B.page;
+  await a.goto('/');
+  await a.getByRole('button', { name: 'New session' }).click();
+  await a.getByRole('textbox', { name: 'Session title' }).fill('Bench');
+  await a.getByRole('button', { name: 'Create' }).click();
+  await a.getByRole('button', { name: 'Add sticky note' }).click();
+  await a.getByRole('textbox', { name: 'Note text' }).fill('start');
+  await a.getByRole('button', { name: 'Invite participants' }).click();
+  const link = await a.getByRole('textbox', { name: 'Join link' }).inputValue();
+  await a.getByRole('button', { name: 'Close' }).click();
+  await a.getByRole('article').first().dblclick();
+  await b.goto(link);
+  await b.getByRole('textbox', { name: 'Your name' }).fill('B');
+  await b.getByRole('button', { name: 'Join' }).click();
+  await b.getByRole('article').first().waitFor();
+  // Measure with the mesh up, as in a room: both transports carry every edit.
+  await until(async () => (await b.getByRole('status', { name: 'Connection' }).getAttribute('data-webrtc-peers')) === '1', 'app WebRTC peer');
+  console.log('app: A and B connected over relay and WebRTC');
+  return { a, b, browsers: [A.browser, B.browser] };
+}
+
+async function appTrial(a: Page, b: Page, value: string): Promise<number> {
+  const seen = b.evaluate(
+    (v) =>
+      new Promise<number>((resolve) => {
+        const found = () => [...document.querySelectorAll('article, [role="article"]')].some((n) => n.textContent?.includes(v));
+        const observer = new MutationObserver(() => {
+          if (found()) {
+            observer.disconnect();
+            resolve(performance.timeOrigin + performance.now());
+          }
+        });
+        observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+      }),
+    value,
+  );
+  await b.evaluate(() => new Promise((r) => setTimeout(r, 0)));
+  const t0 = await a.evaluate((v) => {
+    const editor = document.querySelector('textarea[aria-label="Note text"]') as HTMLTextAreaElement;
+    const set = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!;
+    const start = performance.timeOrigin + performance.now();
+    set.call(editor, v);
+    editor.dispatchEvent(new Event('input', { bubbles: true }));
+    return start;
+  }, value);
+  try {
+    return (await withTimeout(seen, 'app edit on B')) - t0;
+  } catch (error) {
+    const onA = await a.evaluate(() => [(document.querySelector('textarea') as HTMLTextAreaElement | null)?.value, document.querySelector('[role="article"]')?.textContent]);
+    const onB = await b.evaluate(() => [...document.querySelectorAll('article, [role="article"]')].map((n) => n.textContent));
+    throw new Error(`${String(error)}; A: ${JSON.stringify(onA)}; B: ${JSON.stringify(onB)}`, { cause: error });
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, what: string, ms = 15_000): Promise<T> {
+  return Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`timed out: ${what}`)), ms))]);
+}
+
+async function rawTrial(a: Page, b: Page, key: string, value: string): Promise<number> {
+  const seen = b.evaluate(([k, v]) => (window as unknown as { rawWait: (k: string, v: string) => Promise<number> }).rawWait(k!, v!), [key, value]);
+  await b.evaluate(() => new Promise((r) => setTimeout(r, 0)));
+  const t0 = await a.evaluate(([k, v]) => (window as unknown as { rawSet: (k: string, v: string) => number }).rawSet(k!, v!), [key, value]);
+  return (await withTimeout(seen, 'raw edit on B')) - t0;
+}
+
+const host = await startHost();
+const raw = await startRawServer();
+const browsers: Browser[] = [];
+try {
+  const app = await setupApp(host.url);
+  browsers.push(...app.browsers);
+  const RA = await newPage(raw.url);
+  const RB = await newPage(raw.url);
+  browsers.push(RA.browser, RB.browser);
+  await RA.page.goto('/');
+  await RB.page.goto('/');
+  await until(async () => (await RA.page.evaluate(() => (window as unknown as { rawPeers?: () => number }).rawPeers?.() ?? 0)) === 1, 'raw WebRTC peer');
+
+  console.log('raw: two pages connected over y-webrtc');
+  const appSamples: number[] = [];
+  const rawSamples: number[] = [];
+  for (let i = 0; i < WARMUP + TRIALS; i++) {
+    const appMs = await appTrial(app.a, app.b, `Edit ${i} ${Math.random().toString(36).slice(2, 8)}`);
+    const rawMs = await rawTrial(RA.page, RB.page, 'k', `v${i}`);
+    if (i >= WARMUP) {
+      appSamples.push(appMs);
+      rawSamples.push(rawMs);
+    }
+  }
+  const appStats = summarise(appSamples);
+  const rawStats = summarise(rawSamples);
+  const round = (n: number) => Math.round(n * 100) / 100;
+  const results = {
+    command: COMMAND,
+    trials: TRIALS,
+    app: { what: 'note text edited on A (textarea input) → text visible in a note on B (MutationObserver); relay + WebRTC both on', ...appStats },
+    rawYWebrtc: { what: 'Y.Map.set on A → map observer on B, plain y-webrtc with password, no relay', ...rawStats },
+    ratioMedian: round(appStats.median / rawStats.median),
+    ratioP95: round(appStats.p95 / rawStats.p95),
+    targetRatio: 1.2,
+  };
+  writeResults('sync-browser', results);
+  console.log(
+    `app: median ${round(appStats.median)} ms, p95 ${round(appStats.p95)} ms | raw y-webrtc: median ${round(rawStats.median)} ms, p95 ${round(rawStats.p95)} ms | ratio median ${results.ratioMedian}×, p95 ${results.ratioP95}×`,
+  );
+} finally {
+  await Promise.all(browsers.map((b) => b.close()));
+  raw.close();
+  host.stop();
+}

@@ -1,0 +1,69 @@
+import { expect, test } from '@playwright/test';
+import { addNote, createSession } from './support/board';
+import { connection, joinAs, launchPeer, readJoinLink, type Peer } from './support/peers';
+
+let peers: Peer[] = [];
+test.afterEach(async () => {
+  await Promise.all(peers.map((p) => p.close()));
+  peers = [];
+});
+
+test('the invitation shows link, code and QR; a wrong join code is refused with a clear message and no content', async ({ baseURL }, testInfo) => {
+  test.setTimeout(180_000);
+  const facilitator = await launchPeer(baseURL!, 'Facilitator');
+  const intruder = await launchPeer(baseURL!, 'Guess');
+  peers = [facilitator, intruder];
+  await createSession(facilitator.page, 'Confidential lab');
+  await addNote(facilitator.page, 'Budget draft');
+
+  await facilitator.page.getByRole('button', { name: 'Invite participants' }).click();
+  const dialog = facilitator.page.getByRole('dialog', { name: 'Invite participants' });
+  await expect(dialog.getByRole('textbox', { name: 'Join link' })).toHaveValue(/^http:\/\/127\.0\.0\.1:\d+\/#\/join\/\w+\?code=[2-9A-Z]{5}-[2-9A-Z]{5}$/);
+  await expect(dialog.getByRole('img', { name: 'QR code for the join link' })).toBeVisible();
+  const link = await dialog.getByRole('textbox', { name: 'Join link' }).inputValue();
+  const code = new URL(link).hash.split('code=')[1]!;
+  await expect(dialog.getByText(code, { exact: true })).toBeVisible();
+  await dialog.screenshot({ path: testInfo.outputPath('invite-dialog.png') });
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  const wrong = link.replace(/code=.*/, 'code=ZZZZZ-ZZZZZ');
+  await intruder.page.goto(wrong);
+  await expect(intruder.page.getByRole('textbox', { name: 'Your name' })).toBeVisible();
+  await intruder.page.screenshot({ path: testInfo.outputPath('join-page.png') });
+  await intruder.page.getByRole('textbox', { name: 'Your name' }).fill('Guess');
+  await intruder.page.getByRole('button', { name: 'Join' }).click();
+  await expect(intruder.page.getByRole('alert')).toHaveText(/join code was not accepted.*open the join link again/);
+  await expect(connection(intruder.page)).toHaveText('Not connected');
+  await expect(intruder.page.getByRole('heading', { name: 'Not connected' })).toBeVisible();
+  await expect(intruder.page.getByRole('main', { name: /^Board:/ })).toHaveCount(0);
+  await intruder.page.screenshot({ path: testInfo.outputPath('wrong-code.png') });
+  await expect(intruder.page.getByRole('article')).toHaveCount(0);
+  await expect(intruder.page.getByText('Budget draft')).toHaveCount(0);
+  await expect(connection(facilitator.page)).toHaveText(/Hosting · 0 participants/);
+});
+
+test('the facilitator changes the join code: a participant with the old link is told, the new link works', async ({ baseURL }) => {
+  test.setTimeout(180_000);
+  const facilitator = await launchPeer(baseURL!, 'Facilitator');
+  const ola = await launchPeer(baseURL!, 'Ola');
+  peers = [facilitator, ola];
+  await createSession(facilitator.page, 'Rotating');
+  const oldLink = await readJoinLink(facilitator.page);
+  await joinAs(ola, oldLink);
+  await expect(connection(facilitator.page)).toHaveText(/Hosting · 1 participant(?!s)/);
+
+  await facilitator.page.getByRole('button', { name: 'Invite participants' }).click();
+  const dialog = facilitator.page.getByRole('dialog', { name: 'Invite participants' });
+  await expect(dialog.getByRole('listitem').filter({ hasText: 'Ola' })).toBeVisible();
+  await dialog.getByRole('button', { name: 'Change join code' }).click();
+  await expect(dialog.getByRole('status')).toHaveText(/join code was changed/);
+  const newLink = await dialog.getByRole('textbox', { name: 'Join link' }).inputValue();
+  expect(newLink).not.toBe(oldLink);
+  await expect(ola.page.getByRole('alert')).toHaveText(/changed the join code/);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  await addNote(facilitator.page, 'After the change');
+  await joinAs(ola, newLink);
+  await expect(ola.page.getByRole('article', { name: 'After the change' })).toBeVisible();
+  await expect(connection(ola.page)).toHaveText(/Connected · 1 peer(?!s)/);
+});

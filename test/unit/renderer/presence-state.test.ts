@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import {
+  cleanName,
+  colourForClient,
+  initialsOf,
+  MAX_COORDINATE,
+  MAX_NAME_LENGTH,
+  PRESENCE_PALETTE,
+  readPresence,
+  textColourOn,
+} from '../../../renderer/session/presence/presence-state';
+
+describe('reading a peer’s awareness state (untrusted input)', () => {
+  it('keeps a well-formed state as it is', () => {
+    const state = { user: { name: 'Ana Nowak', colour: '#1565C0' }, cursor: { boardId: 'b1', x: 120.5, y: -40 }, editing: 'n1', selected: 'n2' };
+    expect(readPresence(7, state)).toEqual({
+      clientId: 7,
+      name: 'Ana Nowak',
+      colour: '#1565c0',
+      cursor: { boardId: 'b1', x: 120.5, y: -40 },
+      editing: 'n1',
+      selected: 'n2',
+    });
+  });
+
+  it('turns a state with no user into a guest with a colour of its own', () => {
+    const p = readPresence(42, {});
+    expect(p).toMatchObject({ name: '', colour: colourForClient(42), cursor: null, editing: null, selected: null });
+  });
+
+  it('refuses states that are not objects and client ids that are not ids', () => {
+    for (const bad of [null, undefined, 'x', 3, [], true]) expect(readPresence(1, bad)).toBeNull();
+    for (const id of [-1, 1.5, Number.NaN, Number.MAX_SAFE_INTEGER + 2]) expect(readPresence(id, {})).toBeNull();
+  });
+
+  it('caps names, strips control and invisible characters, and ignores names that are not text', () => {
+    expect(cleanName('x'.repeat(500))).toHaveLength(MAX_NAME_LENGTH);
+    expect(cleanName('  Ana\u0000\u202e Nowak\n\t ')).toBe('Ana Nowak');
+    expect(cleanName('\u200b\u200b')).toBe('');
+    expect(cleanName({ toString: () => 'evil' })).toBe('');
+    expect(cleanName(12)).toBe('');
+    // A cap never splits a character made of two UTF-16 units.
+    const emoji = '😀'.repeat(MAX_NAME_LENGTH + 5);
+    expect(Array.from(cleanName(emoji))).toHaveLength(MAX_NAME_LENGTH);
+    expect(readPresence(1, { user: { name: '<img src=x onerror=alert(1)>' } })?.name).toBe('<img src=x onerror=alert(1)>');
+  });
+
+  it('accepts only #rrggbb colours; anything else gets the derived colour', () => {
+    for (const colour of ['red', '#fff', '#12345g', 'url(javascript:1)', '#1234567', 'rgb(0,0,0)', 7, null]) {
+      expect(readPresence(3, { user: { name: 'A', colour } })?.colour).toBe(colourForClient(3));
+    }
+  });
+
+  it('drops cursors with non-finite or non-numeric coordinates or a bad board id, and clamps huge ones', () => {
+    const cursor = (c: unknown) => readPresence(1, { cursor: c })?.cursor;
+    expect(cursor({ boardId: 'b', x: Number.NaN, y: 0 })).toBeNull();
+    expect(cursor({ boardId: 'b', x: Infinity, y: 0 })).toBeNull();
+    expect(cursor({ boardId: 'b', x: '10', y: 0 })).toBeNull();
+    expect(cursor({ boardId: '../../x', x: 1, y: 1 })).toBeNull();
+    expect(cursor({ boardId: 'b'.repeat(65), x: 1, y: 1 })).toBeNull();
+    expect(cursor({ x: 1, y: 1 })).toBeNull();
+    expect(cursor([1, 2])).toBeNull();
+    expect(cursor({ boardId: 'b', x: 1e300, y: -1e300 })).toEqual({ boardId: 'b', x: MAX_COORDINATE, y: -MAX_COORDINATE });
+  });
+
+  it('keeps editing/selected only when they look like ids', () => {
+    const p = readPresence(1, { editing: { id: 'n1' }, selected: 'a b' });
+    expect(p?.editing).toBeNull();
+    expect(p?.selected).toBeNull();
+    expect(readPresence(1, { editing: 'abc123', selected: '' })).toMatchObject({ editing: 'abc123', selected: null });
+  });
+});
+
+describe('colours and initials', () => {
+  it('derives the same palette colour for the same client id everywhere', () => {
+    expect(colourForClient(123456)).toBe(colourForClient(123456));
+    const used = new Set(Array.from({ length: 200 }, (_, i) => colourForClient(i * 7919 + 1)));
+    expect(used.size).toBe(PRESENCE_PALETTE.length);
+  });
+
+  it('picks readable text on a colour', () => {
+    expect(textColourOn('#ffff00')).toBe('#000000');
+    expect(textColourOn('#0f4c4a')).toBe('#ffffff');
+    for (const colour of PRESENCE_PALETTE) expect(textColourOn(colour)).toBe('#ffffff');
+  });
+
+  it('makes up to two initials', () => {
+    expect(initialsOf('Ana Nowak')).toBe('AN');
+    expect(initialsOf('jan maria rokita')).toBe('JR');
+    expect(initialsOf('łucja')).toBe('Ł');
+    expect(initialsOf('')).toBe('');
+  });
+});

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { parseRoute } from '../../../renderer/app/use-hash-route';
+import { orderForInvite } from '../../../renderer/app/platform';
+import { formatIceServers, parseIceServers } from '../../../renderer/session/sync/network-settings';
+import { isKnownWebrtcFailure, signalingUrl } from '../../../renderer/session/sync/webrtc';
+import { connectedPeers, type SyncSnapshot } from '../../../renderer/session/sync/session-sync';
+import { checkJoin } from '../../../renderer/join/join';
+import { joinLink, parseJoinLink } from '../../../shared/protocol/room-wire';
+
+const base: SyncSnapshot = {
+  role: 'participant',
+  hasHost: true,
+  relay: { kind: 'offline', retryInMs: null },
+  webrtc: 'waiting',
+  webrtcPeers: 0,
+  lastSyncedAt: null,
+  fatal: null,
+  joinCode: 'ABCDE-FGHJK',
+};
+
+describe('sync helpers', () => {
+  it('routes a join link to the join page, keeping the code in the fragment', () => {
+    const link = joinLink('http://192.168.1.20:4455/', 'abcdefghijklmnopqrstuvwxy', 'ABCDE-FGHJK');
+    expect(link).toBe('http://192.168.1.20:4455/#/join/abcdefghijklmnopqrstuvwxy?code=ABCDE-FGHJK');
+    expect(parseRoute(new URL(link).hash)).toEqual({ name: 'join', sessionId: 'abcdefghijklmnopqrstuvwxy', code: 'ABCDE-FGHJK' });
+    expect(parseJoinLink(link)?.hostBaseUrl).toBe('http://192.168.1.20:4455');
+    expect(parseRoute('#/s/abc')).toEqual({ name: 'session', sessionId: 'abc' });
+    expect(parseRoute('#/join/%E0%A4%A')).toEqual({ name: 'join', sessionId: '%E0%A4%A', code: '' });
+  });
+
+  it('asks for a name and a well-formed code before joining', () => {
+    expect(checkJoin({ joinCode: 'abcde fghjk', name: 'Ola' })).toBeNull();
+    expect(checkJoin({ joinCode: 'ABCDE-FGHJK', name: '   ' })).toBe('nameRequired');
+    expect(checkJoin({ joinCode: 'ABC', name: 'Ola' })).toBe('badCode');
+  });
+
+  it('builds the signaling URL with the ticket in the query (never the join code)', () => {
+    expect(signalingUrl('http://10.0.0.2:4455', 't/1+2')).toBe('ws://10.0.0.2:4455/signal?ticket=t%2F1%2B2');
+  });
+
+  it('puts LAN addresses before loopback in the invitation', () => {
+    expect(orderForInvite(['http://localhost:4455', 'http://192.168.1.20:4455', 'http://127.0.0.1:4455'])).toEqual([
+      'http://192.168.1.20:4455',
+      'http://localhost:4455',
+      'http://127.0.0.1:4455',
+    ]);
+  });
+
+  it('accepts only stun:/turn: servers in network settings', () => {
+    const { servers, invalid } = parseIceServers('stun:10.0.0.5:3478\n\nturn:10.0.0.5:3478 alice s3cret\nhttps://example.org');
+    expect(servers).toEqual([{ urls: 'stun:10.0.0.5:3478' }, { urls: 'turn:10.0.0.5:3478', username: 'alice', credential: 's3cret' }]);
+    expect(invalid).toEqual(['https://example.org']);
+    expect(formatIceServers(servers)).toBe('stun:10.0.0.5:3478\nturn:10.0.0.5:3478 alice s3cret');
+  });
+
+  it("recognises y-webrtc's known crashes and nothing else", () => {
+    expect(isKnownWebrtcFailure(new TypeError("Cannot set properties of undefined (setting 'glareToken')"))).toBe(true);
+    const decrypt = Object.assign(new Error('The operation failed for an operation-specific reason'), { name: 'OperationError' });
+    expect(isKnownWebrtcFailure(decrypt)).toBe(true);
+    expect(isKnownWebrtcFailure(new TypeError("Cannot read properties of undefined (reading 'title')"))).toBe(false);
+    expect(isKnownWebrtcFailure('glareToken')).toBe(false);
+  });
+
+  it('counts peers on either transport without counting anyone twice', () => {
+    expect(connectedPeers(base)).toBe(0);
+    expect(connectedPeers({ ...base, relay: { kind: 'connected', connections: 4, admin: false } })).toBe(3);
+    expect(connectedPeers({ ...base, relay: { kind: 'connected', connections: 4, admin: false }, webrtcPeers: 2 })).toBe(3);
+    expect(connectedPeers({ ...base, webrtcPeers: 2 })).toBe(2);
+  });
+});
