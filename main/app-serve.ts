@@ -5,14 +5,19 @@
  */
 import { readFile } from 'node:fs/promises';
 import { mimeTypeFor, resolveAppPath } from './app-path';
-import { SECURITY_HEADERS } from './csp';
+import { securityHeaders } from './csp';
 
 export type ReadFileFn = (filePath: string) => Promise<Uint8Array>;
 
-function plain(status: number, text: string, extra: Record<string, string> = {}): Response {
+function plain(
+  status: number,
+  text: string,
+  security: Readonly<Record<string, string>>,
+  extra: Record<string, string> = {},
+): Response {
   return new Response(text, {
     status,
-    headers: { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8', ...extra },
+    headers: { ...security, 'Content-Type': 'text/plain; charset=utf-8', ...extra },
   });
 }
 
@@ -21,18 +26,21 @@ export async function serveAppRequest(
   url: string,
   method = 'GET',
   read: ReadFileFn = readFile,
+  /** Allowed LAN host origins for this response's CSP connect-src (lan-hosts.ts). */
+  lanOrigins: readonly string[] = [],
 ): Promise<Response> {
-  if (method !== 'GET' && method !== 'HEAD') return plain(405, 'Method Not Allowed', { Allow: 'GET, HEAD' });
+  const security = securityHeaders(lanOrigins);
+  if (method !== 'GET' && method !== 'HEAD') return plain(405, 'Method Not Allowed', security, { Allow: 'GET, HEAD' });
   const filePath = resolveAppPath(root, url);
-  if (filePath === null) return plain(404, 'Not Found');
+  if (filePath === null) return plain(404, 'Not Found', security);
   let body: Uint8Array;
   try {
     body = await read(filePath);
   } catch {
-    return plain(404, 'Not Found'); // missing, a directory, unreadable: all the same to the caller
+    return plain(404, 'Not Found', security); // missing, a directory, unreadable: all the same to the caller
   }
   const headers = {
-    ...SECURITY_HEADERS,
+    ...security,
     'Content-Type': mimeTypeFor(filePath),
     'Content-Length': String(body.byteLength),
     'Cache-Control': 'no-cache',

@@ -3,12 +3,14 @@
  * Pure module (no electron), unit-tested in test/unit/main/csp.test.ts.
  */
 
+import { lanConnectSources } from './lan-hosts';
+
 /**
- * connect-src allows only our own LAN host on this machine: the desktop app's renderer talks to
+ * connect-src allows our own LAN host on this machine: the desktop app's renderer talks to
  * the host that main/ starts (HTTP, `/signal`, `/sync` WebSockets) over loopback.
- * Later issues will add the LAN host address the user picks (joining another facilitator's host,
- * or a user-configured signaling/STUN/TURN server): build that list from settings in main and
- * append it here — never a wildcard, never a public default.
+ * Joining another laptop's session adds that host's exact `http://H:P ws://H:P` from the
+ * allow-list in lan-hosts.ts (private/link-local IPv4, `*.local`), per response — never a
+ * wildcard, never https/wss, never a public host.
  */
 const LOCAL_HOST_SOURCES = [
   'ws://127.0.0.1:*',
@@ -32,21 +34,39 @@ export const CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
   'form-action': ["'none'"],
 };
 
-export function buildCsp(directives: Readonly<Record<string, readonly string[]>> = CSP_DIRECTIVES): string {
+/**
+ * The policy string. `lanOrigins` are allowed LAN host origins (`http://H:P`); each is validated
+ * again (lan-hosts.ts) and appended to connect-src as `http://H:P ws://H:P`; invalid ones are
+ * dropped silently, so nothing but a checked host:port ever reaches the header.
+ */
+export function buildCsp(
+  lanOrigins: readonly unknown[] = [],
+  directives: Readonly<Record<string, readonly string[]>> = CSP_DIRECTIVES,
+): string {
+  const extra = lanConnectSources(lanOrigins);
   return Object.entries(directives)
-    .map(([name, sources]) => [name, ...sources].join(' '))
+    .map(([name, sources]) => {
+      const all = name === 'connect-src' ? [...sources, ...extra.filter((s) => !sources.includes(s))] : sources;
+      return [name, ...all].join(' ');
+    })
     .join('; ');
 }
 
+/** The default policy: loopback only, no LAN hosts allowed yet. */
 export const CONTENT_SECURITY_POLICY = buildCsp();
 
 /** Headers added to every `app://` response (protocol handler and webRequest both). */
-export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
-  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-};
+export function securityHeaders(lanOrigins: readonly unknown[] = []): Readonly<Record<string, string>> {
+  return {
+    'Content-Security-Policy': lanOrigins.length === 0 ? CONTENT_SECURITY_POLICY : buildCsp(lanOrigins),
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+  };
+}
+
+/** The headers with the default policy. */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = securityHeaders();
 
 type HeaderMap = Record<string, string | string[]>;
 
@@ -54,13 +74,17 @@ type HeaderMap = Record<string, string | string[]>;
  * Returns a copy of `headers` with our security headers set, replacing any existing header of the
  * same name whatever its case (so a response cannot carry a second, weaker CSP).
  */
-export function withSecurityHeaders(headers: HeaderMap | undefined): Record<string, string[]> {
-  const names = new Set(Object.keys(SECURITY_HEADERS).map((n) => n.toLowerCase()));
+export function withSecurityHeaders(
+  headers: HeaderMap | undefined,
+  lanOrigins: readonly unknown[] = [],
+): Record<string, string[]> {
+  const ours = securityHeaders(lanOrigins);
+  const names = new Set(Object.keys(ours).map((n) => n.toLowerCase()));
   const out: Record<string, string[]> = {};
   for (const [name, value] of Object.entries(headers ?? {})) {
     if (names.has(name.toLowerCase())) continue;
     out[name] = Array.isArray(value) ? value : [value];
   }
-  for (const [name, value] of Object.entries(SECURITY_HEADERS)) out[name] = [value];
+  for (const [name, value] of Object.entries(ours)) out[name] = [value];
   return out;
 }

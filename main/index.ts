@@ -1,7 +1,7 @@
 /**
  * Electron main entry. Order matters:
- *   before ready: privileged `app` scheme, global sandbox, guards for every webContents/session,
- *                 single-instance lock;
+ *   before ready: LAN host allow-list (lan-hosts.json), privileged `app` scheme, global sandbox,
+ *                 guards for every webContents/session, single-instance lock;
  *   on ready:     harden the default session, serve dist/renderer on app://, IPC handlers,
  *                 start the LAN host (participants join through it), open the window;
  *   on quit:      stop the host.
@@ -12,7 +12,8 @@ import type { AppInfo } from '../shared/protocol/ipc';
 import { handleAppProtocol, registerAppSchemePrivileged } from './app-protocol';
 import { closeWithTimeout, loopbackHostUrl, startHostWithFallback, type RunningHost } from './host-lifecycle';
 import { registerIpcHandlers } from './ipc';
-import { enableGlobalSandbox, hardenDefaultSession, installGlobalGuards } from './security';
+import { LAN_HOSTS_FILE, openLanHostStore } from './lan-hosts';
+import { enableGlobalSandbox, hardenDefaultSession, installGlobalGuards, setLanOriginsSource } from './security';
 import { createMainWindow } from './window';
 import { startHost } from './host/start-host';
 
@@ -24,8 +25,16 @@ function log(line: string): void {
   console.log(`[transition-lab] ${line}`);
 }
 
+// LAN hosts the user joined (another laptop's session): each one widens connect-src to exactly
+// `http://H:P ws://H:P`. Read once at startup; the CSP of every app:// response uses the current list.
+const lanHosts = openLanHostStore(path.join(app.getPath('userData'), LAN_HOSTS_FILE), {
+  onError: (error) => log(`could not save ${LAN_HOSTS_FILE}: ${error instanceof Error ? error.message : String(error)}`),
+});
+const lanOrigins = () => lanHosts.list();
+
 registerAppSchemePrivileged();
 enableGlobalSandbox();
+setLanOriginsSource(lanOrigins);
 installGlobalGuards();
 
 let mainWindow: BrowserWindow | null = null;
@@ -100,8 +109,8 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(() => {
     hardenDefaultSession();
-    handleAppProtocol(RENDERER_ROOT);
-    registerIpcHandlers({ getAppInfo: appInfo });
+    handleAppProtocol(RENDERER_ROOT, lanOrigins);
+    registerIpcHandlers({ getAppInfo: appInfo, allowLanHost: async (origin) => lanHosts.add(origin) });
     hostPromise = launchHost();
     openMainWindow();
   });

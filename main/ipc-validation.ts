@@ -3,6 +3,7 @@
  * main/ipc.ts runs these before every handler; they throw on anything unexpected.
  */
 import { IPC_METHODS, type IpcContract, type IpcMethod } from '../shared/protocol/ipc';
+import { MAX_LAN_ORIGIN_LENGTH } from './lan-hosts';
 import { isAppUrl, isSafeExternalUrl } from './navigation';
 
 export interface SenderInfo {
@@ -54,6 +55,16 @@ const ARG_VALIDATORS: ArgValidators = {
   findNearbyHosts(args) {
     expectCount('findNearbyHosts', args, 0);
     return [];
+  },
+  allowLanHost(args) {
+    expectCount('allowLanHost', args, 1);
+    const [origin] = args;
+    // Shape only: a string of sane length. Whether it is a LAN origin is the handler's answer
+    // (normalizeLanOrigin in lan-hosts.ts), which resolves false instead of throwing.
+    if (typeof origin !== 'string' || origin.length === 0 || origin.length > MAX_LAN_ORIGIN_LENGTH) {
+      throw new IpcValidationError('IPC allowLanHost: expected an origin string');
+    }
+    return [origin];
   },
 };
 

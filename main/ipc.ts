@@ -12,6 +12,8 @@ import { openExternalSafely } from './security';
 
 export interface IpcDeps {
   getAppInfo(): Promise<AppInfo>;
+  /** Validates (lan-hosts.ts), remembers and persists a LAN host origin; false if refused. */
+  allowLanHost(origin: string): Promise<boolean>;
 }
 
 function senderInfo(event: IpcMainInvokeEvent): SenderInfo {
@@ -34,6 +36,7 @@ export function registerIpcHandlers(deps: IpcDeps): () => void {
     getAppInfo: () => deps.getAppInfo(),
     openExternal: (url) => openExternalSafely(url),
     findNearbyHosts: () => findNearbyHosts(),
+    allowLanHost: (origin) => deps.allowLanHost(origin),
   };
   for (const method of IPC_METHODS) {
     ipcMain.handle(ipcChannel(method), async (event, ...args: unknown[]) => {

@@ -17,6 +17,7 @@ export function createPreloadApi(invoke: Invoke): PreloadApi {
     getAppInfo: () => call('getAppInfo'),
     openExternal: (url: string) => call('openExternal', url),
     findNearbyHosts: () => call('findNearbyHosts'),
+    allowLanHost: (origin: string) => call('allowLanHost', origin),
   };
   return Object.freeze(api);
 }

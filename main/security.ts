@@ -28,6 +28,14 @@ export async function openExternalSafely(url: unknown): Promise<boolean> {
 
 const hardenedSessions = new WeakSet<Session>();
 
+/** Where the CSP's allowed LAN hosts come from (main/index.ts sets the lan-hosts store). */
+let lanOrigins: () => readonly string[] = () => [];
+
+/** Call before any session is hardened; read on every response, so additions apply at once. */
+export function setLanOriginsSource(source: () => readonly string[]): void {
+  lanOrigins = source;
+}
+
 export function hardenSession(ses: Session): void {
   if (hardenedSessions.has(ses)) return;
   hardenedSessions.add(ses);
@@ -46,7 +54,7 @@ export function hardenSession(ses: Session): void {
   // this replaces any weaker copy and covers responses that bypass the handler's header set).
   ses.webRequest.onHeadersReceived((details, callback) => {
     if (isAppUrl(details.url)) {
-      callback({ responseHeaders: withSecurityHeaders(details.responseHeaders) });
+      callback({ responseHeaders: withSecurityHeaders(details.responseHeaders, lanOrigins()) });
     } else {
       callback({});
     }

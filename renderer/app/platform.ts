@@ -7,7 +7,8 @@ export interface NearbyHost {
   urls: string[];
 }
 
-type DesktopApi = PreloadApi & { findNearbyHosts?: () => Promise<NearbyHost[]> };
+/** Every function optional: an older main process may not offer the newer ones. */
+type DesktopApi = Pick<PreloadApi, 'getAppInfo'> & Partial<Omit<PreloadApi, 'getAppInfo'>>;
 
 function desktopApi(): DesktopApi | undefined {
   return (window as unknown as { transitionLab?: DesktopApi }).transitionLab;
@@ -80,6 +81,29 @@ export async function findNearbyHosts(): Promise<NearbyHost[]> {
     return await api.findNearbyHosts();
   } catch {
     return [];
+  }
+}
+
+/**
+ * Desktop app only: can main widen this window's CSP to another LAN host (joining another
+ * laptop's session)? False in a plain browser, which may connect anywhere its host's CSP allows.
+ */
+export function lanHostPermissionAvailable(): boolean {
+  return typeof desktopApi()?.allowLanHost === 'function';
+}
+
+/**
+ * Asks main to allow `origin` (`http://192.168.1.20:4455`) in the desktop app's connect-src.
+ * True once allowed (the current page still needs a reload for the new policy); false if main
+ * refused it (not a LAN address) or the call failed.
+ */
+export async function allowLanHost(origin: string): Promise<boolean> {
+  const api = desktopApi();
+  if (typeof api?.allowLanHost !== 'function') return false;
+  try {
+    return (await api.allowLanHost(origin)) === true;
+  } catch {
+    return false;
   }
 }
 

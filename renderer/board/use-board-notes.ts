@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useMemo, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
 import { listNotes, notesMap } from '../../shared/model';
 
@@ -11,21 +11,30 @@ function sameIds(a: readonly string[], b: readonly string[]): boolean {
  * set is unchanged, so typing in one note re-renders that note only, not the board.
  */
 export function useBoardNoteIds(doc: Y.Doc, boardId: string): string[] {
-  const read = () => listNotes(doc, boardId).map((n) => n.id);
-  const [ids, setIds] = useState<string[]>(read);
-  const current = useRef(ids);
-  useEffect(() => {
-    const notes = notesMap(doc);
-    const update = () => {
-      const next = read();
-      if (!sameIds(next, current.current)) {
-        current.current = next;
-        setIds(next);
-      }
+  const store = useMemo(() => {
+    const read = () => listNotes(doc, boardId).map((n) => n.id);
+    let snapshot = read();
+    return {
+      get: () => snapshot,
+      subscribe: (changed: () => void) => {
+        const notes = notesMap(doc);
+        // Boards too: deleting or restoring a board hides or shows its notes.
+        const boards = doc.getMap('boards');
+        const update = () => {
+          const next = read();
+          if (sameIds(next, snapshot)) return;
+          snapshot = next;
+          changed();
+        };
+        notes.observeDeep(update);
+        boards.observeDeep(update);
+        update();
+        return () => {
+          notes.unobserveDeep(update);
+          boards.unobserveDeep(update);
+        };
+      },
     };
-    notes.observeDeep(update);
-    update();
-    return () => notes.unobserveDeep(update);
   }, [doc, boardId]);
-  return ids;
+  return useSyncExternalStore(store.subscribe, store.get);
 }

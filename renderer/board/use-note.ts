@@ -1,17 +1,42 @@
-import { useEffect, useState } from 'react';
+import { useMemo, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
 import { getNote, notesMap, type Note } from '../../shared/model';
 
-/** One note's current state; re-renders only when that note changes. */
+/**
+ * One note's current state; re-renders only when that note changes. An external store rather than
+ * useState: React flushes store changes in a microtask, while a setState from a network callback
+ * waits for the scheduler's next task — a peer's edit shows up that much sooner.
+ */
 export function useNote(doc: Y.Doc, noteId: string): Note | null {
-  const [note, setNote] = useState(() => getNote(doc, noteId));
-  useEffect(() => {
-    const record = notesMap(doc).get(noteId);
-    if (!record) return;
-    const update = () => setNote(getNote(doc, noteId));
-    record.observeDeep(update);
-    update();
-    return () => record.unobserveDeep(update);
+  const store = useMemo(() => {
+    let snapshot = getNote(doc, noteId);
+    return {
+      get: () => snapshot,
+      subscribe: (changed: () => void) => {
+        const notes = notesMap(doc);
+        let record = notes.get(noteId);
+        const update = () => {
+          snapshot = getNote(doc, noteId);
+          changed();
+        };
+        // The record may arrive later (a peer's note), or be replaced by a remote overwrite.
+        const onMap = () => {
+          const next = notes.get(noteId);
+          if (next === record) return;
+          record?.unobserveDeep(update);
+          record = next;
+          record?.observeDeep(update);
+          update();
+        };
+        record?.observeDeep(update);
+        notes.observe(onMap);
+        update();
+        return () => {
+          record?.unobserveDeep(update);
+          notes.unobserve(onMap);
+        };
+      },
+    };
   }, [doc, noteId]);
-  return note;
+  return useSyncExternalStore(store.subscribe, store.get);
 }

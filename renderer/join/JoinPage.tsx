@@ -1,16 +1,15 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppHeader } from '../app/AppHeader';
-import { navigate, sessionHref } from '../app/use-hash-route';
 import { MAX_NAME_LENGTH, readDisplayName } from '../session/sync/identity';
-import { checkJoin, joinSession, type JoinProblem } from './join';
+import { checkJoin, joinSession, openJoinedSession, prepareHostAccess, type JoinProblem } from './join';
 import './join.css';
 
 /** `#/join/ID?code=CODE`: asks only for a name, then joins (UI-CONTRACT "Join links"). */
 export function JoinPage({ sessionId, code }: { sessionId: string; code: string }) {
   const { t } = useTranslation();
   const [name, setName] = useState(readDisplayName);
-  const [problem, setProblem] = useState<JoinProblem | null>(() => (checkJoin({ joinCode: code, name: 'x' }) === 'badCode' ? 'badCode' : null));
+  const [problem, setProblem] = useState<JoinProblem | 'notLan' | null>(() => (checkJoin({ joinCode: code, name: 'x' }) === 'badCode' ? 'badCode' : null));
   const [busy, setBusy] = useState(false);
   const titleId = useId();
 
@@ -20,8 +19,16 @@ export function JoinPage({ sessionId, code }: { sessionId: string; code: string 
     setProblem(found);
     if (found) return;
     setBusy(true);
-    await joinSession({ sessionId, joinCode: code, name, hostUrl: window.location.origin });
-    navigate(sessionHref(sessionId));
+    // The host is the one that served this page: `ready` in a browser and in the desktop app.
+    const hostUrl = window.location.origin;
+    const access = await prepareHostAccess(hostUrl);
+    if (access === 'refused') {
+      setProblem('notLan');
+      setBusy(false);
+      return;
+    }
+    await joinSession({ sessionId, joinCode: code, name, hostUrl });
+    openJoinedSession(sessionId, access);
   }
 
   return (

@@ -2,9 +2,8 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseJoinLink } from '../../shared/protocol/room-wire';
 import { findNearbyHosts, nearbyHostsAvailable, type NearbyHost } from '../app/platform';
-import { navigate, sessionHref } from '../app/use-hash-route';
 import { MAX_NAME_LENGTH, readDisplayName } from '../session/sync/identity';
-import { checkJoin, joinSession } from './join';
+import { checkJoin, joinSession, openJoinedSession, prepareHostAccess } from './join';
 import './join.css';
 
 /** Home's `Join session`: paste a join link, give a name, join. */
@@ -21,7 +20,7 @@ export function JoinSessionButton() {
   );
 }
 
-type Problem = 'badLink' | 'badCode' | 'nameRequired';
+type Problem = 'badLink' | 'badCode' | 'nameRequired' | 'notLan';
 
 function withHost(link: string, hostUrl: string): string {
   const hash = link.includes('#') ? link.slice(link.indexOf('#')) : '#/join/';
@@ -56,8 +55,15 @@ function JoinSessionDialog({ onClose }: { onClose: () => void }) {
     setProblem(found);
     if (found || !parsed) return;
     setBusy(true);
+    // Desktop app: its CSP must allow the host first (LAN addresses only); a browser goes on as is.
+    const access = await prepareHostAccess(parsed.hostBaseUrl);
+    if (access === 'refused') {
+      setProblem('notLan');
+      setBusy(false);
+      return;
+    }
     await joinSession({ sessionId: parsed.sessionId, joinCode: parsed.joinCode, name, hostUrl: parsed.hostBaseUrl });
-    navigate(sessionHref(parsed.sessionId));
+    openJoinedSession(parsed.sessionId, access);
   }
 
   return (
@@ -83,7 +89,7 @@ function JoinSessionDialog({ onClose }: { onClose: () => void }) {
             autoFocus
             value={link}
             placeholder={t('join.linkPlaceholder')}
-            aria-invalid={problem === 'badLink' || problem === 'badCode' ? true : undefined}
+            aria-invalid={problem === 'badLink' || problem === 'badCode' || problem === 'notLan' ? true : undefined}
             onChange={(e) => {
               setLink(e.target.value);
               setProblem(null);

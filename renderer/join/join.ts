@@ -1,4 +1,6 @@
 import { formatJoinCode, isWellFormedJoinCode } from '../../shared/protocol/access';
+import { allowLanHost, lanHostPermissionAvailable } from '../app/platform';
+import { navigate, sessionHref } from '../app/use-hash-route';
 import { appDatabase, type TransitionLabDb } from '../storage/database';
 import { cleanDisplayName, saveDisplayName } from '../session/sync/identity';
 
@@ -11,6 +13,57 @@ export interface JoinRequest {
 }
 
 export type JoinProblem = 'nameRequired' | 'badCode';
+
+/**
+ * Can this window reach the join link's host?
+ * - `ready`: yes, as it is (a browser; the page's own host; loopback, which the desktop CSP allows);
+ * - `reload`: the desktop app allowed the LAN host just now; its CSP applies from the next load;
+ * - `refused`: the desktop app will not connect there (not a local-network address).
+ */
+export type HostAccess = 'ready' | 'reload' | 'refused';
+
+export interface HostAccessDeps {
+  /** The desktop app can widen its CSP (window.transitionLab.allowLanHost exists). */
+  canAllow: boolean;
+  /** This page's origin (`app://app` in the desktop app). */
+  ownOrigin: string;
+  allow(origin: string): Promise<boolean>;
+}
+
+function isLoopbackHost(hostname: string): boolean {
+  return hostname === 'localhost' || hostname.startsWith('127.') || hostname === '[::1]';
+}
+
+export async function prepareHostAccess(
+  hostUrl: string,
+  deps: HostAccessDeps = { canAllow: lanHostPermissionAvailable(), ownOrigin: window.location.origin, allow: allowLanHost },
+): Promise<HostAccess> {
+  if (!deps.canAllow) return 'ready';
+  let url: URL;
+  try {
+    url = new URL(hostUrl);
+  } catch {
+    return 'refused';
+  }
+  // protocol//host rather than .origin: a custom scheme's origin is "null" outside Electron.
+  if (`${url.protocol}//${url.host}` === deps.ownOrigin || (url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
+    return 'ready';
+  }
+  return (await deps.allow(url.origin)) ? 'reload' : 'refused';
+}
+
+/**
+ * Shows the joined session. After `reload` the page is loaded again at the session's hash, so the
+ * response carries the CSP that allows the new host (a CSP is fixed when a document loads).
+ */
+export function openJoinedSession(sessionId: string, access: HostAccess): void {
+  if (access !== 'reload') {
+    navigate(sessionHref(sessionId));
+    return;
+  }
+  window.history.replaceState(null, '', sessionHref(sessionId));
+  window.location.reload();
+}
 
 export function checkJoin(request: Pick<JoinRequest, 'joinCode' | 'name'>): JoinProblem | null {
   if (!isWellFormedJoinCode(request.joinCode)) return 'badCode';

@@ -167,6 +167,7 @@ export const en = {
     nearby: 'Hosts nearby',
     useHost: 'Use {{name}}',
     joining: 'Joining…',
+    notLan: 'The desktop app joins only sessions hosted on your local network (an address such as 192.168.x.x, 10.x.x.x or a name ending in .local). Check the join link, or open it in a web browser instead.',
   },
   presence: {
     people: 'People here',

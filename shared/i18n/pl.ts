@@ -177,6 +177,7 @@ export const pl: Catalog & PolishPluralForms = {
     nearby: 'Hosty w pobliżu',
     useHost: 'Użyj: {{name}}',
     joining: 'Dołączanie…',
+    notLan: 'Aplikacja na komputer dołącza tylko do sesji prowadzonych w Twojej sieci lokalnej (adres taki jak 192.168.x.x, 10.x.x.x lub nazwa kończąca się na .local). Sprawdź link do dołączenia albo otwórz go w przeglądarce.',
   },
   presence: {
     people: 'Obecni',

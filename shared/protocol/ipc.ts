@@ -15,7 +15,8 @@ export interface AppInfo {
   hostUrls: string[];
   /**
    * The same LAN host on loopback (`http://127.0.0.1:PORT`), or absent if it is not running.
-   * The desktop renderer connects to this one: its CSP allows loopback only (see main/csp.ts).
+   * The desktop renderer connects to this one: its CSP allows loopback plus the LAN hosts the
+   * user joined (allowLanHost; see main/csp.ts and main/lan-hosts.ts).
    */
   localHostUrl?: string;
 }
@@ -35,11 +36,18 @@ export interface IpcContract {
   openExternal(url: string): Promise<boolean>;
   /** Browses the LAN for Transition Lab hosts for about two seconds ("join nearby session"). */
   findNearbyHosts(): Promise<NearbyHost[]>;
+  /**
+   * Adds a LAN host origin (`http://192.168.1.20:4455`, `http://ana-laptop.local:4455`) to the
+   * desktop app's connect-src allow-list, persisted across restarts. Resolves false if refused:
+   * only `http:` hosts on private/link-local IPv4, `*.local` or loopback qualify. The policy of
+   * the current page does not change: reload the window for it to take effect.
+   */
+  allowLanHost(origin: string): Promise<boolean>;
 }
 
 export type IpcMethod = keyof IpcContract;
 
-export const IPC_METHODS: readonly IpcMethod[] = ['getAppInfo', 'openExternal', 'findNearbyHosts'] as const;
+export const IPC_METHODS: readonly IpcMethod[] = ['getAppInfo', 'openExternal', 'findNearbyHosts', 'allowLanHost'] as const;
 
 export function ipcChannel(method: IpcMethod): string {
   return `${IPC_PREFIX}${method}`;

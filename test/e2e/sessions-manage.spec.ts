@@ -1,6 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import { addNote, createSession, waitUntilSaved } from './support/board';
 
+/** The undo window of renderer/storage/session-library.ts (UNDO_DELETE_MS). */
+const UNDO_DELETE_MS = 10_000;
+
 async function shot(page: Page, name: string) {
   const path = test.info().outputPath(`${name}.png`);
   await page.screenshot({ path });
@@ -72,9 +75,13 @@ test('rename, duplicate, delete with undo — and a reload inside the undo windo
   // Without Undo the session is removed for good once the window has passed.
   await copy.getByRole('button', { name: 'Delete session' }).click();
   await page.getByRole('alertdialog').getByRole('button', { name: 'Delete' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'deleted' })).toBeHidden({ timeout: 15_000 });
+  await expect(list.getByRole('listitem')).toHaveCount(1);
+  await expect(page.getByRole('status').filter({ hasText: 'deleted' })).toBeVisible();
+  // Let the whole undo window pass (the toast itself hides earlier than the window closes).
+  await page.waitForTimeout(UNDO_DELETE_MS + 1_000);
   await page.reload();
   await expect(list.getByRole('listitem')).toHaveCount(1);
+  await expect(page.getByRole('status').filter({ hasText: 'deleted' })).toHaveCount(0);
   await expect(list.getByRole('link', { name: 'Gdańsk port lab', exact: true })).toBeVisible();
 });
 

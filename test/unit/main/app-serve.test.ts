@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveAppRequest } from '../../../main/app-serve';
-import { CONTENT_SECURITY_POLICY } from '../../../main/csp';
+import { buildCsp, CONTENT_SECURITY_POLICY } from '../../../main/csp';
 
 let base: string;
 let root: string;
@@ -54,6 +54,15 @@ describe('serveAppRequest', () => {
       expect(res.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
       expect(await res.text()).not.toContain('top secret');
     }
+  });
+
+  it('puts the allowed LAN hosts in the CSP of every response', async () => {
+    const lan = ['http://192.168.1.20:4455'];
+    for (const [url, method] of [['app://app/index.html', 'GET'], ['app://app/missing.js', 'GET'], ['app://app/index.html', 'POST']] as const) {
+      const res = await serveAppRequest(root, url, method, undefined, lan);
+      expect(res.headers.get('content-security-policy'), url + method).toBe(buildCsp(lan));
+    }
+    expect(buildCsp(lan)).toContain('ws://192.168.1.20:4455');
   });
 
   it('405s other methods', async () => {

@@ -3,13 +3,13 @@
 // scripts/build-main.mjs does, then evaluated with a recording stand-in for the 'electron' module
 // (the real one would try to download its binary). The LAN host is replaced by a fake too.
 import { build } from 'esbuild';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_HOST_PORT } from '../../../shared/protocol/host';
-import { CONTENT_SECURITY_POLICY } from '../../../main/csp';
+import { buildCsp } from '../../../main/csp';
 
 type Fn = (...args: any[]) => any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -190,6 +190,9 @@ describe('Electron main glue (stubbed electron)', () => {
         close: async () => void (hostClosed += 1),
       };
     };
+    // One LAN host allowed in an earlier run: read at startup.
+    mkdirSync(path.join(tmp, 'userData'), { recursive: true });
+    writeFileSync(path.join(tmp, 'userData', 'lan-hosts.json'), JSON.stringify({ version: 1, origins: ['http://10.0.0.5:4455', 'https://8.8.8.8'] }));
     stub = createElectronStub(path.join(tmp, 'userData'));
     evaluate(await bundle('main/index.ts'), stub.electron, path.join(tmp, 'dist', 'main'));
   });
@@ -241,7 +244,7 @@ describe('Electron main glue (stubbed electron)', () => {
     const ok = await stub.state.protocolHandler!({ url: 'app://app/index.html', method: 'GET' });
     expect(ok.status).toBe(200);
     expect(ok.headers.get('content-type')).toBe('text/html; charset=utf-8');
-    expect(ok.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect(ok.headers.get('content-security-policy')).toBe(buildCsp(['http://10.0.0.5:4455']));
     for (const url of ['app://app/../../secret.txt', 'app://app/%2e%2e/%2e%2e/secret.txt']) {
       const res = await stub.state.protocolHandler!({ url, method: 'GET' });
       expect(res.status).toBe(404);
@@ -277,7 +280,7 @@ describe('Electron main glue (stubbed electron)', () => {
 
     let headers: unknown;
     stub.state.headersReceived!({ url: 'app://app/index.html', responseHeaders: { 'content-security-policy': ['default-src *'] } }, (r: unknown) => (headers = r));
-    expect(headers).toEqual({ responseHeaders: expect.objectContaining({ 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] }) });
+    expect(headers).toEqual({ responseHeaders: expect.objectContaining({ 'Content-Security-Policy': [buildCsp(['http://10.0.0.5:4455'])] }) });
     expect(JSON.stringify(headers)).not.toContain('default-src *');
 
     let cancelled = 0;
@@ -292,7 +295,7 @@ describe('Electron main glue (stubbed electron)', () => {
   });
 
   it('IPC: one handler per method, sender and arguments checked', async () => {
-    expect([...stub.state.ipc.keys()].sort()).toEqual(['tl:findNearbyHosts', 'tl:getAppInfo', 'tl:openExternal']);
+    expect([...stub.state.ipc.keys()].sort()).toEqual(['tl:allowLanHost', 'tl:findNearbyHosts', 'tl:getAppInfo', 'tl:openExternal']);
     const getAppInfo = stub.state.ipc.get('tl:getAppInfo')!;
     const info = await getAppInfo(trustedEvent());
     expect(info).toMatchObject({
@@ -314,6 +317,29 @@ describe('Electron main glue (stubbed electron)', () => {
     await expect(openExternal(trustedEvent(), 'smb://x/y')).rejects.toThrow();
     expect(stub.state.opened).toContain('https://netzerocities.eu/');
     expect(stub.state.opened).not.toContain('file:///etc/passwd');
+  });
+
+  it('IPC allowLanHost: validates, persists, and widens the CSP of later responses only by that host', async () => {
+    const allow = stub.state.ipc.get('tl:allowLanHost')!;
+    const wc = stub.state.windows[0]!.webContents;
+    await expect(allow({ sender: wc, senderFrame: { ...wc.mainFrame, url: 'https://evil.example/' } }, 'http://192.168.1.20:4455')).rejects.toThrow(/untrusted/u);
+    await expect(allow(trustedEvent())).rejects.toThrow(/argument/u);
+    await expect(allow(trustedEvent(), 42)).rejects.toThrow();
+    await expect(allow(trustedEvent(), 'http://8.8.8.8:4455')).resolves.toBe(false);
+    await expect(allow(trustedEvent(), 'https://192.168.1.20:4455')).resolves.toBe(false);
+    await expect(allow(trustedEvent(), 'http://192.168.1.20:4455/')).resolves.toBe(true);
+
+    const expected = buildCsp(['http://10.0.0.5:4455', 'http://192.168.1.20:4455']);
+    const res = await stub.state.protocolHandler!({ url: 'app://app/index.html', method: 'GET' });
+    expect(res.headers.get('content-security-policy')).toBe(expected);
+    expect(expected).toContain('ws://192.168.1.20:4455');
+    expect(expected).not.toContain('8.8.8.8');
+    let headers: unknown;
+    stub.state.headersReceived!({ url: 'app://app/index.html', responseHeaders: {} }, (r: unknown) => (headers = r));
+    expect(headers).toEqual({ responseHeaders: expect.objectContaining({ 'Content-Security-Policy': [expected] }) });
+
+    const saved = JSON.parse(readFileSync(path.join(tmp, 'userData', 'lan-hosts.json'), 'utf8'));
+    expect(saved.origins).toEqual(['http://10.0.0.5:4455', 'http://192.168.1.20:4455']);
   });
 
   it('quits on window-all-closed (except macOS) and stops the host on quit', async () => {
@@ -340,7 +366,7 @@ describe('preload (stubbed electron)', () => {
     evaluate(await bundle('main/preload.ts'), stub.electron, '/tmp');
     expect([...stub.state.exposed.keys()]).toEqual(['transitionLab']);
     const api = stub.state.exposed.get('transitionLab') as Record<string, Fn>;
-    expect(Object.keys(api).sort()).toEqual(['findNearbyHosts', 'getAppInfo', 'openExternal']);
+    expect(Object.keys(api).sort()).toEqual(['allowLanHost', 'findNearbyHosts', 'getAppInfo', 'openExternal']);
     expect(Object.values(api).some((v) => (v as unknown) === stub.electron.ipcRenderer || (v as unknown) === stub.electron.ipcRenderer.invoke)).toBe(false);
     await api.openExternal!('https://example.org/');
     expect(stub.state.invoked).toEqual([['tl:openExternal', 'https://example.org/']]);

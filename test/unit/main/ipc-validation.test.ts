@@ -50,6 +50,23 @@ describe('validateIpcArgs', () => {
     expect(() => validateIpcArgs('findNearbyHosts', ['x'])).toThrow(IpcValidationError);
   });
 
+  it('allowLanHost takes one origin string (LAN-ness is the handler’s answer, not a throw)', () => {
+    expect(validateIpcArgs('allowLanHost', ['http://192.168.1.20:4455'])).toEqual(['http://192.168.1.20:4455']);
+    expect(validateIpcArgs('allowLanHost', ['http://8.8.8.8'])).toEqual(['http://8.8.8.8']);
+    for (const bad of [
+      [],
+      ['http://192.168.1.20:4455', 'extra'],
+      [''],
+      [`http://${'a'.repeat(400)}.local`],
+      [{ origin: 'http://192.168.1.20:4455' }],
+      [42],
+      [null],
+      [undefined],
+    ]) {
+      expect(() => validateIpcArgs('allowLanHost', bad), JSON.stringify(bad)).toThrow(IpcValidationError);
+    }
+  });
+
   it('openExternal takes one safe http(s) URL', () => {
     expect(validateIpcArgs('openExternal', ['https://example.org/'])).toEqual(['https://example.org/']);
     for (const bad of [

@@ -20,10 +20,12 @@ describe('createPreloadApi', () => {
     await api.getAppInfo();
     await api.openExternal('https://example.org/');
     await api.findNearbyHosts();
+    await api.allowLanHost('http://192.168.1.20:4455');
     expect(calls).toEqual([
       [ipcChannel('getAppInfo'), []],
       [ipcChannel('openExternal'), ['https://example.org/']],
       [ipcChannel('findNearbyHosts'), []],
+      [ipcChannel('allowLanHost'), ['http://192.168.1.20:4455']],
     ]);
     for (const [channel] of calls) expect(channel.startsWith(IPC_PREFIX)).toBe(true);
   });

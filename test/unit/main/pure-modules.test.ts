@@ -9,6 +9,7 @@ const PURE = [
   'main/app-path.ts',
   'main/app-serve.ts',
   'main/csp.ts',
+  'main/lan-hosts.ts',
   'main/navigation.ts',
   'main/ipc-validation.ts',
   'main/preload-api.ts',
