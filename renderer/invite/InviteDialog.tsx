@@ -3,6 +3,7 @@ import { useEffect, useId, useRef, useState, useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next';
 import { formatJoinCode } from '../../shared/protocol/access';
 import { joinLink } from '../../shared/protocol/room-wire';
+import { ModalDialog } from '../app/ModalDialog';
 import { lanHostUrls } from '../app/platform';
 import type { OpenSession } from '../session/open-sessions';
 import type { SessionSync } from '../session/sync/session-sync';
@@ -46,7 +47,6 @@ export function InviteButton({ session, sync }: { session: OpenSession; sync: Se
 
 export function InviteDialog({ session, sync, onClose }: { session: OpenSession; sync: SessionSync; onClose: () => void }) {
   const { t } = useTranslation();
-  const dialogRef = useRef<HTMLDialogElement>(null);
   const linkRef = useRef<HTMLInputElement>(null);
   const titleId = useId();
   const snapshot = useSyncSnapshot(sync);
@@ -56,11 +56,6 @@ export function InviteDialog({ session, sync, onClose }: { session: OpenSession;
   const [qr, setQr] = useState<string | null>(null);
   const [message, setMessage] = useState<{ kind: 'status' | 'alert'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
 
   useEffect(() => {
     let live = true;
@@ -101,7 +96,7 @@ export function InviteDialog({ session, sync, onClose }: { session: OpenSession;
   }
 
   return (
-    <dialog ref={dialogRef} className="dialog invite-dialog" aria-labelledby={titleId} onClose={onClose} onCancel={onClose}>
+    <ModalDialog titleId={titleId} onClose={onClose} className="invite-dialog">
       <h2 id={titleId}>{t('invite.title')}</h2>
       <p className="muted">{facilitator ? t('invite.intro') : t('invite.participantView')}</p>
       {urls && urls.length === 0 && (
@@ -167,11 +162,11 @@ export function InviteDialog({ session, sync, onClose }: { session: OpenSession;
       )}
       <NetworkSettings />
       <div className="dialog-actions">
-        <button type="button" className="button primary" onClick={() => dialogRef.current?.close()}>
+        <button type="button" className="button primary" onClick={onClose}>
           {t('invite.close')}
         </button>
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }
 

@@ -1,6 +1,7 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseJoinLink } from '../../shared/protocol/room-wire';
+import { ModalDialog } from '../app/ModalDialog';
 import { findNearbyHosts, nearbyHostsAvailable, type NearbyHost } from '../app/platform';
 import { MAX_NAME_LENGTH, readDisplayName } from '../session/sync/identity';
 import { checkJoin, joinSession, openJoinedSession, prepareHostAccess } from './join';
@@ -29,7 +30,6 @@ function withHost(link: string, hostUrl: string): string {
 
 function JoinSessionDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
-  const dialogRef = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const [link, setLink] = useState('');
   const [name, setName] = useState(readDisplayName);
@@ -38,8 +38,6 @@ function JoinSessionDialog({ onClose }: { onClose: () => void }) {
   const [nearby, setNearby] = useState<NearbyHost[]>([]);
 
   useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog && !dialog.open) dialog.showModal();
     if (!nearbyHostsAvailable()) return;
     let live = true;
     void findNearbyHosts().then((hosts) => live && setNearby(hosts));
@@ -67,7 +65,7 @@ function JoinSessionDialog({ onClose }: { onClose: () => void }) {
   }
 
   return (
-    <dialog ref={dialogRef} className="dialog" aria-labelledby={titleId} onClose={onClose} onCancel={onClose}>
+    <ModalDialog titleId={titleId} onClose={onClose}>
       <form onSubmit={(e) => void submit(e)} noValidate className="join-form">
         <h2 id={titleId}>{t('join.title')}</h2>
         {nearby.length > 0 && (
@@ -124,6 +122,6 @@ function JoinSessionDialog({ onClose }: { onClose: () => void }) {
           </button>
         </div>
       </form>
-    </dialog>
+    </ModalDialog>
   );
 }

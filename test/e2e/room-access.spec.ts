@@ -67,3 +67,28 @@ test('the facilitator changes the join code: a participant with the old link is 
   await expect(ola.page.getByRole('article', { name: 'After the change' })).toBeVisible();
   await expect(connection(ola.page)).toHaveText(/Connected · 1 peer(?!s)/);
 });
+
+test('a participant joins from Home with a pasted link: only a name is asked, then the board arrives', async ({ baseURL }) => {
+  test.setTimeout(180_000);
+  const facilitator = await launchPeer(baseURL!, 'Facilitator');
+  const participant = await launchPeer(baseURL!, 'Participant');
+  peers = [facilitator, participant];
+  await createSession(facilitator.page, 'Kraków lab');
+  await addNote(facilitator.page, 'Tram priority on Dietla');
+  const link = await readJoinLink(facilitator.page);
+
+  await participant.page.goto('/');
+  await participant.page.getByRole('button', { name: 'Join session' }).click();
+  const dialog = participant.page.getByRole('dialog', { name: 'Join a session' });
+  await dialog.getByRole('button', { name: 'Join' }).click();
+  await expect(dialog.getByRole('alert')).toBeVisible();
+  await dialog.getByRole('textbox', { name: 'Join link' }).fill(link);
+  await dialog.getByRole('textbox', { name: 'Your name' }).fill('Ola');
+  await dialog.getByRole('button', { name: 'Join' }).click();
+  await expect(participant.page.getByRole('article', { name: 'Tram priority on Dietla' })).toBeVisible();
+  await expect(connection(facilitator.page)).toHaveText(/Hosting · 1 participant/);
+
+  // The joined session is listed on the participant's Home like any other.
+  await participant.page.getByRole('link', { name: /All sessions/ }).click();
+  await expect(participant.page.getByRole('list', { name: 'Sessions' }).getByRole('link', { name: 'Kraków lab' })).toBeVisible();
+});
