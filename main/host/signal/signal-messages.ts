@@ -1,3 +1,5 @@
+import { parseJsonObject } from '../json-object';
+
 /**
  * The four y-webrtc signaling messages (y-webrtc/bin/server.js speaks the same). Anything else —
  * bad JSON, wrong field types, unknown `type` — is null and closes that one connection.
@@ -13,14 +15,8 @@ const MAX_TOPICS_PER_MESSAGE = 64;
 const MAX_TOPIC_LENGTH = 256;
 
 export function parseSignalMessage(text: string): SignalMessage | null {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
-  const msg = value as Record<string, unknown>;
+  const msg = parseJsonObject(text);
+  if (!msg) return null;
   switch (msg['type']) {
     case 'subscribe':
     case 'unsubscribe': {

@@ -1,4 +1,5 @@
 import type { ClientText } from '../../../shared/protocol/room-wire';
+import { parseJsonObject } from '../json-object';
 import { decodeKey } from './room-storage';
 
 /** Proofs are base64url HMAC-SHA256 (32 bytes → 43 chars). */
@@ -16,14 +17,8 @@ export type ParsedClientText =
  * is not exactly one of room-wire.ts's ClientText shapes (the caller closes with PROTOCOL).
  */
 export function parseClientText(text: string): ParsedClientText | null {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
-  const msg = value as Partial<Record<keyof ClientText | string, unknown>>;
+  const msg: Partial<Record<keyof ClientText | string, unknown>> | null = parseJsonObject(text);
+  if (!msg) return null;
   switch (msg['t']) {
     case 'hello': {
       if (!isProof(msg['proof'])) return null;
