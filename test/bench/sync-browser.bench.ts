@@ -1,6 +1,8 @@
 // Edit on A → visible on B, in two real Chromium browsers, for the app (both transports on, the
 // note text shown on B's board) next to raw y-webrtc (Y.Map.set on A → observed on B) measured in
-// the same run, trials interleaved so both see the same machine load.
+// the same run, trials interleaved so both see the same machine load. A second raw baseline also
+// writes the value into the DOM on B and waits for it there (MutationObserver, like the app trial),
+// so the app can be compared with raw y-webrtc doing the same last step.
 //
 // Run inside a loopback-only network namespace (WebRTC must not touch a real network card):
 //   unshare -n sh -c 'ip link set lo up && npm run bench -- sync-browser'
@@ -49,6 +51,15 @@ const signal = 'ws://' + location.host + '/signal';
 const provider = new WebrtcProvider('raw-bench', doc, { signaling: [signal], password: 'ABCDEFGHJK', peerOpts: { config: { iceServers: [] } } });
 window.rawPeers = () => { let n = 0; provider.room?.webrtcConns.forEach((c) => { if (c.connected) n++; }); return n; };
 window.rawSet = (k, v) => { const t0 = performance.timeOrigin + performance.now(); map.set(k, v); return t0; };
+const out = document.createElement('p');
+document.body.append(out);
+map.observe((event) => { if (event.keysChanged.has('dom')) out.textContent = String(map.get('dom') ?? ''); });
+window.rawWaitDom = (v) => new Promise((resolve) => {
+  const observer = new MutationObserver(() => {
+    if (out.textContent.includes(v)) { observer.disconnect(); resolve(performance.timeOrigin + performance.now()); }
+  });
+  observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+});
 window.rawWait = (k, v) => new Promise((resolve) => {
   const check = () => { if (map.get(k) === v) { map.unobserve(check); resolve(performance.timeOrigin + performance.now()); } };
   map.observe(check);
@@ -174,6 +185,13 @@ function withTimeout<T>(promise: Promise<T>, what: string, ms = 15_000): Promise
   return Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`timed out: ${what}`)), ms))]);
 }
 
+async function rawDomTrial(a: Page, b: Page, value: string): Promise<number> {
+  const seen = b.evaluate((v) => (window as unknown as { rawWaitDom: (v: string) => Promise<number> }).rawWaitDom(v), value);
+  await b.evaluate(() => new Promise((r) => setTimeout(r, 0)));
+  const t0 = await a.evaluate((v) => (window as unknown as { rawSet: (k: string, v: string) => number }).rawSet('dom', v), value);
+  return (await withTimeout(seen, 'raw DOM edit on B')) - t0;
+}
+
 async function rawTrial(a: Page, b: Page, key: string, value: string): Promise<number> {
   const seen = b.evaluate(([k, v]) => (window as unknown as { rawWait: (k: string, v: string) => Promise<number> }).rawWait(k!, v!), [key, value]);
   await b.evaluate(() => new Promise((r) => setTimeout(r, 0)));
@@ -197,29 +215,39 @@ try {
   console.log('raw: two pages connected over y-webrtc');
   const appSamples: number[] = [];
   const rawSamples: number[] = [];
+  const rawDomSamples: number[] = [];
   for (let i = 0; i < WARMUP + TRIALS; i++) {
     const appMs = await appTrial(app.a, app.b, `Edit ${i} ${Math.random().toString(36).slice(2, 8)}`);
     const rawMs = await rawTrial(RA.page, RB.page, 'k', `v${i}`);
+    const rawDomMs = await rawDomTrial(RA.page, RB.page, `Edit ${i} ${Math.random().toString(36).slice(2, 8)}`);
     if (i >= WARMUP) {
       appSamples.push(appMs);
       rawSamples.push(rawMs);
+      rawDomSamples.push(rawDomMs);
     }
   }
   const appStats = summarise(appSamples);
   const rawStats = summarise(rawSamples);
+  const rawDomStats = summarise(rawDomSamples);
   const round = (n: number) => Math.round(n * 100) / 100;
   const results = {
     command: COMMAND,
     trials: TRIALS,
     app: { what: 'note text edited on A (textarea input) → text visible in a note on B (MutationObserver); relay + WebRTC both on', ...appStats },
     rawYWebrtc: { what: 'Y.Map.set on A → map observer on B, plain y-webrtc with password, no relay', ...rawStats },
+    rawYWebrtcDom: { what: 'Y.Map.set on A → value written into a <p> by a map observer on B, seen by MutationObserver; plain y-webrtc with password, no relay', ...rawDomStats },
     ratioMedian: round(appStats.median / rawStats.median),
     ratioP95: round(appStats.p95 / rawStats.p95),
+    ratioMedianDom: round(appStats.median / rawDomStats.median),
+    ratioP95Dom: round(appStats.p95 / rawDomStats.p95),
     targetRatio: 1.2,
   };
   writeResults('sync-browser', results);
   console.log(
     `app: median ${round(appStats.median)} ms, p95 ${round(appStats.p95)} ms | raw y-webrtc: median ${round(rawStats.median)} ms, p95 ${round(rawStats.p95)} ms | ratio median ${results.ratioMedian}×, p95 ${results.ratioP95}×`,
+  );
+  console.log(
+    `raw y-webrtc + DOM: median ${round(rawDomStats.median)} ms, p95 ${round(rawDomStats.p95)} ms | ratio median ${results.ratioMedianDom}×, p95 ${results.ratioP95Dom}×`,
   );
 } finally {
   await Promise.all(browsers.map((b) => b.close()));
