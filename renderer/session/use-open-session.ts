@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { listBoards, readSessionMeta, type Board } from '../../shared/model';
+import { listBoards, prepareLoadedDoc, readSessionMeta, type Board } from '../../shared/model';
 import { newJoinCode } from '../../shared/protocol/access';
 import { appDatabase, type SessionAccess, type TransitionLabDb } from '../storage/database';
 import { acquireSession, type OpenSession } from './open-sessions';
@@ -38,6 +38,9 @@ export function useOpenSession(sessionId: string): SessionLoad {
     void session.persistence.whenLoaded
       .then(async () => {
         const hasContent = readSessionMeta(session.doc).schemaVersion !== 0;
+        // Older docs are migrated forward before anything reads them; a newer one is left untouched
+        // (every write refuses it, and the session view shows it read-only).
+        if (hasContent) prepareLoadedDoc(session.doc);
         const access = await accessFor(appDatabase(), sessionId, hasContent).catch(() => null);
         if (!live) return;
         // Not stored here and never joined from here: nothing to show or wait for.

@@ -3,34 +3,14 @@
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import * as Y from 'yjs';
-import { addNote, createSessionContent, moveNote, setNoteText } from '../../shared/model';
 import { summariseSession } from '../../renderer/session/session-summary';
 import { openDatabase } from '../../renderer/storage/database';
 import { DocPersistence } from '../../renderer/storage/doc-persistence';
+import { recordUpdates } from '../support/record-updates';
 import { summarise, writeResults } from './support/results';
 
 const UPDATES = 50_000;
 const RUNS = 5;
-
-function recordUpdates(count: number): Uint8Array[] {
-  const source = new Y.Doc();
-  const updates: Uint8Array[] = [];
-  source.on('updateV2', (u: Uint8Array) => updates.push(u));
-  const { boardId } = createSessionContent(source, { title: 'Big lab', firstBoardTitle: 'Main', now: 1 });
-  let noteId = '';
-  let text = '';
-  for (let i = 0; updates.length < count; i++) {
-    if (i % 40 === 0) {
-      noteId = addNote(source, { boardId, pos: { x: (i % 2000) * 3, y: i / 10 }, now: i });
-      text = '';
-    } else if (i % 10 === 0) moveNote(source, noteId, { x: i % 997, y: i % 991 }, i);
-    else {
-      text += 'abcdefghij'[i % 10];
-      setNoteText(source, noteId, text, i);
-    }
-  }
-  return updates.slice(0, count);
-}
 
 async function timeLoad(name: string, compactAfter: number): Promise<number> {
   const db = openDatabase(name);
@@ -45,7 +25,7 @@ async function timeLoad(name: string, compactAfter: number): Promise<number> {
   return ms;
 }
 
-const updates = recordUpdates(UPDATES);
+const { updates } = recordUpdates(UPDATES);
 const storedBytes = updates.reduce((a, u) => a + u.byteLength, 0);
 const before: number[] = [];
 const after: number[] = [];

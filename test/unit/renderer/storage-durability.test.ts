@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import { recordUpdates } from '../../support/record-updates';
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
@@ -42,28 +43,6 @@ function everything(doc: Y.Doc) {
     boards: listBoards(doc).map((b) => ({ id: b.id, title: b.title })),
     notes: listBoards(doc).flatMap((b) => listNotes(doc, b.id).map((n) => ({ id: n.id, text: n.text, pos: n.pos, colour: n.colour }))),
   };
-}
-
-/** Realistic small updates: notes added, typed into character by character, moved. */
-function recordUpdates(count: number): { source: Y.Doc; updates: Uint8Array[] } {
-  const source = new Y.Doc();
-  const updates: Uint8Array[] = [];
-  source.on('updateV2', (u: Uint8Array) => updates.push(u));
-  const { boardId } = createSessionContent(source, { title: 'Big lab', firstBoardTitle: 'Main', now: 1 });
-  let noteId = '';
-  let text = '';
-  for (let i = 0; updates.length < count; i++) {
-    if (i % 40 === 0) {
-      noteId = addNote(source, { boardId, pos: { x: (i % 2000) * 3, y: i / 10 }, now: i });
-      text = '';
-    } else if (i % 10 === 0) {
-      moveNote(source, noteId, { x: i % 997, y: i % 991 }, i);
-    } else {
-      text += 'abcdefghij'[i % 10];
-      setNoteText(source, noteId, text, i);
-    }
-  }
-  return { source, updates: updates.slice(0, count) };
 }
 
 describe('storage durability', () => {
