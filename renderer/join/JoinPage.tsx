@@ -1,7 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppHeader } from '../app/AppHeader';
-import { MAX_NAME_LENGTH, readDisplayName } from '../session/sync/identity';
+import { readDisplayName } from '../session/sync/identity';
+import { DisplayNameField } from './DisplayNameField';
 import { checkJoin, joinSession, openJoinedSession, prepareHostAccess, type JoinProblem } from './join';
 import './join.css';
 
@@ -38,21 +39,15 @@ export function JoinPage({ sessionId, code }: { sessionId: string; code: string 
         <form className="join-card" onSubmit={(e) => void submit(e)} noValidate>
           <h1 id={titleId}>{t('join.title')}</h1>
           <p className="muted">{t('join.intro')}</p>
-          <label className="field">
-            <span>{t('join.name')}</span>
-            <input
-              type="text"
-              autoFocus
-              autoComplete="nickname"
-              value={name}
-              maxLength={MAX_NAME_LENGTH}
-              aria-invalid={problem === 'nameRequired' ? true : undefined}
-              onChange={(e) => {
-                setName(e.target.value);
-                if (problem === 'nameRequired') setProblem(null);
-              }}
-            />
-          </label>
+          <DisplayNameField
+            autoFocus
+            value={name}
+            invalid={problem === 'nameRequired'}
+            onChange={(next) => {
+              setName(next);
+              if (problem === 'nameRequired') setProblem(null);
+            }}
+          />
           {problem && (
             <p role="alert" className="field-error">
               {t(`join.${problem}`)}

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { parseJoinLink } from '../../shared/protocol/room-wire';
 import { ModalDialog } from '../app/ModalDialog';
 import { findNearbyHosts, nearbyHostsAvailable, type NearbyHost } from '../app/platform';
-import { MAX_NAME_LENGTH, readDisplayName } from '../session/sync/identity';
+import { readDisplayName } from '../session/sync/identity';
+import { DisplayNameField } from './DisplayNameField';
 import { checkJoin, joinSession, openJoinedSession, prepareHostAccess } from './join';
 import './join.css';
 
@@ -94,20 +95,14 @@ function JoinSessionDialog({ onClose }: { onClose: () => void }) {
             }}
           />
         </label>
-        <label className="field">
-          <span>{t('join.name')}</span>
-          <input
-            type="text"
-            autoComplete="nickname"
-            value={name}
-            maxLength={MAX_NAME_LENGTH}
-            aria-invalid={problem === 'nameRequired' ? true : undefined}
-            onChange={(e) => {
-              setName(e.target.value);
-              setProblem(null);
-            }}
-          />
-        </label>
+        <DisplayNameField
+          value={name}
+          invalid={problem === 'nameRequired'}
+          onChange={(next) => {
+            setName(next);
+            setProblem(null);
+          }}
+        />
         {problem && (
           <p role="alert" className="field-error">
             {t(`join.${problem}`)}

@@ -54,9 +54,7 @@ function SyncedSession({ session, access }: { session: OpenSession; access: Sess
     return (
       <div className="page session-page">
         <AppHeader>
-          <a className="back-link" href="#/">
-            ← {t('session.back')}
-          </a>
+          <BackLink />
           <span className="session-heading-spacer" />
           <ConnectionStatus sync={sync} />
         </AppHeader>
@@ -96,9 +94,7 @@ function OpenSessionView({
   return (
     <div className="page session-page">
       <AppHeader>
-        <a className="back-link" href="#/">
-          ← {t('session.back')}
-        </a>
+        <BackLink />
         <h1 className="session-heading">{title}</h1>
         <SaveStatus persistence={session.persistence} />
         <ConnectionStatus sync={sync} />
@@ -130,5 +126,14 @@ function OpenSessionView({
         {board && <BoardView key={board.id} session={session} board={board} readOnly={readOnly} />}
       </div>
     </div>
+  );
+}
+
+function BackLink() {
+  const { t } = useTranslation();
+  return (
+    <a className="back-link" href="#/">
+      ← {t('session.back')}
+    </a>
   );
 }
