@@ -1,6 +1,14 @@
 import { useMemo, useSyncExternalStore } from 'react';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { listNotes, notesMap } from '../../shared/model';
+
+/** Note fields that decide whether a note is listed on a board and where it stacks. */
+const LISTING_KEYS = new Set(['boardId', 'deletedAt', 'pos', 'z']);
+
+/** Typing, recolouring or tagging a note cannot change the list; skip the O(n) re-read for those. */
+function touchesListing(events: Y.YEvent<Y.AbstractType<unknown>>[], notes: object): boolean {
+  return events.some((e) => e.target === notes || (e instanceof Y.YMapEvent && [...e.keysChanged].some((k) => LISTING_KEYS.has(k))));
+}
 
 function sameIds(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((id, i) => id === b[i]);
@@ -26,11 +34,14 @@ export function useBoardNoteIds(doc: Y.Doc, boardId: string): string[] {
           snapshot = next;
           changed();
         };
-        notes.observeDeep(update);
+        const onNotes = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
+          if (touchesListing(events, notes)) update();
+        };
+        notes.observeDeep(onNotes);
         boards.observeDeep(update);
         update();
         return () => {
-          notes.unobserveDeep(update);
+          notes.unobserveDeep(onNotes);
           boards.unobserveDeep(update);
         };
       },
