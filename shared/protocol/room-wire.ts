@@ -3,27 +3,51 @@
  * renderer implement exactly this; the tests of each side use these types.
  *
  * ## /sync/<roomId> — Yjs relay (star topology, also the durable copy on the host)
- * 1. server → `{ t: 'challenge', v: 1, nonce }` (text frame) as soon as the socket opens.
- * 2. client → one of (text frame):
- *    - `{ t: 'hello', proof, adminProof? }` — proof = computeProof(authKey, roomId, 'sync', nonce);
- *      adminProof (facilitator) = computeProof(adminKey, roomId, 'sync', nonce) grants admin rights.
- *    - `{ t: 'claim', authKey, adminKey, proof, adminProof }` — first connection of the facilitator's
- *      app for a room the host does not know yet: keys as base64url. A claim for a room that exists
- *      is answered like a hello (so a facilitator's app can always send claim).
- * 3. server → `{ t: 'welcome', ticket, admin, connections }` then binary y-protocols frames, or closes
- *    with one of CLOSE codes below. No document content is sent before a valid proof.
- * 4. Binary frames after welcome are y-websocket compatible: varUint message type
+ * Everything after the handshake is encrypted (wire-crypto.ts): the venue Wi-Fi sees the room id
+ * (in the URL), the handshake, frame sizes and timing, and close codes — nothing else.
+ *
+ * 1. server → `{ t: 'challenge', v: 2, nonce, key }` (text frame) as soon as the socket opens:
+ *    a random nonce and a fresh ephemeral X25519 public key for this socket (base64url).
+ *    A client that does not know `v` closes and retries later; a v1 client's hello is refused below.
+ * 2. The client makes its own ephemeral key pair; shared = X25519(clientSecret, serverKey), and
+ *    transcript = nonce + '|' + serverKey + '|' + clientKey (the base64url strings as sent).
+ *    client → one of (text frame):
+ *    - `{ t: 'hello', key, proof, adminProof? }` — key = client public key;
+ *      proof = computeProof(authKey, roomId, 'sync', transcript); adminProof (facilitator) =
+ *      computeProof(adminKey, roomId, 'sync', transcript) grants admin rights.
+ *    - `{ t: 'claim', key, sealed, proof, adminProof }` — the facilitator's app, for a room the host
+ *      does not know yet: sealed = base64url AES-256-GCM(HKDF-SHA256(shared, info
+ *      'transition-lab/v2/claim'), 12 zero bytes, JSON `{ authKey, adminKey }` as base64url). The
+ *      proofs must match the sealed keys. A claim for a room that exists is answered like a hello
+ *      (its sealed keys are ignored; the stored authKey decides). Nothing authenticates the host's
+ *      key, so the renderer says hello first and claims only after an UNKNOWN_ROOM answer, and not
+ *      once this host has admitted it: the keys leave the app only when the host lacks them.
+ *    Anything else (a v1 hello or claim without `key`, binary frames) closes with PROTOCOL.
+ * 3. A key that is not a usable X25519 point, or a sealed claim that does not open, closes with
+ *    PROTOCOL; a wrong proof with WRONG_CODE (or another CLOSE code below), and nothing else is
+ *    sent. Otherwise both sides derive
+ *    c2s/s2c = HKDF-SHA256(ikm = shared ‖ authKey, salt = nonce bytes,
+ *    info 'transition-lab/v2/wire c2s' / 'transition-lab/v2/wire s2c'), 32 bytes each.
+ * 4. From then on EVERY frame, both ways, is a binary WebSocket frame:
+ *    AES-256-GCM(direction key, 12-byte nonce = big-endian frame counter of that direction, starting
+ *    at 0, never sent) of one kind byte + payload: 0 = JSON text message (below), 1 = y-protocols
+ *    binary message. A frame that does not open (altered, replayed, reordered, wrong key, unknown
+ *    kind) or any plaintext frame closes that socket with PROTOCOL; the room and its other sockets
+ *    carry on. Nothing but the challenge, hello/claim and close codes is ever plaintext.
+ * 5. server → text `{ t: 'welcome', ticket, admin, connections }` first, then binary y-protocols
+ *    messages. No document content is sent before a valid proof.
+ * 6. Binary messages are y-websocket compatible: varUint message type
  *    (0 = sync, 1 = awareness, 3 = query awareness) followed by the y-protocols payload.
- * 5. Text frames after welcome:
+ * 7. Text messages after welcome:
  *    - server → `{ t: 'presence', connections }` whenever the number of sockets in the room changes;
  *    - admin client → `{ t: 'rotate', authKey }`: the host stores the new key, answers
  *      `{ t: 'rotated' }`, closes every other socket of the room (sync and signal) with CODE_CHANGED
- *      and revokes their tickets;
+ *      and revokes their tickets; the rotating socket keeps its channel keys;
  *    - admin client → `{ t: 'remove', clientIds: number[] }` (awareness client ids seen on the
  *      sockets): the host closes those sockets with REMOVED. (Removing someone for good = rotate
  *      the code as well, then re-invite the others: anyone holding the code can come back.)
  *
- *    A malformed binary frame (bad varints, unknown message type, an update Yjs cannot decode,
+ *    A malformed binary message (bad varints, unknown message type, an update Yjs cannot decode,
  *    trailing bytes) closes that socket with PROTOCOL; the room and its other sockets carry on.
  *    Sync messages are not ordered: an update or step 2 before step 1, or step 2 twice, is applied
  *    (Yjs updates commute and are idempotent), as y-websocket's server does.
@@ -39,12 +63,14 @@
  * y-webrtc subscribes every room of its JS realm on each signaling connection). Malformed JSON or
  * an unknown `type` closes that connection with PROTOCOL; more than signalMessagesPerSecond closes
  * it with RATE_LIMITED. y-webrtc additionally encrypts payloads with the join code (`password`).
+ * The ticket itself is visible on the Wi-Fi in this URL: it admits to the room's signaling topic
+ * only, whose payloads a holder cannot read without the code.
  * Tickets stay valid (12 h) after their /sync socket closes, so WebRTC survives a relay reconnect;
  * rotate revokes every ticket of the room but the rotating admin's, remove revokes the removed
  * socket's ticket, and revoking closes the signaling sockets that used it (same close code).
  */
 
-export const WIRE_VERSION = 1;
+export const WIRE_VERSION = 2;
 
 export const SYNC_PATH = '/sync/';
 export const SIGNAL_PATH = '/signal';
@@ -73,14 +99,14 @@ export const CLOSE = {
 } as const;
 
 export type ServerText =
-  | { t: 'challenge'; v: number; nonce: string }
+  | { t: 'challenge'; v: number; nonce: string; key: string }
   | { t: 'welcome'; ticket: string; admin: boolean; connections: number }
   | { t: 'presence'; connections: number }
   | { t: 'rotated' };
 
 export type ClientText =
-  | { t: 'hello'; proof: string; adminProof?: string }
-  | { t: 'claim'; authKey: string; adminKey: string; proof: string; adminProof: string }
+  | { t: 'hello'; key: string; proof: string; adminProof?: string }
+  | { t: 'claim'; key: string; sealed: string; proof: string; adminProof: string }
   | { t: 'rotate'; authKey: string }
   | { t: 'remove'; clientIds: number[] };
 

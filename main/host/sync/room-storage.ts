@@ -1,7 +1,8 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import * as Y from 'yjs';
-import { fromBase64Url, toBase64Url } from '../../../shared/protocol/access';
+import { toBase64Url } from '../../../shared/protocol/access';
+import { decodeKey32 } from '../../../shared/protocol/wire-crypto';
 import { writeFileAtomic } from '../atomic-write';
 
 /**
@@ -29,13 +30,7 @@ export function roomDir(dataDir: string, roomId: string): string {
 }
 
 export function decodeKey(value: unknown): Uint8Array | null {
-  if (typeof value !== 'string' || !/^[A-Za-z0-9_-]{43}$/.test(value)) return null;
-  try {
-    const bytes = fromBase64Url(value);
-    return bytes.length === KEY_BYTES ? bytes : null;
-  } catch {
-    return null;
-  }
+  return decodeKey32(value);
 }
 
 /** null when the room has never been claimed here (or its access file was unreadable and set aside). */

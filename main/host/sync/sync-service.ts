@@ -3,6 +3,21 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { computeProof, proofsEqual, randomNonce } from '../../../shared/protocol/access';
 import { CLOSE, SYNC_PATH, WIRE_VERSION, type ServerText } from '../../../shared/protocol/room-wire';
+import {
+  deriveChannelKeys,
+  FRAME_BINARY,
+  FRAME_TEXT,
+  frameText,
+  handshakeTranscript,
+  newEphemeralKeyPair,
+  openClaim,
+  sharedSecret,
+  WireChannel,
+  WireCryptoError,
+  type ClaimKeys,
+  type FrameKind,
+  type OpenedFrame,
+} from '../../../shared/protocol/wire-crypto';
 import type { ConnectionCounter, FailureWindow } from '../address-limits';
 import { Heartbeat } from '../heartbeat';
 import type { HostLimits } from '../host-limits';
@@ -25,9 +40,12 @@ export interface SyncServiceOptions {
   log: (line: string) => void;
 }
 
+const textEncoder = new TextEncoder();
+
 /**
  * `/sync/<roomId>`: the Yjs relay. Each socket goes challenge → hello/claim → welcome (or a
- * close code), and only then exchanges binary y-websocket frames with its room.
+ * close code), and only then exchanges encrypted frames (y-websocket messages and the few JSON
+ * messages of room-wire.ts) with its room.
  */
 export class SyncService implements UpgradeRoute {
   readonly rooms: RoomRegistry;
@@ -75,10 +93,12 @@ export class SyncService implements UpgradeRoute {
 
 type Phase = 'challenge' | 'verifying' | 'joined' | 'closed';
 
-/** One /sync socket through its life: handshake, then relay. */
+/** One /sync socket through its life: handshake, then an encrypted relay channel. */
 class SyncSocket implements RoomConnection {
   private phase: Phase = 'challenge';
   private readonly nonce = randomNonce();
+  private readonly ephemeral = newEphemeralKeyPair();
+  private channel: WireChannel | undefined;
   private room: Room | undefined;
   ticket = '';
   admin = false;
@@ -96,15 +116,23 @@ class SyncSocket implements RoomConnection {
     this.ws.on('message', (data, isBinary) => this.onMessage(data, isBinary));
     this.ws.once('close', () => this.onClose());
     this.handshakeTimer = setTimeout(() => this.close(CLOSE.PROTOCOL), this.options.limits.handshakeTimeoutMs);
-    this.sendText({ t: 'challenge', v: WIRE_VERSION, nonce: this.nonce });
+    const challenge: ServerText = { t: 'challenge', v: WIRE_VERSION, nonce: this.nonce, key: this.ephemeral.publicKey };
+    if (this.ws.readyState === this.ws.OPEN) this.ws.send(JSON.stringify(challenge));
   }
 
   sendBinary(data: Uint8Array): void {
-    if (this.ws.readyState === this.ws.OPEN) this.ws.send(data, { binary: true });
+    this.sendSealed(FRAME_BINARY, data);
   }
 
   sendText(message: ServerText): void {
-    if (this.ws.readyState === this.ws.OPEN) this.ws.send(JSON.stringify(message));
+    this.sendSealed(FRAME_TEXT, textEncoder.encode(JSON.stringify(message)));
+  }
+
+  /** Without a channel nothing goes out: after the challenge the host never sends plaintext. */
+  private sendSealed(kind: FrameKind, payload: Uint8Array): void {
+    if (!this.channel || this.ws.readyState !== this.ws.OPEN) return;
+    // Sealed at send time, in send order: the receiver's frame counter depends on it.
+    this.ws.send(this.channel.seal(kind, payload), { binary: true });
   }
 
   close(code: number): void {
@@ -115,17 +143,41 @@ class SyncSocket implements RoomConnection {
     clearTimeout(this.handshakeTimer);
     const wasJoined = this.phase === 'joined';
     this.phase = 'closed';
+    this.forgetSecret();
     if (wasJoined) this.room?.leave(this);
   }
 
   private onMessage(data: RawData, isBinary: boolean): void {
-    if (this.isClosed()) return;
+    // Once we decided to close, frames still in flight (say, the genuine one after a forged one) are not read.
+    if (this.isClosed() || this.ws.readyState !== this.ws.OPEN) return;
     const bytes = toBytes(data);
-    if (isBinary) {
-      // No document content either way before a valid proof.
-      if (this.phase !== 'joined' || !this.room) return this.close(CLOSE.PROTOCOL);
+    if (this.phase === 'joined') return this.onChannelFrame(bytes, isBinary);
+    // Before welcome only the hello/claim text frame is allowed, and only once.
+    if (isBinary || this.phase !== 'challenge') return this.close(CLOSE.PROTOCOL);
+    if (bytes.length > this.options.limits.controlMessageBytes) return this.close(CLOSE.PROTOCOL);
+    const message = parseClientText(Buffer.from(bytes).toString('utf8'));
+    if (message === null || (message.t !== 'hello' && message.t !== 'claim')) return this.close(CLOSE.PROTOCOL);
+    this.phase = 'verifying';
+    this.verify(message).catch((error: unknown) => {
+      this.options.log(`Sync: handshake failed: ${(error as Error).message}`);
+      this.close(CLOSE.PROTOCOL);
+    });
+  }
+
+  private onChannelFrame(bytes: Uint8Array, isBinary: boolean): void {
+    const room = this.room;
+    if (!isBinary || !this.channel || !room) return this.close(CLOSE.PROTOCOL);
+    let frame: OpenedFrame;
+    try {
+      frame = this.channel.open(bytes);
+    } catch (error) {
+      if (!(error instanceof WireCryptoError)) throw error;
+      this.options.log(`Sync: closed a socket after a frame that did not decrypt (${error.message}).`);
+      return this.close(CLOSE.PROTOCOL);
+    }
+    if (frame.kind === FRAME_BINARY) {
       try {
-        this.room.handleBinary(this, bytes);
+        room.handleBinary(this, frame.payload);
       } catch (error) {
         if (!(error instanceof ProtocolError)) throw error;
         this.options.log(`Sync: closed a socket after a malformed frame (${error.message}).`);
@@ -133,19 +185,14 @@ class SyncSocket implements RoomConnection {
       }
       return;
     }
-    if (bytes.length > this.options.limits.controlMessageBytes) return this.close(CLOSE.PROTOCOL);
-    const message = parseClientText(Buffer.from(bytes).toString('utf8'));
-    if (message === null) return this.close(CLOSE.PROTOCOL);
-    if (message.t === 'hello' || message.t === 'claim') {
-      if (this.phase !== 'challenge') return this.close(CLOSE.PROTOCOL);
-      this.phase = 'verifying';
-      this.verify(message).catch((error: unknown) => {
-        this.options.log(`Sync: handshake failed: ${(error as Error).message}`);
-        this.close(CLOSE.PROTOCOL);
-      });
-      return;
+    if (frame.payload.length > this.options.limits.controlMessageBytes) return this.close(CLOSE.PROTOCOL);
+    let message: ParsedClientText | null;
+    try {
+      message = parseClientText(frameText(frame.payload));
+    } catch {
+      message = null;
     }
-    if (this.phase !== 'joined' || !this.admin) return this.close(CLOSE.PROTOCOL);
+    if (message === null || !this.admin || (message.t !== 'rotate' && message.t !== 'remove')) return this.close(CLOSE.PROTOCOL);
     if (message.t === 'rotate') {
       this.rotate(message.authKey).catch((error: unknown) => {
         this.options.log(`Sync: could not store the new join code: ${(error as Error).message}`);
@@ -160,25 +207,42 @@ class SyncSocket implements RoomConnection {
     // Checked before the proof, so a blocked address learns nothing from further guesses.
     if (failedProofs.isBlocked(this.address)) return this.close(CLOSE.RATE_LIMITED);
 
-    let claimKeys: { authKey: Uint8Array; adminKey: Uint8Array } | undefined;
+    let shared: Uint8Array;
+    try {
+      shared = sharedSecret(this.ephemeral.secretKey, message.key);
+    } catch (error) {
+      if (!(error instanceof WireCryptoError)) throw error;
+      return this.close(CLOSE.PROTOCOL);
+    }
+    this.forgetSecret();
+    const transcript = handshakeTranscript(this.nonce, this.ephemeral.publicKey, message.key);
+
+    let claimKeys: ClaimKeys | undefined;
     if (message.t === 'claim') {
+      const sealed = openClaim(shared, message.sealed);
+      if (!sealed) return this.close(CLOSE.PROTOCOL);
       // A claim must be self-consistent before it may create anything on disk.
       const ok =
-        (await this.proofMatches(message.authKey, message.proof)) &&
-        (await this.proofMatches(message.adminKey, message.adminProof));
+        (await this.proofMatches(sealed.authKey, transcript, message.proof)) &&
+        (await this.proofMatches(sealed.adminKey, transcript, message.adminProof));
       if (!ok) return this.refuse();
-      claimKeys = { authKey: message.authKey, adminKey: message.adminKey };
+      claimKeys = sealed;
     }
     const room = await this.rooms.open(this.roomId, claimKeys);
     if (this.isClosed()) return;
     if (room === null) return this.close(CLOSE.UNKNOWN_ROOM);
     // For an existing room a claim is a hello: its keys are ignored, the stored ones decide.
-    if (!(await this.proofMatches(room.access.authKey, message.proof))) return this.refuse();
-    const admin = message.adminProof !== undefined && (await this.proofMatches(room.access.adminKey, message.adminProof));
+    const { authKey, adminKey } = room.access;
+    if (!(await this.proofMatches(authKey, transcript, message.proof))) return this.refuse();
+    const admin = message.adminProof !== undefined && (await this.proofMatches(adminKey, transcript, message.adminProof));
     if (this.isClosed()) return;
+    // The code was rotated while we were checking: this proof was for the old one.
+    if (room.access.authKey !== authKey) return this.close(CLOSE.CODE_CHANGED);
     if (room.size >= limits.connectionsPerRoom) return this.close(CLOSE.RATE_LIMITED);
 
     clearTimeout(this.handshakeTimer);
+    this.channel = WireChannel.forServer(deriveChannelKeys(shared, authKey, this.nonce));
+    shared.fill(0);
     this.room = room;
     this.admin = admin;
     this.ticket = tickets.issue(this.roomId);
@@ -192,8 +256,13 @@ class SyncSocket implements RoomConnection {
     return this.phase === 'closed';
   }
 
-  private async proofMatches(key: Uint8Array, proof: string): Promise<boolean> {
-    return proofsEqual(await computeProof(key, this.roomId, 'sync', this.nonce), proof);
+  /** The ephemeral secret is needed once; not keeping it limits what a memory dump could reveal. */
+  private forgetSecret(): void {
+    this.ephemeral.secretKey.fill(0);
+  }
+
+  private async proofMatches(key: Uint8Array, transcript: string, proof: string): Promise<boolean> {
+    return proofsEqual(await computeProof(key, this.roomId, 'sync', transcript), proof);
   }
 
   private refuse(): void {

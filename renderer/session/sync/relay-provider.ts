@@ -2,17 +2,29 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import {
   CLOSE,
   MESSAGE_AWARENESS,
   MESSAGE_QUERY_AWARENESS,
   MESSAGE_SYNC,
   SYNC_PATH,
+  WIRE_VERSION,
   type ClientText,
   type ServerText,
 } from '../../../shared/protocol/room-wire';
 import { computeProof, toBase64Url } from '../../../shared/protocol/access';
+import {
+  deriveChannelKeys,
+  FRAME_BINARY,
+  FRAME_TEXT,
+  frameText,
+  handshakeTranscript,
+  newEphemeralKeyPair,
+  sealClaim,
+  sharedSecret,
+  WireChannel,
+} from '../../../shared/protocol/wire-crypto';
 
 /** Transaction origin of everything the relay delivered: never sent back to the relay. */
 export const RELAY_ORIGIN = Object.freeze({ kind: 'relay' as const });
@@ -85,16 +97,43 @@ const FATAL_CLOSES: Record<number, RelayFatal> = {
 
 type Listener<K extends keyof RelayEvents> = RelayEvents[K];
 
+/** One socket and what its handshake established; replaced whole on every (re)connection. */
+interface Link {
+  readonly socket: WebSocket;
+  /** Set when hello/claim goes out; every later frame in both directions goes through it. */
+  channel: WireChannel | null;
+  answered: boolean;
+  welcomed: boolean;
+  /** This attempt said hello with an admin key: an UNKNOWN_ROOM answer means "claim it". */
+  helloAsAdmin: boolean;
+}
+
 /**
  * Client of the host's `/sync/<room>` relay (shared/protocol/room-wire.ts): proves the join code
- * without sending it, then speaks y-protocols sync + awareness. Reconnects with backoff, except
- * after a refusal a person must act on (wrong or changed code, removed).
+ * without sending it, agrees on an encrypted channel, then speaks y-protocols sync + awareness
+ * through it. Reconnects with backoff, except after a refusal a person must act on (wrong or
+ * changed code, removed).
  */
 export class RelayProvider {
-  private socket: WebSocket | null = null;
+  private link: Link | null = null;
   private attempt = 0;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private active = false;
+  /**
+   * The facilitator's app says hello first and sends its keys (claim) only after the host said it
+   * does not know the room: the sealed keys are the one thing a man in the middle could take, as
+   * nothing authenticates the host's ephemeral key.
+   */
+  private claimNext = false;
+  /**
+   * Once this host has admitted us, it knows the room; a later "unknown room" is more likely an
+   * impostor fishing for the keys than a host that lost its disk, so we no longer claim (reopening
+   * the session in the app does, if a host really started over).
+   */
+  private admitted = false;
+  /** Local doc updates waiting for this microtask's flush. */
+  private pendingUpdates: Uint8Array[] = [];
+  private flushQueued = false;
   private currentState: RelayState = { kind: 'offline', retryInMs: null };
   private readonly listeners: { [K in keyof RelayEvents]: Set<Listener<K>> } = {
     state: new Set(),
@@ -164,7 +203,7 @@ export class RelayProvider {
 
   /** Admin only: gives the host a new auth key; resolves when the host confirms. */
   rotate(authKey: Uint8Array): Promise<void> {
-    if (this.currentState.kind !== 'connected' || !this.socket) return Promise.reject(new Error('not connected'));
+    if (this.currentState.kind !== 'connected' || !this.link) return Promise.reject(new Error('not connected'));
     this.pendingRotate?.reject(new Error('superseded'));
     return new Promise<void>((resolve, reject) => {
       this.pendingRotate = { resolve, reject };
@@ -185,15 +224,26 @@ export class RelayProvider {
   }
 
   private closeSocket(code: number): void {
-    const socket = this.socket;
-    this.socket = null;
-    if (!socket) return;
+    const link = this.link;
+    this.link = null;
+    // Whatever was waiting belongs to the old socket; the next sync step 1/2 covers it.
+    this.pendingUpdates = [];
+    if (!link) return;
+    const { socket } = link;
     socket.onopen = socket.onmessage = socket.onclose = socket.onerror = null;
     try {
       socket.close(code);
     } catch {
       // Already closing.
     }
+  }
+
+  /** The host (or someone pretending to be it) broke the protocol: drop this socket, try again later. */
+  private abandon(link: Link): void {
+    if (this.link !== link) return;
+    this.closeSocket(CLOSE.PROTOCOL);
+    this.rejectRotate('connection closed');
+    this.scheduleRetry();
   }
 
   private open(): void {
@@ -207,44 +257,28 @@ export class RelayProvider {
       return;
     }
     socket.binaryType = 'arraybuffer';
-    this.socket = socket;
-    let welcomed = false;
+    const link: Link = { socket, channel: null, answered: false, welcomed: false, helloAsAdmin: false };
+    this.link = link;
     socket.onmessage = (event: MessageEvent) => {
-      if (this.socket !== socket) return;
-      if (typeof event.data === 'string') {
-        let message: ServerText;
-        try {
-          message = JSON.parse(event.data) as ServerText;
-        } catch {
-          return;
-        }
-        if (message.t === 'challenge') void this.answerChallenge(socket, message.nonce);
-        else if (message.t === 'welcome') {
-          welcomed = true;
-          this.attempt = 0;
-          this.setState({ kind: 'connected', connections: message.connections, admin: message.admin });
-          this.emit('ticket', message.ticket);
-          this.sendSyncStep1();
-          this.sendLocalAwareness();
-        } else if (message.t === 'presence' && this.currentState.kind === 'connected') {
-          this.setState({ ...this.currentState, connections: message.connections });
-        } else if (message.t === 'rotated') {
-          this.pendingRotate?.resolve();
-          this.pendingRotate = null;
-        }
-        return;
-      }
-      if (welcomed) this.onBinary(new Uint8Array(event.data as ArrayBuffer));
+      if (this.link !== link) return;
+      if (typeof event.data === 'string') this.onPlainText(link, event.data);
+      else this.onSealed(link, new Uint8Array(event.data as ArrayBuffer));
     };
     socket.onclose = (event: CloseEvent) => {
-      if (this.socket !== socket) return;
-      this.socket = null;
-      this.pendingRotate?.reject(new Error('connection closed'));
-      this.pendingRotate = null;
+      if (this.link !== link) return;
+      this.link = null;
+      this.pendingUpdates = [];
+      this.rejectRotate('connection closed');
       const fatal = FATAL_CLOSES[event.code];
       if (fatal) {
         this.active = false;
         this.setState({ kind: 'stopped', reason: fatal });
+        return;
+      }
+      if (event.code === CLOSE.UNKNOWN_ROOM && link.helloAsAdmin && this.active && !this.admitted) {
+        // Our own room, new to this host: claim it right away rather than after a backoff.
+        this.claimNext = true;
+        this.open();
         return;
       }
       this.scheduleRetry(event.code === CLOSE.RATE_LIMITED ? 4 : 0);
@@ -252,6 +286,61 @@ export class RelayProvider {
     socket.onerror = () => {
       // onclose follows and decides what to do.
     };
+  }
+
+  /** The only plaintext the host may send is the challenge, once, before anything else. */
+  private onPlainText(link: Link, data: string): void {
+    let message: Partial<Extract<ServerText, { t: 'challenge' }>>;
+    try {
+      message = JSON.parse(data) as typeof message;
+    } catch {
+      return this.abandon(link);
+    }
+    if (link.answered || message.t !== 'challenge' || typeof message.nonce !== 'string' || typeof message.key !== 'string') {
+      return this.abandon(link);
+    }
+    // A host of another wire version cannot understand us; it may be updated, so retry later.
+    if (message.v !== WIRE_VERSION) return this.abandon(link);
+    link.answered = true;
+    void this.answerChallenge(link, message.nonce, message.key);
+  }
+
+  private onSealed(link: Link, data: Uint8Array): void {
+    let kind: number;
+    let payload: Uint8Array;
+    let message: ServerText | null = null;
+    try {
+      if (!link.channel) throw new Error('binary frame before the handshake');
+      ({ kind, payload } = link.channel.open(data));
+      if (kind === FRAME_TEXT) message = JSON.parse(frameText(payload)) as ServerText;
+    } catch {
+      // Altered, replayed or forged (or plaintext where a sealed frame belongs).
+      return this.abandon(link);
+    }
+    if (message === null) {
+      if (!link.welcomed) return this.abandon(link);
+      this.onBinary(payload);
+    } else if (message.t === 'welcome') {
+      if (link.welcomed) return this.abandon(link);
+      link.welcomed = true;
+      this.attempt = 0;
+      this.claimNext = false;
+      this.admitted = true;
+      this.setState({ kind: 'connected', connections: message.connections, admin: message.admin });
+      this.emit('ticket', message.ticket);
+      this.sendSyncStep1();
+      this.sendLocalAwareness();
+    } else if (message.t === 'presence' && this.currentState.kind === 'connected') {
+      this.setState({ ...this.currentState, connections: message.connections });
+    } else if (message.t === 'rotated') {
+      this.pendingRotate?.resolve();
+      this.pendingRotate = null;
+    }
+  }
+
+  private rejectRotate(reason: string): void {
+    this.pendingRotate?.reject(new Error(reason));
+    this.pendingRotate = null;
   }
 
   private scheduleRetry(extraAttempts = 0): void {
@@ -269,32 +358,44 @@ export class RelayProvider {
     }, delay);
   }
 
-  private async answerChallenge(socket: WebSocket, nonce: string): Promise<void> {
+  private async answerChallenge(link: Link, nonce: string, serverKey: string): Promise<void> {
     try {
       const { roomId } = this.options;
       const keys = await this.options.keys();
-      const proof = await computeProof(keys.authKey, roomId, 'sync', nonce);
+      const own = newEphemeralKeyPair();
+      const shared = sharedSecret(own.secretKey, serverKey);
+      own.secretKey.fill(0);
+      const transcript = handshakeTranscript(nonce, serverKey, own.publicKey);
+      const proof = await computeProof(keys.authKey, roomId, 'sync', transcript);
+      const adminProof = keys.adminKey ? await computeProof(keys.adminKey, roomId, 'sync', transcript) : undefined;
       let message: ClientText;
-      if (keys.adminKey) {
-        const adminProof = await computeProof(keys.adminKey, roomId, 'sync', nonce);
-        message = { t: 'claim', authKey: toBase64Url(keys.authKey), adminKey: toBase64Url(keys.adminKey), proof, adminProof };
+      if (keys.adminKey && adminProof && this.claimNext) {
+        message = { t: 'claim', key: own.publicKey, sealed: sealClaim(shared, { authKey: keys.authKey, adminKey: keys.adminKey }), proof, adminProof };
       } else {
-        message = { t: 'hello', proof };
+        message = adminProof ? { t: 'hello', key: own.publicKey, proof, adminProof } : { t: 'hello', key: own.publicKey, proof };
+        link.helloAsAdmin = adminProof !== undefined;
       }
-      if (this.socket === socket) socket.send(JSON.stringify(message));
+      const channel = WireChannel.forClient(deriveChannelKeys(shared, keys.authKey, nonce));
+      shared.fill(0);
+      if (this.link !== link) return;
+      // The channel exists before the host can answer, so its welcome always finds it.
+      link.channel = channel;
+      link.socket.send(JSON.stringify(message));
     } catch {
-      if (this.socket === socket) this.closeSocket(1000);
-      this.scheduleRetry();
+      this.abandon(link);
     }
   }
 
   private sendText(message: ClientText): void {
-    this.socket?.send(JSON.stringify(message));
+    const channel = this.link?.channel;
+    if (!channel || !this.link?.welcomed) return;
+    this.link.socket.send(channel.sealText(message));
   }
 
   private sendBinary(bytes: Uint8Array): void {
-    if (this.currentState.kind !== 'connected' || !this.socket || this.socket.readyState !== 1) return;
-    this.socket.send(bytes);
+    const link = this.link;
+    if (this.currentState.kind !== 'connected' || !link?.channel || !link.welcomed || link.socket.readyState !== 1) return;
+    link.socket.send(link.channel.seal(FRAME_BINARY, bytes));
   }
 
   private sendSyncStep1(): void {
@@ -334,8 +435,28 @@ export class RelayProvider {
     }
   }
 
+  /**
+   * Never sends here: this handler runs inside the editing transaction, before y-webrtc's own
+   * send on the editing peer and before React sees a remote edit on a receiving one. Encoding and
+   * encrypting wait for a microtask, and a burst of updates (a paste, several edits in one task)
+   * leaves as one merged frame.
+   */
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === RELAY_ORIGIN) return;
+    // Not connected: nothing to queue; the next welcome's sync step 1/2 carries it.
+    if (this.currentState.kind !== 'connected') return;
+    this.pendingUpdates.push(update);
+    if (this.flushQueued) return;
+    this.flushQueued = true;
+    queueMicrotask(this.flushUpdates);
+  };
+
+  private readonly flushUpdates = (): void => {
+    this.flushQueued = false;
+    const updates = this.pendingUpdates;
+    this.pendingUpdates = [];
+    if (updates.length === 0) return;
+    const update = updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdates(updates);
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MESSAGE_SYNC);
     syncProtocol.writeUpdate(encoder, update);

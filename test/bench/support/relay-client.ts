@@ -1,7 +1,7 @@
 /**
  * A small Node client of the host's /sync protocol (shared/protocol/room-wire.ts), used by the host
- * unit tests and the sync benchmarks. It does the handshake with the shared access.ts functions
- * and keeps a Y.Doc in sync the way y-websocket's client does.
+ * unit tests and the sync benchmarks. It does the handshake with the shared access.ts and
+ * wire-crypto.ts functions and keeps a Y.Doc in sync the way y-websocket's client does.
  */
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
@@ -9,14 +9,26 @@ import { WebSocket } from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { computeProof, deriveAdminKey, deriveAuthKey, deriveRoomKey, toBase64Url } from '../../../shared/protocol/access';
+import { computeProof, deriveAdminKey, deriveAuthKey, deriveRoomKey } from '../../../shared/protocol/access';
 import {
   MESSAGE_AWARENESS,
   MESSAGE_SYNC,
   SYNC_PATH,
+  WIRE_VERSION,
   type ClientText,
   type ServerText,
 } from '../../../shared/protocol/room-wire';
+import {
+  deriveChannelKeys,
+  FRAME_BINARY,
+  FRAME_TEXT,
+  frameText,
+  handshakeTranscript,
+  newEphemeralKeyPair,
+  sealClaim,
+  sharedSecret,
+  WireChannel,
+} from '../../../shared/protocol/wire-crypto';
 
 export interface RoomKeys {
   authKey: Uint8Array;
@@ -38,16 +50,23 @@ export async function deriveKeys(joinCode: string, roomId: string, adminSecret?:
   return keys;
 }
 
+/** A message from the host, after decryption once the channel is up. */
 export type Frame = { kind: 'text'; message: ServerText } | { kind: 'binary'; data: Uint8Array };
 
-/** A WebSocket with an awaitable queue of frames and a record of how it closed. */
+/**
+ * A WebSocket with an awaitable queue of frames and a record of how it closed. Plain until
+ * `channel` is set (by `handshake`); from then on `send` seals and incoming frames are opened.
+ * A frame that does not open closes the socket with PROTOCOL, as the renderer does.
+ */
 export class RawSocket {
   readonly ws: WebSocket;
   readonly frames: Frame[] = [];
+  /** Binary frames as they came off the wire (before decryption). */
   binaryFrames = 0;
   closeCode: number | undefined;
   readonly closed: Promise<{ code: number; reason: string }>;
   readonly opened: Promise<void>;
+  channel: WireChannel | undefined;
   private waiters: Array<() => void> = [];
   private readIndex = 0;
   onFrame: ((frame: Frame) => void) | undefined;
@@ -70,21 +89,43 @@ export class RawSocket {
     });
     this.ws.on('error', () => undefined);
     this.ws.on('message', (data: Buffer, isBinary) => {
-      const frame: Frame = isBinary
-        ? { kind: 'binary', data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) }
-        : { kind: 'text', message: JSON.parse(data.toString('utf8')) as ServerText };
       if (isBinary) this.binaryFrames++;
+      const frame = this.decode(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), isBinary);
+      if (!frame) {
+        this.ws.close(4400);
+        return;
+      }
       this.frames.push(frame);
       this.onFrame?.(frame);
       this.wake();
     });
   }
 
+  private decode(bytes: Uint8Array, isBinary: boolean): Frame | null {
+    const text = (payload: Uint8Array): Frame => ({ kind: 'text', message: JSON.parse(frameText(payload)) as ServerText });
+    if (!this.channel) return isBinary ? { kind: 'binary', data: bytes } : text(bytes);
+    if (!isBinary) return null;
+    try {
+      const opened = this.channel.open(bytes);
+      return opened.kind === FRAME_BINARY ? { kind: 'binary', data: opened.payload } : text(opened.payload);
+    } catch {
+      return null;
+    }
+  }
+
+  /** Sealed once the channel is up (strings and objects as JSON messages, bytes as y-protocols). */
   send(data: string | Uint8Array | ClientText | Record<string, unknown>): void {
+    if (!this.channel) return this.sendRaw(typeof data === 'string' || data instanceof Uint8Array ? data : JSON.stringify(data));
+    if (this.ws.readyState !== WebSocket.OPEN) return;
+    if (data instanceof Uint8Array) this.ws.send(this.channel.seal(FRAME_BINARY, data), { binary: true });
+    else this.ws.send(this.channel.seal(FRAME_TEXT, new TextEncoder().encode(typeof data === 'string' ? data : JSON.stringify(data))), { binary: true });
+  }
+
+  /** Exactly these bytes on the wire, channel or not (tests of what the host does with them). */
+  sendRaw(data: string | Uint8Array): void {
     if (this.ws.readyState !== WebSocket.OPEN) return;
     if (typeof data === 'string') this.ws.send(data);
-    else if (data instanceof Uint8Array) this.ws.send(data, { binary: true });
-    else this.ws.send(JSON.stringify(data));
+    else this.ws.send(data, { binary: true });
   }
 
   /** Next unread text frame satisfying `match` (skipping others), or null if the socket closes first. */
@@ -133,19 +174,30 @@ export function syncUrl(baseUrl: string, roomId: string): string {
   return url.toString();
 }
 
-/** Answers the challenge; resolves with the welcome, or null if the host closed the socket. */
+/**
+ * Answers the challenge and sets up the socket's channel; resolves with the welcome, or null if
+ * the host closed the socket. The facilitator's test client claims directly (the renderer says
+ * hello first; the host treats a claim for a known room as a hello either way).
+ */
 export async function handshake(socket: RawSocket, options: HandshakeOptions) {
   const challenge = await socket.nextText('challenge');
   if (!challenge) return null;
+  if (challenge.v !== WIRE_VERSION) throw new Error(`host speaks wire version ${challenge.v}`);
   const { roomId, keys } = options;
-  const proof = await computeProof(keys.authKey, roomId, 'sync', challenge.nonce);
-  const adminProof = keys.adminKey ? await computeProof(keys.adminKey, roomId, 'sync', challenge.nonce) : undefined;
+  const own = newEphemeralKeyPair();
+  const shared = sharedSecret(own.secretKey, challenge.key);
+  const transcript = handshakeTranscript(challenge.nonce, challenge.key, own.publicKey);
+  const proof = await computeProof(keys.authKey, roomId, 'sync', transcript);
+  const adminProof = keys.adminKey ? await computeProof(keys.adminKey, roomId, 'sync', transcript) : undefined;
+  let message: ClientText;
   if (options.claim) {
     if (!keys.adminKey || !adminProof) throw new Error('claim needs an admin key');
-    socket.send({ t: 'claim', authKey: toBase64Url(keys.authKey), adminKey: toBase64Url(keys.adminKey), proof, adminProof });
+    message = { t: 'claim', key: own.publicKey, sealed: sealClaim(shared, { authKey: keys.authKey, adminKey: keys.adminKey }), proof, adminProof };
   } else {
-    socket.send(adminProof ? { t: 'hello', proof, adminProof } : { t: 'hello', proof });
+    message = adminProof ? { t: 'hello', key: own.publicKey, proof, adminProof } : { t: 'hello', key: own.publicKey, proof };
   }
+  socket.send(message);
+  socket.channel = WireChannel.forClient(deriveChannelKeys(shared, keys.authKey, challenge.nonce));
   return socket.nextText('welcome');
 }
 

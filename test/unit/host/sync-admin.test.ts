@@ -3,7 +3,7 @@ import { toBase64Url } from '../../../shared/protocol/access';
 import { CLOSE } from '../../../shared/protocol/room-wire';
 import { handshake, RawSocket } from '../../bench/support/relay-client';
 import { createFixture, type Fixture } from './helpers';
-import { eventually, facilitator, newRoomId, participant, participantKeys, rawSocket, startTestHost, type TestHost } from './sync-helpers';
+import { eventually, facilitator, newRoomId, notes, participant, participantKeys, rawSocket, startTestHost, type TestHost } from './sync-helpers';
 
 let fixture: Fixture;
 let host: TestHost;
@@ -47,6 +47,11 @@ describe('/sync admin messages', () => {
     expect(await handshake(fresh, { roomId, keys: newKeys })).toMatchObject({ t: 'welcome' });
     // Persisted: access.json holds the new key.
     await eventually(() => host.sync.rooms.get(roomId)?.access.authKey.every((b, i) => b === newKeys.authKey[i]) === true);
+    // The facilitator's channel keeps its keys (derived from the old code) and keeps syncing.
+    const late = await participant(host, roomId, 'NEWCO-DE234');
+    notes(f).set('after-rotate', 'still flowing');
+    await eventually(() => notes(late).get('after-rotate') === 'still flowing');
+    late.destroy();
     fresh.close();
     fSignal.close();
     f.destroy();

@@ -3,7 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { CLOSE, MESSAGE_SYNC } from '../../../shared/protocol/room-wire';
-import { handshake } from '../../bench/support/relay-client';
+import { FRAME_BINARY, WireChannel, type FrameKind } from '../../../shared/protocol/wire-crypto';
+import { handshake, type RawSocket } from '../../bench/support/relay-client';
 import { createFixture, type Fixture } from './helpers';
 import { eventually, facilitator, newRoomId, notes, participant, participantKeys, rawSocket, startTestHost, type TestHost } from './sync-helpers';
 
@@ -62,6 +63,44 @@ describe('/sync relay input handling', () => {
     raw.send(frame);
     expect((await raw.closed).code).toBe(CLOSE.PROTOCOL);
     await roomStillWorks(a, b, 'after');
+    a.destroy();
+    b.destroy();
+  });
+
+  it.each([
+    ['a frame with one bit flipped', (raw: RawSocket, frame: Uint8Array) => {
+      const sealed = raw.channel?.seal(FRAME_BINARY, frame) ?? new Uint8Array();
+      sealed[sealed.length >> 1] = (sealed[sealed.length >> 1] as number) ^ 0x10;
+      raw.sendRaw(sealed);
+    }],
+    ['a frame sent ahead of its turn', (raw: RawSocket, frame: Uint8Array) => {
+      raw.channel?.seal(FRAME_BINARY, frame);
+      raw.sendRaw(raw.channel?.seal(FRAME_BINARY, frame) ?? new Uint8Array());
+    }],
+    ['a plaintext binary frame after the handshake', (raw: RawSocket, frame: Uint8Array) => raw.sendRaw(frame)],
+    ['a plaintext text frame after the handshake', (raw: RawSocket) => raw.sendRaw(JSON.stringify({ t: 'remove', clientIds: [1] }))],
+    ['a frame of an unknown kind', (raw: RawSocket, frame: Uint8Array) => raw.sendRaw(raw.channel?.seal(7 as FrameKind, frame) ?? new Uint8Array())],
+    ['a frame sealed with a key of another channel', (raw: RawSocket, frame: Uint8Array) =>
+      raw.sendRaw(new WireChannel(new Uint8Array(32).fill(1), new Uint8Array(32)).seal(FRAME_BINARY, frame))],
+  ])('closes only the sender on %s, and applies nothing from it', async (_name, inject) => {
+    const { a, b, raw } = await roomWithIntruder();
+    inject(raw, syncFrame((e) => syncProtocol.writeUpdate(e, updateSetting('forged', 'should not land'))));
+    expect((await raw.closed).code).toBe(CLOSE.PROTOCOL);
+    await roomStillWorks(a, b, 'after-tamper');
+    expect(notes(a).get('forged')).toBeUndefined();
+    expect(notes(b).get('forged')).toBeUndefined();
+    a.destroy();
+    b.destroy();
+  });
+
+  it('closes only the sender on a replayed frame', async () => {
+    const { a, b, raw } = await roomWithIntruder();
+    const sealed = raw.channel?.seal(FRAME_BINARY, syncFrame((e) => syncProtocol.writeUpdate(e, updateSetting('once', 'valid the first time')))) ?? new Uint8Array();
+    raw.sendRaw(sealed);
+    await eventually(() => notes(b).get('once') === 'valid the first time');
+    raw.sendRaw(sealed);
+    expect((await raw.closed).code).toBe(CLOSE.PROTOCOL);
+    await roomStillWorks(a, b, 'after-replay');
     a.destroy();
     b.destroy();
   });

@@ -7,15 +7,36 @@ import * as syncProtocol from 'y-protocols/sync';
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { computeProof, deriveAuthKey, deriveRoomKey, fromBase64Url, proofsEqual, randomNonce, toBase64Url } from '../../../shared/protocol/access';
-import { CLOSE, MESSAGE_AWARENESS, MESSAGE_SYNC, type ClientText } from '../../../shared/protocol/room-wire';
+import { CLOSE, MESSAGE_AWARENESS, MESSAGE_SYNC, WIRE_VERSION, type ClientText } from '../../../shared/protocol/room-wire';
+import {
+  deriveChannelKeys,
+  FRAME_BINARY,
+  FRAME_TEXT,
+  frameText,
+  handshakeTranscript,
+  newEphemeralKeyPair,
+  openClaim,
+  sharedSecret,
+  WireChannel,
+  type EphemeralKeyPair,
+  type FrameKind,
+  type OpenedFrame,
+} from '../../../shared/protocol/wire-crypto';
 import { backoffDelay, RELAY_ORIGIN, RelayProvider, relayUrl, type RelayKeys, type RelayState, type WebSocketLike } from '../../../renderer/session/sync/relay-provider';
 
 const ROOM = 'abcdefghijklmnopqrstuvwxy';
 const CODE = 'ABCDE-FGHJK';
 
+interface FakeSocketState {
+  nonce: string;
+  ephemeral: EphemeralKeyPair;
+  channel: WireChannel | null;
+}
+
 /**
- * A tiny host that follows shared/protocol/room-wire.ts: challenge, proof check, welcome, then
- * y-websocket frames relayed through a server-side doc. Enough to test the client on its own.
+ * A tiny host that follows shared/protocol/room-wire.ts: challenge, proof check, encrypted welcome,
+ * then sealed y-websocket frames relayed through a server-side doc. Enough to test the client on
+ * its own.
  */
 class FakeHost {
   readonly doc = new Y.Doc();
@@ -23,10 +44,14 @@ class FakeHost {
   authKey: Uint8Array | null = null;
   adminKey: Uint8Array | null = null;
   readonly joined = new Set<WebSocket>();
+  /** Every client text message: the handshake as sent, later ones after decryption. */
   readonly received: ClientText[] = [];
+  /** Sync messages (updates and steps) each socket sent after welcome, decrypted, in order. */
+  readonly syncFrames = new Map<WebSocket, Uint8Array[]>();
   /** Binary frames each socket got (to prove no content before welcome). */
   readonly binaryBeforeWelcome: number[] = [];
   awarenessClientIds = new Map<WebSocket, Set<number>>();
+  private readonly states = new Map<WebSocket, FakeSocketState>();
 
   constructor(port = 0) {
     this.wss = new WebSocketServer({ port, host: '127.0.0.1' });
@@ -36,7 +61,7 @@ class FakeHost {
       encoding.writeVarUint(encoder, MESSAGE_SYNC);
       syncProtocol.writeUpdate(encoder, update);
       const frame = encoding.toUint8Array(encoder);
-      for (const ws of this.joined) if (ws !== origin) ws.send(frame);
+      for (const ws of this.joined) if (ws !== origin) this.sendBinary(ws, frame);
     });
   }
 
@@ -48,60 +73,111 @@ class FakeHost {
     this.authKey = await deriveAuthKey(await deriveRoomKey(code, ROOM));
   }
 
+  /** The sockets that passed the handshake (in order). */
+  get sockets(): WebSocket[] {
+    return [...this.syncFrames.keys()];
+  }
+
+  /** A frame sealed with this socket's real channel (it advances the counter, as sending does). */
+  seal(ws: WebSocket, kind: FrameKind, payload: Uint8Array): Uint8Array {
+    const channel = this.states.get(ws)?.channel;
+    if (!channel) throw new Error('no channel yet');
+    return channel.seal(kind, payload);
+  }
+
+  sendBinary(ws: WebSocket, payload: Uint8Array): void {
+    const channel = this.states.get(ws)?.channel;
+    if (channel && ws.readyState === WebSocket.OPEN) ws.send(channel.seal(FRAME_BINARY, payload));
+  }
+
+  sendText(ws: WebSocket, message: unknown): void {
+    const channel = this.states.get(ws)?.channel;
+    if (channel && ws.readyState === WebSocket.OPEN) ws.send(channel.sealText(message));
+  }
+
   private presence(): void {
-    for (const ws of this.joined) ws.send(JSON.stringify({ t: 'presence', connections: this.joined.size }));
+    for (const ws of this.joined) this.sendText(ws, { t: 'presence', connections: this.joined.size });
   }
 
   private accept(ws: WebSocket): void {
-    const nonce = randomNonce();
-    ws.send(JSON.stringify({ t: 'challenge', v: 1, nonce }));
+    const state: FakeSocketState = { nonce: randomNonce(), ephemeral: newEphemeralKeyPair(), channel: null };
+    this.states.set(ws, state);
+    ws.send(JSON.stringify({ t: 'challenge', v: WIRE_VERSION, nonce: state.nonce, key: state.ephemeral.publicKey }));
     ws.on('close', () => {
       if (this.joined.delete(ws)) this.presence();
     });
-    ws.on('message', (data: RawData, isBinary: boolean) => void this.onMessage(ws, nonce, data, isBinary));
+    ws.on('message', (data: RawData, isBinary: boolean) => void this.onMessage(ws, state, data, isBinary));
   }
 
-  private async onMessage(ws: WebSocket, nonce: string, data: RawData, isBinary: boolean): Promise<void> {
+  private async onMessage(ws: WebSocket, state: FakeSocketState, data: RawData, isBinary: boolean): Promise<void> {
     const bytes = new Uint8Array(data as Buffer);
-    if (!isBinary) {
-      const message = JSON.parse(bytes.toString() === '' ? '{}' : Buffer.from(bytes).toString('utf8')) as ClientText;
-      this.received.push(message);
-      if (message.t === 'claim' && !this.authKey) {
-        this.authKey = fromBase64Url(message.authKey);
-        this.adminKey = fromBase64Url(message.adminKey);
+    if (!state.channel) {
+      if (isBinary) {
+        this.binaryBeforeWelcome.push(bytes.length);
+        return;
       }
-      if (message.t === 'hello' || message.t === 'claim') {
-        const expected = this.authKey ? await computeProof(this.authKey, ROOM, 'sync', nonce) : '';
-        if (!this.authKey || !proofsEqual(expected, message.proof)) return ws.close(CLOSE.WRONG_CODE);
-        const admin = message.t === 'claim' && !!this.adminKey && proofsEqual(await computeProof(this.adminKey, ROOM, 'sync', nonce), message.adminProof);
-        this.joined.add(ws);
-        ws.send(JSON.stringify({ t: 'welcome', ticket: randomNonce(), admin, connections: this.joined.size }));
-        this.presence();
-      } else if (message.t === 'rotate') {
+      await this.onHandshake(ws, state, JSON.parse(Buffer.from(bytes).toString('utf8')) as ClientText);
+      return;
+    }
+    let opened: OpenedFrame;
+    try {
+      opened = state.channel.open(bytes);
+    } catch {
+      ws.close(CLOSE.PROTOCOL);
+      return;
+    }
+    if (opened.kind === FRAME_TEXT) {
+      const message = JSON.parse(frameText(opened.payload)) as ClientText;
+      this.received.push(message);
+      if (message.t === 'rotate') {
         this.authKey = fromBase64Url(message.authKey);
-        ws.send(JSON.stringify({ t: 'rotated' }));
+        this.sendText(ws, { t: 'rotated' });
         for (const other of this.joined) if (other !== ws) other.close(CLOSE.CODE_CHANGED);
       } else if (message.t === 'remove') {
         for (const [other, ids] of this.awarenessClientIds) if (message.clientIds.some((id) => ids.has(id))) other.close(CLOSE.REMOVED);
       }
       return;
     }
-    if (!this.joined.has(ws)) {
-      this.binaryBeforeWelcome.push(bytes.length);
-      return;
+    this.onBinary(ws, opened.payload);
+  }
+
+  private async onHandshake(ws: WebSocket, state: FakeSocketState, message: ClientText): Promise<void> {
+    this.received.push(message);
+    if (message.t !== 'hello' && message.t !== 'claim') return ws.close(CLOSE.PROTOCOL);
+    const shared = sharedSecret(state.ephemeral.secretKey, message.key);
+    const transcript = handshakeTranscript(state.nonce, state.ephemeral.publicKey, message.key);
+    if (message.t === 'claim' && !this.authKey) {
+      const keys = openClaim(shared, message.sealed);
+      if (!keys) return ws.close(CLOSE.PROTOCOL);
+      this.authKey = keys.authKey;
+      this.adminKey = keys.adminKey;
     }
+    if (!this.authKey) return ws.close(CLOSE.UNKNOWN_ROOM);
+    if (!proofsEqual(await computeProof(this.authKey, ROOM, 'sync', transcript), message.proof)) return ws.close(CLOSE.WRONG_CODE);
+    const admin =
+      message.adminProof !== undefined && !!this.adminKey && proofsEqual(await computeProof(this.adminKey, ROOM, 'sync', transcript), message.adminProof);
+    state.channel = WireChannel.forServer(deriveChannelKeys(shared, this.authKey, state.nonce));
+    this.joined.add(ws);
+    this.syncFrames.set(ws, []);
+    this.sendText(ws, { t: 'welcome', ticket: randomNonce(), admin, connections: this.joined.size });
+    this.presence();
+  }
+
+  private onBinary(ws: WebSocket, bytes: Uint8Array): void {
+    if (!this.joined.has(ws)) return;
     const decoder = decoding.createDecoder(bytes);
     const type = decoding.readVarUint(decoder);
     if (type === MESSAGE_SYNC) {
+      this.syncFrames.get(ws)?.push(bytes);
       const encoder = encoding.createEncoder();
       encoding.writeVarUint(encoder, MESSAGE_SYNC);
       const syncType = syncProtocol.readSyncMessage(decoder, encoder, this.doc, ws);
-      if (encoding.length(encoder) > 1) ws.send(encoding.toUint8Array(encoder));
+      if (encoding.length(encoder) > 1) this.sendBinary(ws, encoding.toUint8Array(encoder));
       if (syncType === syncProtocol.messageYjsSyncStep1) {
         const step1 = encoding.createEncoder();
         encoding.writeVarUint(step1, MESSAGE_SYNC);
         syncProtocol.writeSyncStep1(step1, this.doc);
-        ws.send(encoding.toUint8Array(step1));
+        this.sendBinary(ws, encoding.toUint8Array(step1));
       }
     } else if (type === MESSAGE_AWARENESS) {
       const update = decoding.readVarUint8Array(decoder);
@@ -114,7 +190,7 @@ class FakeHost {
         decoding.readVarString(d);
       }
       this.awarenessClientIds.set(ws, ids);
-      for (const other of this.joined) if (other !== ws) other.send(bytes);
+      for (const other of this.joined) if (other !== ws) this.sendBinary(other, bytes);
     }
   }
 
@@ -145,7 +221,7 @@ function keysFor(code: string, adminSecret?: Uint8Array): () => Promise<RelayKey
   };
 }
 
-function client(hostUrl: string, keys: () => Promise<RelayKeys>, doc = new Y.Doc()) {
+function client(hostUrl: string, keys: () => Promise<RelayKeys>, doc = new Y.Doc(), WebSocketImpl: WebSocketLike = WebSocket as unknown as WebSocketLike) {
   const awareness = new Awareness(doc);
   const states: RelayState[] = [];
   const relay = new RelayProvider({
@@ -154,7 +230,7 @@ function client(hostUrl: string, keys: () => Promise<RelayKeys>, doc = new Y.Doc
     doc,
     awareness,
     keys,
-    WebSocketImpl: WebSocket as unknown as WebSocketLike,
+    WebSocketImpl,
     minBackoffMs: 20,
     maxBackoffMs: 200,
   });
@@ -177,6 +253,29 @@ function until(check: () => boolean, what: string, ms = 5_000): Promise<void> {
 
 const text = (doc: Y.Doc) => doc.getMap('notes').toJSON() as Record<string, string>;
 
+/** The browser WebSocket as the provider sees it, counting what it sends. */
+function countingWebSocket(): { WebSocketImpl: WebSocketLike; sends: () => number } {
+  let sends = 0;
+  const Base = WebSocket as unknown as WebSocketLike;
+  class Counting extends Base {
+    constructor(url: string) {
+      super(url);
+      const send = this.send.bind(this);
+      this.send = (data) => {
+        sends++;
+        send(data);
+      };
+    }
+  }
+  return { WebSocketImpl: Counting, sends: () => sends };
+}
+
+function syncMessageType(frame: Uint8Array): number {
+  const decoder = decoding.createDecoder(frame);
+  decoding.readVarUint(decoder);
+  return decoding.readVarUint(decoder);
+}
+
 describe('relay provider', () => {
   it('builds ws/wss relay URLs from the host base URL', () => {
     expect(relayUrl('http://192.168.1.20:4455/', ROOM)).toBe(`ws://192.168.1.20:4455/sync/${ROOM}`);
@@ -197,8 +296,15 @@ describe('relay provider', () => {
     const a = client(h.url, keysFor(CODE, admin));
     a.relay.connect();
     await until(() => a.relay.state.kind === 'connected', 'facilitator welcome');
-    expect(h.received[0]).toMatchObject({ t: 'claim' });
-    expect(JSON.stringify(h.received[0])).not.toContain('ABCDE');
+    // Hello first; the keys leave the app (sealed) only after the host said it lacks the room.
+    expect(h.received.map((m) => m.t)).toEqual(['hello', 'claim']);
+    const { authKey, adminKey } = await keysFor(CODE, admin)();
+    for (const message of h.received) {
+      const json = JSON.stringify(message);
+      expect(json).not.toContain('ABCDE');
+      expect(json).not.toContain(toBase64Url(authKey));
+      expect(json).not.toContain(toBase64Url(adminKey ?? new Uint8Array()));
+    }
     expect(a.relay.state).toMatchObject({ admin: true });
 
     a.doc.getMap('notes').set('n1', 'before the participant came');
@@ -298,5 +404,157 @@ describe('relay provider', () => {
     await until(() => b.relay.state.kind === 'stopped', 'removed');
     expect(b.relay.state).toEqual({ kind: 'stopped', reason: 'removed' });
     expect(a.relay.state.kind).toBe('connected');
+  });
+
+  it('says hello (not claim) on later connections of the facilitator, once the host knows the room', async () => {
+    const h = await host();
+    const admin = new Uint8Array(32).fill(9);
+    const a = client(h.url, keysFor(CODE, admin));
+    a.relay.connect();
+    await until(() => a.relay.state.kind === 'connected', 'first welcome');
+    a.relay.disconnect();
+    a.relay.connect();
+    await until(() => a.relay.state.kind === 'connected' && h.received.length === 3, 'second welcome');
+    expect(h.received.map((m) => m.t)).toEqual(['hello', 'claim', 'hello']);
+    expect(h.received[2]).toHaveProperty('adminProof');
+    expect(a.relay.state).toMatchObject({ admin: true });
+  });
+
+  it('does not hand over its keys to a host that "forgot" the room after admitting it', async () => {
+    const h = await host();
+    const admin = new Uint8Array(32).fill(4);
+    const a = client(h.url, keysFor(CODE, admin));
+    a.relay.connect();
+    await until(() => a.relay.state.kind === 'connected', 'first welcome');
+    // An impostor (or a host that started over) now answers every hello with UNKNOWN_ROOM.
+    h.authKey = null;
+    h.adminKey = null;
+    const before = h.received.length;
+    for (const ws of h.sockets) ws.close(1012);
+    await until(() => h.received.length >= before + 3, 'several retries');
+    expect(h.received.slice(before).map((m) => m.t)).toEqual(Array(h.received.length - before).fill('hello'));
+    expect(a.relay.state.kind).not.toBe('connected');
+  });
+
+  it('sends a burst of local edits as one frame, after the editing code has returned', async () => {
+    const h = await host();
+    await h.setCode(CODE);
+    const counting = countingWebSocket();
+    const a = client(h.url, keysFor(CODE), new Y.Doc(), counting.WebSocketImpl);
+    a.relay.connect();
+    await until(() => a.relay.state.kind === 'connected' && h.sockets.length === 1, 'welcome');
+    const ws = h.sockets[0] as WebSocket;
+    // Let the handshake's step 1/2 and awareness settle, so the count below is only the burst.
+    await until(() => (h.syncFrames.get(ws) ?? []).length >= 2, 'initial sync');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const sendsBefore = counting.sends();
+    const framesBefore = h.syncFrames.get(ws)?.length ?? 0;
+
+    const notes = a.doc.getMap('notes');
+    notes.set('b1', 'first');
+    notes.set('b2', 'second');
+    a.doc.transact(() => notes.set('b3', 'third'));
+    // Nothing went out while the edits ran: WebRTC and React come first.
+    expect(counting.sends()).toBe(sendsBefore);
+    await Promise.resolve();
+    expect(counting.sends()).toBe(sendsBefore + 1);
+
+    await until(() => text(h.doc).b3 === 'third', 'burst on host');
+    expect(text(h.doc)).toMatchObject({ b1: 'first', b2: 'second', b3: 'third' });
+    const frames = (h.syncFrames.get(ws) ?? []).slice(framesBefore);
+    expect(frames.map(syncMessageType)).toEqual([syncProtocol.messageYjsUpdate]);
+  });
+
+  it('never sends a relayed update back to the relay', async () => {
+    const h = await host();
+    await h.setCode(CODE);
+    const counting = countingWebSocket();
+    const a = client(h.url, keysFor(CODE), new Y.Doc(), counting.WebSocketImpl);
+    a.relay.connect();
+    await until(() => a.relay.state.kind === 'connected' && h.sockets.length === 1, 'welcome');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const sendsBefore = counting.sends();
+    h.doc.getMap('notes').set('from-host', 'x');
+    await until(() => text(a.doc)['from-host'] === 'x', 'host edit on A');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(counting.sends()).toBe(sendsBefore);
+  });
+
+  it('loses nothing queued when it disconnects before the flush: the reconnect sync carries it', async () => {
+    const h = await host();
+    await h.setCode(CODE);
+    const a = client(h.url, keysFor(CODE));
+    a.relay.connect();
+    await until(() => a.relay.state.kind === 'connected', 'welcome');
+    a.doc.getMap('notes').set('queued', 'typed just before the Wi-Fi dropped');
+    a.relay.disconnect();
+    await Promise.resolve();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(text(h.doc).queued).toBeUndefined();
+    a.doc.getMap('notes').set('offline', 'typed while offline');
+    a.relay.connect();
+    await until(() => text(h.doc).queued !== undefined && text(h.doc).offline !== undefined, 'both edits on the host after reconnect');
+
+    // destroy() with a flush pending: nothing is sent and nothing throws.
+    const b = client(h.url, keysFor(CODE));
+    b.relay.connect();
+    await until(() => b.relay.state.kind === 'connected', 'B welcome');
+    b.doc.getMap('notes').set('dropped', 'x');
+    b.relay.destroy();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(text(h.doc).dropped).toBeUndefined();
+  });
+
+  it('drops a connection on a plaintext, altered or replayed frame from the host, then reconnects and syncs', async () => {
+    const h = await host();
+    await h.setCode(CODE);
+    const a = client(h.url, keysFor(CODE));
+    a.relay.connect();
+    const connectedOn = async (sockets: number) => {
+      await until(() => h.sockets.length === sockets && a.relay.state.kind === 'connected', `connection ${sockets}`);
+      return h.sockets[sockets - 1] as WebSocket;
+    };
+    const presence = (connections: number) => new TextEncoder().encode(JSON.stringify({ t: 'presence', connections }));
+
+    // A forged plaintext frame after the handshake, as an attacker on the Wi-Fi could inject.
+    const first = await connectedOn(1);
+    first.send(JSON.stringify({ t: 'presence', connections: 99 }));
+    const second = await connectedOn(2);
+    expect(first.readyState).not.toBe(WebSocket.OPEN);
+
+    // One flipped bit in an otherwise valid frame.
+    const altered = h.seal(second, FRAME_TEXT, presence(98));
+    altered[3] = (altered[3] as number) ^ 0x01;
+    second.send(altered);
+    const third = await connectedOn(3);
+
+    // A valid frame sent twice: the second copy is a replay.
+    const valid = h.seal(third, FRAME_TEXT, presence(1));
+    third.send(valid);
+    third.send(valid);
+    await connectedOn(4);
+
+    expect(a.states.some((s) => s.kind === 'connected' && s.connections > 90)).toBe(false);
+    h.doc.getMap('notes').set('after', 'still syncing');
+    await until(() => text(a.doc).after === 'still syncing', 'sync after the reconnects');
+  });
+
+  it('does not answer a host of another wire version, and keeps retrying', async () => {
+    const wss = new WebSocketServer({ port: 0, host: '127.0.0.1' });
+    await new Promise<void>((resolve) => wss.once('listening', () => resolve()));
+    cleanups.push(() => new Promise<void>((resolve) => wss.close(() => resolve())));
+    const got: string[] = [];
+    let connections = 0;
+    wss.on('connection', (ws) => {
+      connections++;
+      ws.send(JSON.stringify({ t: 'challenge', v: 1, nonce: randomNonce() }));
+      ws.on('message', (data: RawData) => got.push(String(data)));
+    });
+    const a = client(`http://127.0.0.1:${(wss.address() as AddressInfo).port}`, keysFor(CODE));
+    a.relay.connect();
+    await until(() => connections >= 2, 'a retry');
+    expect(got).toEqual([]);
+    expect(a.states.some((s) => s.kind === 'offline' && s.retryInMs !== null)).toBe(true);
+    for (const ws of wss.clients) ws.terminate();
   });
 });
