@@ -6,17 +6,21 @@ import { getNote, notesMap, type Note } from '../../shared/model';
  * One note's current state; re-renders only when that note changes. An external store rather than
  * useState: React flushes store changes in a microtask, while a setState from a network callback
  * waits for the scheduler's next task — a peer's edit shows up that much sooner.
+ *
+ * The store's snapshot is a change counter, not the note: Yjs calls observers inside the
+ * transaction, before the update goes out to peers, so the observer must stay trivial. The note is
+ * read once, during the render that follows.
  */
 export function useNote(doc: Y.Doc, noteId: string): Note | null {
   const store = useMemo(() => {
-    let snapshot = getNote(doc, noteId);
+    let version = 0;
     return {
-      get: () => snapshot,
+      get: () => version,
       subscribe: (changed: () => void) => {
         const notes = notesMap(doc);
         let record = notes.get(noteId);
         const update = () => {
-          snapshot = getNote(doc, noteId);
+          version++;
           changed();
         };
         // The record may arrive later (a peer's note), or be replaced by a remote overwrite.
@@ -38,5 +42,6 @@ export function useNote(doc: Y.Doc, noteId: string): Note | null {
       },
     };
   }, [doc, noteId]);
-  return useSyncExternalStore(store.subscribe, store.get);
+  const version = useSyncExternalStore(store.subscribe, store.get);
+  return useMemo(() => getNote(doc, noteId), [doc, noteId, version]);
 }

@@ -28,17 +28,26 @@ export interface DocPersistenceOptions {
 }
 
 const MAX_RETRY_MS = 30_000;
+/**
+ * A write normally lands within milliseconds; "Saving…" appears only when edits have waited this
+ * long, so typing does not make the indicator flicker (nor re-render it on every keystroke).
+ */
+const SAVING_VISIBLE_AFTER_MS = 400;
 const FIRST_RETRY_MS = 1_000;
 
 /** Origin of updates that another tab of this browser sent over the BroadcastChannel. */
 const FROM_OTHER_TAB = Symbol('from-other-tab');
 
-type TabMessage = { type: 'update'; update: Uint8Array } | { type: 'hello'; stateVector: Uint8Array };
+/**
+ * `updateV1` carries Yjs V1 updates (what this version sends); `update` is the V2 form an older
+ * tab of the app may still send after an upgrade, so both are understood.
+ */
+type TabMessage = { type: 'updateV1'; update: Uint8Array } | { type: 'update'; update: Uint8Array } | { type: 'hello'; stateVector: Uint8Array };
 
 function isTabMessage(data: unknown): data is TabMessage {
   if (typeof data !== 'object' || data === null) return false;
   const m = data as Partial<Record<'type' | 'update' | 'stateVector', unknown>>;
-  return (m.type === 'update' && m.update instanceof Uint8Array) || (m.type === 'hello' && m.stateVector instanceof Uint8Array);
+  return ((m.type === 'updateV1' || m.type === 'update') && m.update instanceof Uint8Array) || (m.type === 'hello' && m.stateVector instanceof Uint8Array);
 }
 
 /**
@@ -60,7 +69,12 @@ function isTabMessage(data: unknown): data is TabMessage {
  */
 export class DocPersistence {
   readonly whenLoaded: Promise<void>;
+  /** Yjs V1 updates not yet written (converted to the denser V2 form when written). */
   private pending: Uint8Array[] = [];
+  /** This tab's updates for the other tabs, posted once the current task's render has run. */
+  private outbox: Uint8Array[] = [];
+  private afterRenderQueued = false;
+  private savingTimer: ReturnType<typeof setTimeout> | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private timerDue = 0;
   private retryMs = FIRST_RETRY_MS;
@@ -94,7 +108,9 @@ export class DocPersistence {
     this.compactAfter = options.compactAfter ?? 300;
     this.now = options.now ?? Date.now;
     // Listen before loading: an edit made while stored updates are still being read is kept too.
-    doc.on('updateV2', this.onUpdate);
+    // V1 'update', not 'updateV2': Yjs encodes V1 for the network anyway, and a V2 listener would
+    // make it encode every transaction a second time, inside the transaction, before peers get it.
+    doc.on('update', this.onUpdate);
     this.unregisterFlusher = registerFlusher(db, () => this.flush());
     this.whenLoaded = this.load();
   }
@@ -149,7 +165,8 @@ export class DocPersistence {
     await this.compacting?.catch(() => undefined);
     this.destroyed = true;
     this.clearTimer();
-    this.doc.off('updateV2', this.onUpdate);
+    if (this.savingTimer) clearTimeout(this.savingTimer);
+    this.doc.off('update', this.onUpdate);
     this.unregisterFlusher();
     this.channel?.close();
     this.listeners.clear();
@@ -178,13 +195,31 @@ export class DocPersistence {
     if (origin === this || this.destroyed) return;
     this.pending.push(update);
     // Another tab's update is stored here too (see the class comment) but not echoed back.
-    if (origin !== FROM_OTHER_TAB) this.post({ type: 'update', update });
-    // A failure stays on screen until a write succeeds again.
-    if (this.state.kind === 'saved') this.setState({ kind: 'saving' });
+    if (origin !== FROM_OTHER_TAB) this.outbox.push(update);
+    // Observers already queued the board's render as a microtask; the other tabs and the save
+    // indicator come after it, so a peer's edit is on screen before we do anything else with it.
+    if (!this.afterRenderQueued) {
+      this.afterRenderQueued = true;
+      queueMicrotask(this.afterRender);
+    }
     // While a failed write waits for its retry, new edits wait with it rather than hammering a full disk.
     if (this.retrying) return;
     const sinceLast = Date.now() - this.lastWriteStart;
     this.schedule(Math.max(this.flushDelayMs, this.minIntervalMs - sinceLast));
+  };
+
+  private readonly afterRender = (): void => {
+    this.afterRenderQueued = false;
+    if (this.destroyed) return;
+    const out = this.outbox.splice(0);
+    if (out.length > 0) this.post({ type: 'updateV1', update: out.length === 1 ? (out[0] as Uint8Array) : Y.mergeUpdates(out) });
+    if (this.state.kind === 'saved' && !this.savingTimer) {
+      this.savingTimer = setTimeout(() => {
+        this.savingTimer = null;
+        // A failure stays on screen until a write succeeds again.
+        if (!this.destroyed && this.state.kind === 'saved' && this.hasUnsavedChanges) this.setState({ kind: 'saving' });
+      }, SAVING_VISIBLE_AFTER_MS);
+    }
   };
 
   private schedule(delay: number): void {
@@ -240,7 +275,8 @@ export class DocPersistence {
   private async writePending(): Promise<boolean> {
     this.lastWriteStart = Date.now();
     const batch = this.pending.splice(0);
-    let update = batch.length === 1 ? (batch[0] as Uint8Array) : Y.mergeUpdatesV2(batch);
+    const merged = batch.length === 1 ? (batch[0] as Uint8Array) : Y.mergeUpdates(batch);
+    let update = Y.convertUpdateFormatV1ToV2(merged);
     try {
       // Storage was unavailable when the session opened: read what is stored before the first
       // write, so the summary row is not overwritten from a doc that lacks the stored part.
@@ -257,13 +293,13 @@ export class DocPersistence {
       this.rowsSinceSnapshot++;
       this.retryMs = FIRST_RETRY_MS;
       this.retrying = false;
-      if (this.pending.length === 0) this.setState({ kind: 'saved' });
+      if (this.pending.length === 0 && this.state.kind !== 'saved') this.setState({ kind: 'saved' });
       else this.schedule(Math.max(0, this.minIntervalMs - (Date.now() - this.lastWriteStart)));
       if (this.rowsSinceSnapshot > this.compactAfter) void this.compact().catch((e: unknown) => this.fail(e));
       return true;
     } catch (error) {
       // Nothing is dropped: the batch goes back in front of anything typed meanwhile.
-      this.pending.unshift(update);
+      this.pending.unshift(merged);
       this.fail(error);
       this.retrying = true;
       this.schedule(this.retryMs);
@@ -303,12 +339,14 @@ export class DocPersistence {
     this.channel = new BroadcastChannel(`transition-lab:doc:${this.sessionId}`);
     this.channel.onmessage = (event: MessageEvent<unknown>) => {
       if (this.destroyed || !isTabMessage(event.data)) return;
-      if (event.data.type === 'update') {
+      if (event.data.type === 'updateV1') {
+        Y.applyUpdate(this.doc, event.data.update, FROM_OTHER_TAB);
+      } else if (event.data.type === 'update') {
         Y.applyUpdateV2(this.doc, event.data.update, FROM_OTHER_TAB);
       } else {
         // A tab just opened: send it whatever it lacks — including edits this tab could not store.
-        const missing = Y.encodeStateAsUpdateV2(this.doc, event.data.stateVector);
-        if (missing.length > 2) this.post({ type: 'update', update: missing });
+        const missing = Y.encodeStateAsUpdate(this.doc, event.data.stateVector);
+        if (missing.length > 2) this.post({ type: 'updateV1', update: missing });
       }
     };
     this.post({ type: 'hello', stateVector: Y.encodeStateVector(this.doc) });

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { textColourOn } from './presence-state';
 import { usePresence } from './presence-context';
@@ -9,7 +10,7 @@ const NONE: NoteMark[] = [];
  * Outline and name badge on a note someone else is editing or has selected. Subscribes to this
  * note's marks only, so other people's cursors and other notes never re-render it.
  */
-export function NotePresence({ noteId, zoom }: { noteId: string; zoom: number }) {
+export const NotePresence = memo(function NotePresence({ noteId, zoom }: { noteId: string; zoom: number }) {
   const { t } = useTranslation();
   const marks = usePresence((s) => s.noteMarks[noteId] ?? NONE);
   const first = marks[0];
@@ -35,4 +36,4 @@ export function NotePresence({ noteId, zoom }: { noteId: string; zoom: number })
       </span>
     </>
   );
-}
+});

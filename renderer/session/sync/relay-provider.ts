@@ -131,9 +131,11 @@ export class RelayProvider {
    * the session in the app does, if a host really started over).
    */
   private admitted = false;
-  /** Local doc updates waiting for this microtask's flush. */
+  /** Doc updates waiting for the next flush (this microtask's, or the batch timer's). */
   private pendingUpdates: Uint8Array[] = [];
   private flushQueued = false;
+  private batchDelayMs = 0;
+  private batchTimer: ReturnType<typeof setTimeout> | null = null;
   private currentState: RelayState = { kind: 'offline', retryInMs: null };
   private readonly listeners: { [K in keyof RelayEvents]: Set<Listener<K>> } = {
     state: new Set(),
@@ -190,6 +192,9 @@ export class RelayProvider {
   disconnect(): void {
     this.active = false;
     this.clearRetry();
+    // Leaving on purpose (closing the session): a batch still waiting goes out first, so the
+    // host's copy has everything this device typed.
+    if (this.pendingUpdates.length > 0) this.flushUpdates();
     this.closeSocket(1000);
     if (this.currentState.kind !== 'stopped') this.setState({ kind: 'offline', retryInMs: null });
   }
@@ -227,7 +232,7 @@ export class RelayProvider {
     const link = this.link;
     this.link = null;
     // Whatever was waiting belongs to the old socket; the next sync step 1/2 covers it.
-    this.pendingUpdates = [];
+    this.dropPending();
     if (!link) return;
     const { socket } = link;
     socket.onopen = socket.onmessage = socket.onclose = socket.onerror = null;
@@ -267,7 +272,7 @@ export class RelayProvider {
     socket.onclose = (event: CloseEvent) => {
       if (this.link !== link) return;
       this.link = null;
-      this.pendingUpdates = [];
+      this.dropPending();
       this.rejectRotate('connection closed');
       const fatal = FATAL_CLOSES[event.code];
       if (fatal) {
@@ -446,13 +451,39 @@ export class RelayProvider {
     // Not connected: nothing to queue; the next welcome's sync step 1/2 carries it.
     if (this.currentState.kind !== 'connected') return;
     this.pendingUpdates.push(update);
+    if (this.batchDelayMs > 0) {
+      this.batchTimer ??= setTimeout(this.flushUpdates, this.batchDelayMs);
+      return;
+    }
     if (this.flushQueued) return;
     this.flushQueued = true;
     queueMicrotask(this.flushUpdates);
   };
 
+  /**
+   * How long updates may wait to be sent together. 0 (the default): at the end of the current
+   * task. Longer when every other person in the room is also reached directly over WebRTC: the
+   * relay then only keeps the host's copy current, and a typing burst costs the host (the
+   * facilitator's laptop) one merged message per batch instead of one per keystroke from each
+   * peer — and never competes with the direct path in the millisecond a change is on its way.
+   */
+  setBatchDelay(ms: number): void {
+    if (ms === this.batchDelayMs) return;
+    this.batchDelayMs = ms;
+    // Someone now depends on the relay for live edits: what was waiting goes out now.
+    if (ms === 0 && this.batchTimer) this.flushUpdates();
+  }
+
+  private dropPending(): void {
+    this.pendingUpdates = [];
+    if (this.batchTimer) clearTimeout(this.batchTimer);
+    this.batchTimer = null;
+  }
+
   private readonly flushUpdates = (): void => {
     this.flushQueued = false;
+    if (this.batchTimer) clearTimeout(this.batchTimer);
+    this.batchTimer = null;
     const updates = this.pendingUpdates;
     this.pendingUpdates = [];
     if (updates.length === 0) return;

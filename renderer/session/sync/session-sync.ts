@@ -34,6 +34,19 @@ export interface SessionSyncOptions {
   webrtc?: boolean;
 }
 
+/**
+ * While every other person on the relay is also connected to us directly, our edits reach them
+ * over WebRTC and the relay only keeps the host's copy: it then gets them in batches this long.
+ */
+export const MESH_RELAY_BATCH_MS = 100;
+
+/** The relay's batch delay for this state: 0 as soon as anyone may depend on it for live edits. */
+export function relayBatchDelay(snapshot: SyncSnapshot): number {
+  if (snapshot.relay.kind !== 'connected' || snapshot.webrtcPeers === 0) return 0;
+  const othersOnRelay = Math.max(0, snapshot.relay.connections - 1);
+  return othersOnRelay <= snapshot.webrtcPeers ? MESH_RELAY_BATCH_MS : 0;
+}
+
 /** Counts people on the other side, whatever carries their edits. */
 export function connectedPeers(snapshot: SyncSnapshot): number {
   const relayOthers = snapshot.relay.kind === 'connected' ? Math.max(0, snapshot.relay.connections - 1) : 0;
@@ -86,6 +99,7 @@ export class SessionSync {
     const next = { ...this.snapshot, ...patch };
     if (Object.keys(patch).every((k) => next[k as keyof SyncSnapshot] === this.snapshot[k as keyof SyncSnapshot])) return;
     this.snapshot = next;
+    this.relay?.setBatchDelay(relayBatchDelay(next));
     for (const listener of this.listeners) listener();
   }
 

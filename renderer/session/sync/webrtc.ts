@@ -1,6 +1,7 @@
-import { WebrtcProvider } from 'y-webrtc';
+import { WebrtcProvider, type Room } from 'y-webrtc';
 import type { Awareness } from 'y-protocols/awareness';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
+import { LOCAL_ORIGIN } from '../../../shared/model';
 import { normaliseJoinCode } from '../../../shared/protocol/access';
 import { SIGNAL_PATH } from '../../../shared/protocol/room-wire';
 import { readIceServers } from './network-settings';
@@ -48,7 +49,7 @@ const closing = new Map<string, Promise<unknown>>();
 export async function createWebrtcProvider(options: WebrtcOptions): Promise<WebrtcProvider> {
   installWebrtcErrorFilter();
   await closing.get(options.roomId);
-  return new WebrtcProvider(options.roomId, options.doc, {
+  const provider = new WebrtcProvider(options.roomId, options.doc, {
     // Our host only: never y-webrtc's public default signaling servers or public STUN.
     signaling: [signalingUrl(options.hostUrl, options.ticket)],
     password: normaliseJoinCode(options.joinCode),
@@ -56,6 +57,52 @@ export async function createWebrtcProvider(options: WebrtcOptions): Promise<Webr
     maxConns: 20,
     peerOpts: { config: { iceServers: readIceServers() } },
   });
+  // The room exists once the key is derived; this `then` runs right after y-webrtc's own.
+  void provider.key.then(() => {
+    if (provider.room) forwardAfterRender(provider.room);
+  });
+  return provider;
+}
+
+/** Edits made on this device: sent at once, they are what the others are waiting for. */
+function isLocalOrigin(origin: unknown): boolean {
+  return origin === LOCAL_ORIGIN || origin === null || origin === undefined || origin instanceof Y.UndoManager;
+}
+
+/**
+ * y-webrtc passes every update on to all its peers, also one that just arrived (from a peer, the
+ * relay or another tab), and does so inside the transaction that applied it — before React gets
+ * to render the change. Forwarding an arrived update is only for peers the sender may not reach,
+ * so it waits for a microtask: still in the same task, but after the render React queued from
+ * the doc's observers. Local edits keep going out synchronously.
+ */
+export function forwardAfterRender(room: Room): void {
+  const send = room._docUpdateHandler;
+  const queued: Uint8Array[] = [];
+  let scheduled = false;
+  const flush = (): void => {
+    scheduled = false;
+    const batch = queued.splice(0);
+    if (batch.length > 0) send(batch.length === 1 ? (batch[0] as Uint8Array) : Y.mergeUpdates(batch), null);
+  };
+  const handler = (update: Uint8Array, origin: unknown): void => {
+    if (isLocalOrigin(origin)) {
+      flush();
+      send(update, origin);
+      return;
+    }
+    queued.push(update);
+    if (!scheduled) {
+      scheduled = true;
+      queueMicrotask(flush);
+    }
+  };
+  // connect()/disconnect() (re)register whatever `_docUpdateHandler` holds, so swapping it is enough.
+  const doc = room.doc;
+  const wasListening = (doc as unknown as { _observers: Map<string, Set<unknown>> })._observers.get('update')?.has(send) ?? false;
+  doc.off('update', send);
+  room._docUpdateHandler = handler;
+  if (wasListening) doc.on('update', handler);
 }
 
 export function destroyWebrtcProvider(provider: WebrtcProvider): void {

@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { addNote, createSessionContent, listNotes, moveNote, setNoteText } from '../../../shared/model';
 import { openDatabase, type TransitionLabDb } from '../../../renderer/storage/database';
@@ -108,6 +108,68 @@ describe('DocPersistence', () => {
     await again.persistence.whenLoaded;
     expect(content(again.doc, boardId).map((n) => n.text)).toEqual(['Do not lose me']);
     expect(states).toContain('failed:quota');
+  });
+
+  it('keeps "Saved" through quick writes without notifying anyone, and shows "Saving…" only when a write is held up', async () => {
+    const db = freshDb();
+    const { doc, persistence } = attach(db, 'indicator');
+    await persistence.whenLoaded;
+    const states: string[] = [];
+    persistence.subscribe((s) => states.push(s.kind));
+    const { boardId } = createSessionContent(doc, { title: 'Lab', firstBoardTitle: 'Main', now: 1 });
+    const id = addNote(doc, { boardId, pos: { x: 0, y: 0 }, now: 2 });
+    for (let i = 0; i < 20; i++) {
+      setNoteText(doc, id, `typing ${i}`, 3 + i);
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    await persistence.flush();
+    expect(await db.updates.count()).toBeGreaterThan(1);
+    expect(states).toEqual([]);
+    expect(persistence.saveState.kind).toBe('saved');
+
+    // A write that does not finish for a while: the indicator says so, then returns to "Saved".
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const realTransaction = db.transaction.bind(db) as (...args: unknown[]) => Promise<unknown>;
+    db.transaction = ((...args: unknown[]) => gate.then(() => realTransaction(...args))) as unknown as typeof db.transaction;
+    setNoteText(doc, id, 'slow disk', 100);
+    await new Promise((r) => setTimeout(r, 600));
+    expect(persistence.saveState.kind).toBe('saving');
+    release();
+    await persistence.flush();
+    expect(persistence.saveState.kind).toBe('saved');
+    expect(states).toEqual(['saving', 'saved']);
+  });
+
+  it('another tab receives edits as V1 updates and still applies the V2 form an older version of the app sends', async () => {
+    const db = freshDb();
+    const a = attach(db, 'tabs');
+    const b = attach(db, 'tabs');
+    await Promise.all([a.persistence.whenLoaded, b.persistence.whenLoaded]);
+    // Let the tabs' greetings (each answers the other's with what it lacks) pass first.
+    await new Promise((r) => setTimeout(r, 50));
+    const seen: unknown[] = [];
+    const listener = new BroadcastChannel('transition-lab:doc:tabs');
+    listener.onmessage = (e: MessageEvent) => seen.push(e.data);
+    const { boardId } = createSessionContent(a.doc, { title: 'Lab', firstBoardTitle: 'Main', now: 1 });
+    addNote(a.doc, { boardId, pos: { x: 0, y: 0 }, now: 2, text: 'From this version' });
+    await vi.waitFor(() => expect(listNotes(b.doc, boardId).map((n) => n.text)).toEqual(['From this version']));
+    // One message for the whole synchronous burst, in V1 form.
+    const updates = seen.filter((m) => (m as { type: string }).type !== 'hello') as { type: string; update: Uint8Array }[];
+    expect(updates.map((m) => m.type)).toEqual(['updateV1']);
+    const check = new Y.Doc();
+    Y.applyUpdate(check, updates[0]!.update);
+    expect(listNotes(check, boardId).map((n) => n.text)).toEqual(['From this version']);
+
+    const older = new Y.Doc();
+    Y.applyUpdate(older, Y.encodeStateAsUpdate(a.doc));
+    const before = Y.encodeStateVector(older);
+    addNote(older, { boardId, pos: { x: 300, y: 0 }, now: 3, text: 'From an older tab' });
+    listener.postMessage({ type: 'update', update: Y.encodeStateAsUpdateV2(older, before) });
+    await vi.waitFor(() => expect(listNotes(b.doc, boardId)).toHaveLength(2));
+    expect(listNotes(a.doc, boardId)).toHaveLength(2);
+    listener.close();
+    await Promise.all([a.persistence.destroy(), b.persistence.destroy()]);
   });
 
   it('keeps sessions apart', async () => {

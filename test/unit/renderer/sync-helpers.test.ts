@@ -3,7 +3,7 @@ import { parseRoute } from '../../../renderer/app/use-hash-route';
 import { orderForInvite } from '../../../renderer/app/platform';
 import { formatIceServers, parseIceServers } from '../../../renderer/session/sync/network-settings';
 import { isKnownWebrtcFailure, signalingUrl } from '../../../renderer/session/sync/webrtc';
-import { connectedPeers, type SyncSnapshot } from '../../../renderer/session/sync/session-sync';
+import { connectedPeers, MESH_RELAY_BATCH_MS, relayBatchDelay, type SyncSnapshot } from '../../../renderer/session/sync/session-sync';
 import { checkJoin } from '../../../renderer/join/join';
 import { joinLink, parseJoinLink } from '../../../shared/protocol/room-wire';
 
@@ -66,5 +66,17 @@ describe('sync helpers', () => {
     expect(connectedPeers({ ...base, relay: { kind: 'connected', connections: 4, admin: false } })).toBe(3);
     expect(connectedPeers({ ...base, relay: { kind: 'connected', connections: 4, admin: false }, webrtcPeers: 2 })).toBe(3);
     expect(connectedPeers({ ...base, webrtcPeers: 2 })).toBe(2);
+  });
+
+  it('batches relay sends only while every other person on the relay is also a direct WebRTC peer', () => {
+    const onRelay = (connections: number) => ({ kind: 'connected' as const, connections, admin: false });
+    // Alone, or no direct peers: the relay carries live edits.
+    expect(relayBatchDelay({ ...base, relay: onRelay(1) })).toBe(0);
+    expect(relayBatchDelay({ ...base, relay: onRelay(3) })).toBe(0);
+    // Two others on the relay, only one reached directly: that one may depend on the relay.
+    expect(relayBatchDelay({ ...base, relay: onRelay(3), webrtcPeers: 1 })).toBe(0);
+    expect(relayBatchDelay({ ...base, relay: onRelay(3), webrtcPeers: 2 })).toBe(MESH_RELAY_BATCH_MS);
+    // Relay down: nothing to batch.
+    expect(relayBatchDelay({ ...base, webrtcPeers: 2 })).toBe(0);
   });
 });
