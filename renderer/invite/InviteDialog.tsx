@@ -122,7 +122,15 @@ export function InviteDialog({ session, sync, onClose }: { session: OpenSession;
           <label className="field">
             <span>{t('invite.link')}</span>
             <span className="invite-link-row">
-              <input ref={linkRef} type="text" readOnly value={link} onFocus={(e) => e.currentTarget.select()} />
+              <input
+                ref={linkRef}
+                type="text"
+                readOnly
+                value={link}
+                placeholder={urls === null ? t('invite.findingAddress') : undefined}
+                aria-busy={urls === null}
+                onFocus={(e) => e.currentTarget.select()}
+              />
               <button
                 type="button"
                 className="button"

@@ -135,7 +135,10 @@ async function setupApp(hostUrl: string): Promise<{ a: Page; b: Page; browsers: 
   await a.getByRole('button', { name: 'Add sticky note' }).click();
   await a.getByRole('textbox', { name: 'Note text' }).fill('start');
   await a.getByRole('button', { name: 'Invite participants' }).click();
-  const link = await a.getByRole('textbox', { name: 'Join link' }).inputValue();
+  // The link appears once the host has told us its LAN addresses.
+  const linkField = a.getByRole('textbox', { name: 'Join link' });
+  await until(async () => (await linkField.inputValue()) !== '', 'join link');
+  const link = await linkField.inputValue();
   await a.getByRole('button', { name: 'Close' }).click();
   await a.getByRole('article').first().dblclick();
   await b.goto(link);
