@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { LOCAL_ORIGIN } from '../../shared/model';
 import { databaseHealth, registerFlusher, type SessionSummary, type TransitionLabDb } from './database';
 import { classifyStorageError, describeError, type StorageFailure } from './storage-errors';
 
@@ -20,6 +21,13 @@ export interface DocPersistenceOptions {
    * at most ~1 transaction per frame, and the worst-case delay stays far inside the 100 ms promise.
    */
   minIntervalMs?: number;
+  /**
+   * Delay before writing an edit that came from someone else (a peer, the relay, another tab).
+   * Its author's device stores it too, so there is no hurry: in a busy room the edits of many
+   * people then share one write instead of costing one each, and the write never competes with
+   * showing the change. Default 100 ms.
+   */
+  remoteFlushDelayMs?: number;
   /** Fold updates into the snapshot once this many rows pile up, so load time stays flat. */
   compactAfter?: number;
   /** Derives the Home list row from the doc. */
@@ -93,6 +101,7 @@ export class DocPersistence {
   private destroyed = false;
   private readonly unregisterFlusher: () => void;
   private readonly flushDelayMs: number;
+  private readonly remoteFlushDelayMs: number;
   private readonly minIntervalMs: number;
   private readonly compactAfter: number;
   private readonly now: () => number;
@@ -104,6 +113,7 @@ export class DocPersistence {
     private readonly options: DocPersistenceOptions,
   ) {
     this.flushDelayMs = options.flushDelayMs ?? 0;
+    this.remoteFlushDelayMs = options.remoteFlushDelayMs ?? 100;
     this.minIntervalMs = options.minIntervalMs ?? 16;
     this.compactAfter = options.compactAfter ?? 300;
     this.now = options.now ?? Date.now;
@@ -205,7 +215,8 @@ export class DocPersistence {
     // While a failed write waits for its retry, new edits wait with it rather than hammering a full disk.
     if (this.retrying) return;
     const sinceLast = Date.now() - this.lastWriteStart;
-    this.schedule(Math.max(this.flushDelayMs, this.minIntervalMs - sinceLast));
+    const local = origin === LOCAL_ORIGIN || origin === null || origin === undefined || origin instanceof Y.UndoManager;
+    this.schedule(Math.max(local ? this.flushDelayMs : this.remoteFlushDelayMs, this.minIntervalMs - sinceLast));
   };
 
   private readonly afterRender = (): void => {

@@ -172,6 +172,31 @@ describe('DocPersistence', () => {
     await Promise.all([a.persistence.destroy(), b.persistence.destroy()]);
   });
 
+  it("stores someone else's edit within the remote delay, and at once together with a local edit", async () => {
+    const db = freshDb();
+    const { doc, persistence } = attach(db, 'remote', { remoteFlushDelayMs: 150 });
+    await persistence.whenLoaded;
+    const peer = new Y.Doc();
+    const { boardId } = createSessionContent(peer, { title: 'Lab', firstBoardTitle: 'Main', now: 1 });
+    addNote(peer, { boardId, pos: { x: 0, y: 0 }, now: 2, text: 'From a peer' });
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(peer), { kind: 'a peer' });
+    await new Promise((r) => setTimeout(r, 40));
+    expect(await db.updates.count()).toBe(0);
+    await vi.waitFor(async () => expect(await db.updates.count()).toBe(1), { timeout: 1000 });
+
+    const before = Y.encodeStateVector(peer);
+    addNote(peer, { boardId, pos: { x: 300, y: 0 }, now: 3, text: 'Another from the peer' });
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(peer, before), { kind: 'a peer' });
+    addNote(doc, { boardId, pos: { x: 0, y: 300 }, now: 4, text: 'Mine' });
+    await new Promise((r) => setTimeout(r, 40));
+    // The local edit did not wait, and took the peer's waiting edit along in the same write.
+    expect(await db.updates.count()).toBe(2);
+    await persistence.destroy();
+    const again = attach(db, 'remote');
+    await again.persistence.whenLoaded;
+    expect(content(again.doc, boardId).map((n) => n.text).sort()).toEqual(['Another from the peer', 'From a peer', 'Mine']);
+  });
+
   it('keeps sessions apart', async () => {
     const db = freshDb();
     const a = attach(db, 'one');
