@@ -123,6 +123,23 @@ export function deriveChannelKeys(shared: Uint8Array, authKey: Uint8Array, nonce
   return keys;
 }
 
+/**
+ * AES-256-GCM with the 16-byte tag appended to the ciphertext. The pure-JS one works everywhere
+ * (also where a browser has no `crypto.subtle`); the host swaps in Node's native implementation
+ * (main/host/sync/node-aead.ts), which gives the same bytes and is many times faster — the host
+ * seals every message once per person in the room.
+ */
+export interface Aead {
+  encrypt(key: Uint8Array, nonce: Uint8Array, plain: Uint8Array): Uint8Array;
+  /** Throws when the frame does not authenticate. */
+  decrypt(key: Uint8Array, nonce: Uint8Array, sealed: Uint8Array): Uint8Array;
+}
+
+export const jsAead: Aead = {
+  encrypt: (key, nonce, plain) => gcm(key, nonce).encrypt(plain),
+  decrypt: (key, nonce, sealed) => gcm(key, nonce).decrypt(sealed),
+};
+
 export interface OpenedFrame {
   kind: FrameKind;
   payload: Uint8Array;
@@ -139,21 +156,22 @@ export class WireChannel {
   constructor(
     private readonly sendKey: Uint8Array,
     private readonly receiveKey: Uint8Array,
+    private readonly aead: Aead = jsAead,
   ) {}
 
-  static forClient(keys: ChannelKeys): WireChannel {
-    return new WireChannel(keys.clientToServer, keys.serverToClient);
+  static forClient(keys: ChannelKeys, aead?: Aead): WireChannel {
+    return new WireChannel(keys.clientToServer, keys.serverToClient, aead);
   }
 
-  static forServer(keys: ChannelKeys): WireChannel {
-    return new WireChannel(keys.serverToClient, keys.clientToServer);
+  static forServer(keys: ChannelKeys, aead?: Aead): WireChannel {
+    return new WireChannel(keys.serverToClient, keys.clientToServer, aead);
   }
 
   seal(kind: FrameKind, payload: Uint8Array): Uint8Array {
     const plain = new Uint8Array(1 + payload.length);
     plain[0] = kind;
     plain.set(payload, 1);
-    return gcm(this.sendKey, counterNonce(this.sent++)).encrypt(plain);
+    return this.aead.encrypt(this.sendKey, counterNonce(this.sent++), plain);
   }
 
   sealText(message: unknown): Uint8Array {
@@ -165,7 +183,7 @@ export class WireChannel {
     if (frame.length < FRAME_OVERHEAD) throw new WireCryptoError('frame too short');
     let plain: Uint8Array;
     try {
-      plain = gcm(this.receiveKey, counterNonce(this.received)).decrypt(frame);
+      plain = this.aead.decrypt(this.receiveKey, counterNonce(this.received), frame);
     } catch {
       throw new WireCryptoError('frame did not open');
     }

@@ -26,6 +26,7 @@ import type { UpgradeRoute } from '../upgrade-registry';
 import { rejectUpgrade } from '../upgrade-registry';
 import { closeAllGoingAway, closeWith } from '../ws-close';
 import { parseClientText, type ParsedClientText } from './client-messages';
+import { nodeAead } from './node-aead';
 import { isRoomId } from './room-id';
 import { ProtocolError, type Room, type RoomConnection } from './room';
 import { RoomRegistry } from './room-registry';
@@ -241,7 +242,7 @@ class SyncSocket implements RoomConnection {
     if (room.size >= limits.connectionsPerRoom) return this.close(CLOSE.RATE_LIMITED);
 
     clearTimeout(this.handshakeTimer);
-    this.channel = WireChannel.forServer(deriveChannelKeys(shared, authKey, this.nonce));
+    this.channel = WireChannel.forServer(deriveChannelKeys(shared, authKey, this.nonce), nodeAead);
     shared.fill(0);
     this.room = room;
     this.admin = admin;
