@@ -53,6 +53,10 @@ export function useLocalPresence(awareness: Awareness, boardId: string, surfaceR
     };
     const onPointerMove = (event: PointerEvent) => {
       if (event.pointerType === 'touch') return; // A finger has no hover position worth showing.
+      // The browser repeats a move at the same spot whenever the content under a still pointer
+      // changes (every edit someone else makes); that is not a move, and measuring the surface
+      // for it would force a layout each time. Pans and zooms are followed below.
+      if (pointer && pointer.clientX === event.clientX && pointer.clientY === event.clientY) return;
       pointer = { clientX: event.clientX, clientY: event.clientY };
       publish();
     };
