@@ -2,7 +2,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import {
   CLOSE,
   MESSAGE_AWARENESS,
@@ -13,27 +13,15 @@ import {
   type ClientText,
   type ServerText,
 } from '../../../shared/protocol/room-wire';
-import { computeProof, toBase64Url } from '../../../shared/protocol/access';
-import {
-  deriveChannelKeys,
-  FRAME_BINARY,
-  FRAME_TEXT,
-  frameText,
-  handshakeTranscript,
-  newEphemeralKeyPair,
-  sealClaim,
-  sharedSecret,
-  WireChannel,
-} from '../../../shared/protocol/wire-crypto';
+import { toBase64Url } from '../../../shared/protocol/access';
+import { FRAME_BINARY, FRAME_TEXT, frameText, type WireChannel } from '../../../shared/protocol/wire-crypto';
+import { replyToChallenge, type RelayKeys } from './relay-handshake';
+import { UpdateBatcher } from './update-batcher';
 
 /** Transaction origin of everything the relay delivered: never sent back to the relay. */
 export const RELAY_ORIGIN = Object.freeze({ kind: 'relay' as const });
 
-export interface RelayKeys {
-  authKey: Uint8Array;
-  /** Facilitator only: grants admin rights (rotate, remove) and lets the app claim the room. */
-  adminKey?: Uint8Array;
-}
+export type { RelayKeys } from './relay-handshake';
 
 /** Why the relay stopped for good: the person has to do something (new link, new code). */
 export type RelayFatal = 'wrongCode' | 'codeChanged' | 'removed';
@@ -131,11 +119,13 @@ export class RelayProvider {
    * the session in the app does, if a host really started over).
    */
   private admitted = false;
-  /** Doc updates waiting for the next flush (this microtask's, or the batch timer's). */
-  private pendingUpdates: Uint8Array[] = [];
-  private flushQueued = false;
-  private batchDelayMs = 0;
-  private batchTimer: ReturnType<typeof setTimeout> | null = null;
+  /** What goes up to the relay: the doc's updates, merged and never sent from inside a transaction. */
+  private readonly outgoing = new UpdateBatcher((update) => {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE_SYNC);
+    syncProtocol.writeUpdate(encoder, update);
+    this.sendBinary(encoding.toUint8Array(encoder));
+  });
   private currentState: RelayState = { kind: 'offline', retryInMs: null };
   private readonly listeners: { [K in keyof RelayEvents]: Set<Listener<K>> } = {
     state: new Set(),
@@ -194,7 +184,7 @@ export class RelayProvider {
     this.clearRetry();
     // Leaving on purpose (closing the session): a batch still waiting goes out first, so the
     // host's copy has everything this device typed.
-    if (this.pendingUpdates.length > 0) this.flushUpdates();
+    this.outgoing.flush();
     this.closeSocket(1000);
     if (this.currentState.kind !== 'stopped') this.setState({ kind: 'offline', retryInMs: null });
   }
@@ -232,7 +222,7 @@ export class RelayProvider {
     const link = this.link;
     this.link = null;
     // Whatever was waiting belongs to the old socket; the next sync step 1/2 covers it.
-    this.dropPending();
+    this.outgoing.drop();
     if (!link) return;
     const { socket } = link;
     socket.onopen = socket.onmessage = socket.onclose = socket.onerror = null;
@@ -272,7 +262,7 @@ export class RelayProvider {
     socket.onclose = (event: CloseEvent) => {
       if (this.link !== link) return;
       this.link = null;
-      this.dropPending();
+      this.outgoing.drop();
       this.rejectRotate('connection closed');
       const fatal = FATAL_CLOSES[event.code];
       if (fatal) {
@@ -365,27 +355,13 @@ export class RelayProvider {
 
   private async answerChallenge(link: Link, nonce: string, serverKey: string): Promise<void> {
     try {
-      const { roomId } = this.options;
       const keys = await this.options.keys();
-      const own = newEphemeralKeyPair();
-      const shared = sharedSecret(own.secretKey, serverKey);
-      own.secretKey.fill(0);
-      const transcript = handshakeTranscript(nonce, serverKey, own.publicKey);
-      const proof = await computeProof(keys.authKey, roomId, 'sync', transcript);
-      const adminProof = keys.adminKey ? await computeProof(keys.adminKey, roomId, 'sync', transcript) : undefined;
-      let message: ClientText;
-      if (keys.adminKey && adminProof && this.claimNext) {
-        message = { t: 'claim', key: own.publicKey, sealed: sealClaim(shared, { authKey: keys.authKey, adminKey: keys.adminKey }), proof, adminProof };
-      } else {
-        message = adminProof ? { t: 'hello', key: own.publicKey, proof, adminProof } : { t: 'hello', key: own.publicKey, proof };
-        link.helloAsAdmin = adminProof !== undefined;
-      }
-      const channel = WireChannel.forClient(deriveChannelKeys(shared, keys.authKey, nonce));
-      shared.fill(0);
+      const reply = await replyToChallenge({ roomId: this.options.roomId, keys, nonce, serverKey, claim: this.claimNext });
       if (this.link !== link) return;
+      link.helloAsAdmin = reply.helloAsAdmin;
       // The channel exists before the host can answer, so its welcome always finds it.
-      link.channel = channel;
-      link.socket.send(JSON.stringify(message));
+      link.channel = reply.channel;
+      link.socket.send(JSON.stringify(reply.message));
     } catch {
       this.abandon(link);
     }
@@ -440,24 +416,11 @@ export class RelayProvider {
     }
   }
 
-  /**
-   * Never sends here: this handler runs inside the editing transaction, before y-webrtc's own
-   * send on the editing peer and before React sees a remote edit on a receiving one. Encoding and
-   * encrypting wait for a microtask, and a burst of updates (a paste, several edits in one task)
-   * leaves as one merged frame.
-   */
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === RELAY_ORIGIN) return;
     // Not connected: nothing to queue; the next welcome's sync step 1/2 carries it.
     if (this.currentState.kind !== 'connected') return;
-    this.pendingUpdates.push(update);
-    if (this.batchDelayMs > 0) {
-      this.batchTimer ??= setTimeout(this.flushUpdates, this.batchDelayMs);
-      return;
-    }
-    if (this.flushQueued) return;
-    this.flushQueued = true;
-    queueMicrotask(this.flushUpdates);
+    this.outgoing.push(update);
   };
 
   /**
@@ -468,31 +431,8 @@ export class RelayProvider {
    * peer — and never competes with the direct path in the millisecond a change is on its way.
    */
   setBatchDelay(ms: number): void {
-    if (ms === this.batchDelayMs) return;
-    this.batchDelayMs = ms;
-    // Someone now depends on the relay for live edits: what was waiting goes out now.
-    if (ms === 0 && this.batchTimer) this.flushUpdates();
+    this.outgoing.setDelay(ms);
   }
-
-  private dropPending(): void {
-    this.pendingUpdates = [];
-    if (this.batchTimer) clearTimeout(this.batchTimer);
-    this.batchTimer = null;
-  }
-
-  private readonly flushUpdates = (): void => {
-    this.flushQueued = false;
-    if (this.batchTimer) clearTimeout(this.batchTimer);
-    this.batchTimer = null;
-    const updates = this.pendingUpdates;
-    this.pendingUpdates = [];
-    if (updates.length === 0) return;
-    const update = updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdates(updates);
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MESSAGE_SYNC);
-    syncProtocol.writeUpdate(encoder, update);
-    this.sendBinary(encoding.toUint8Array(encoder));
-  };
 
   /** Only this device's own presence goes up: every peer speaks for itself (and `remove` relies on it). */
   private readonly onAwarenessUpdate = (
