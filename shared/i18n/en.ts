@@ -132,7 +132,7 @@ export const en = {
     qr: 'QR code for the join link',
     address: 'Address to advertise',
     loopbackWarning: 'Only this computer can open this address. Connect this computer to the room’s network to invite others.',
-    findingAddress: 'Finding this computer’s address on the network…',
+    findingAddress: 'Finding the network address…',
     noAddress: 'No network address found. Connect this computer to the room’s network, then open this dialog again.',
     threat: 'Anyone with this link or code can read and edit the whole session. Share it only with the people in the room.',
     changeCode: 'Change join code',

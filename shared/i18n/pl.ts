@@ -142,7 +142,7 @@ export const pl: Catalog & PolishPluralForms = {
     qr: 'Kod QR z linkiem do dołączenia',
     address: 'Adres do udostępnienia',
     loopbackWarning: 'Ten adres działa tylko na tym komputerze. Połącz komputer z siecią w sali, aby zaprosić innych.',
-    findingAddress: 'Szukam adresu tego komputera w sieci…',
+    findingAddress: 'Szukam adresu w sieci…',
     noAddress: 'Nie znaleziono adresu sieciowego. Połącz ten komputer z siecią w sali i otwórz to okno ponownie.',
     threat: 'Każdy, kto ma ten link lub kod, może czytać i edytować całą sesję. Udostępniaj go tylko osobom w sali.',
     changeCode: 'Zmień kod dołączenia',
