@@ -114,11 +114,47 @@ window.rawWait = (k, v) => new Promise((resolve) => {
   };
 }
 
+/**
+ * Where the time goes: every page (app and raw alike) records when it hands a message to a data
+ * channel and when one arrives, so each DOM trial splits into A (edit → send), the wire (send →
+ * arrival on B) and B (arrival → visible).
+ */
+const DATA_CHANNEL_CLOCK = `(() => {
+  const now = () => performance.timeOrigin + performance.now();
+  window.__tlSends = [];
+  window.__tlArrivals = [];
+  const send = RTCDataChannel.prototype.send;
+  RTCDataChannel.prototype.send = function (data) { window.__tlSends.push(now()); return send.call(this, data); };
+  const onmessage = Object.getOwnPropertyDescriptor(RTCDataChannel.prototype, 'onmessage');
+  Object.defineProperty(RTCDataChannel.prototype, 'onmessage', {
+    configurable: true,
+    get() { return onmessage.get.call(this); },
+    set(handler) { onmessage.set.call(this, handler ? function (event) { window.__tlArrivals.push(now()); return handler.call(this, event); } : handler); },
+  });
+})();`;
+
+type Legs = [editToSend: number, sendToArrival: number, arrivalToVisible: number];
+type ClockWindow = Window & { __tlSends: number[]; __tlArrivals: number[] };
+
+async function resetClocks(a: Page, b: Page): Promise<void> {
+  await a.evaluate(() => ((window as unknown as ClockWindow).__tlSends = []));
+  await b.evaluate(() => ((window as unknown as ClockWindow).__tlArrivals = []));
+}
+
+async function legs(a: Page, b: Page, t0: number, visible: number): Promise<Legs> {
+  const sends = await a.evaluate(() => (window as unknown as ClockWindow).__tlSends);
+  const arrivals = await b.evaluate(() => (window as unknown as ClockWindow).__tlArrivals);
+  const sent = sends.find((t) => t >= t0) ?? Number.NaN;
+  const arrived = arrivals.find((t) => t >= sent) ?? Number.NaN;
+  return [sent - t0, arrived - sent, visible - arrived];
+}
+
 async function newPage(baseURL: string): Promise<{ browser: Browser; page: Page }> {
   const launch = chromiumLaunchOptions();
   const browser = await chromium.launch({ ...launch, args: [...(launch.args ?? []), '--allow-loopback-in-peer-connection'] });
   const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 800 } });
   await context.grantPermissions(['camera', 'microphone'], { origin: baseURL });
+  await context.addInitScript(DATA_CHANNEL_CLOCK);
   return { browser, page: await context.newPage() };
 }
 
@@ -159,9 +195,10 @@ async function setupApp(hostUrl: string): Promise<{ a: Page; b: Page; browsers: 
 }
 
 /** Milliseconds from the edit on A until B's DOM shows it, and until B's task that did so is over. */
-type Timing = { visible: number; settled: number };
+type Timing = { visible: number; settled: number; legs: Legs };
 
 async function appTrial(a: Page, b: Page, value: string): Promise<Timing> {
+  await resetClocks(a, b);
   const seen = b.evaluate(
     (v) =>
       new Promise<[number, number]>((resolve) => {
@@ -190,7 +227,7 @@ async function appTrial(a: Page, b: Page, value: string): Promise<Timing> {
   }, value);
   try {
     const [visible, settled] = await withTimeout(seen, 'app edit on B');
-    return { visible: visible - t0, settled: settled - t0 };
+    return { visible: visible - t0, settled: settled - t0, legs: await legs(a, b, t0, visible) };
   } catch (error) {
     const onA = await a.evaluate(() => [(document.querySelector('textarea') as HTMLTextAreaElement | null)?.value, document.querySelector('[role="article"]')?.textContent]);
     const onB = await b.evaluate(() => [...document.querySelectorAll('article, [role="article"]')].map((n) => n.textContent));
@@ -198,16 +235,25 @@ async function appTrial(a: Page, b: Page, value: string): Promise<Timing> {
   }
 }
 
+function medianLegs(rows: Legs[]): { editToSend: number; sendToArrival: number; arrivalToVisible: number } {
+  const median = (i: number) => {
+    const values = rows.map((r) => r[i] as number).filter((v) => Number.isFinite(v));
+    return Math.round((summarise(values).median ?? Number.NaN) * 100) / 100;
+  };
+  return { editToSend: median(0), sendToArrival: median(1), arrivalToVisible: median(2) };
+}
+
 function withTimeout<T>(promise: Promise<T>, what: string, ms = 15_000): Promise<T> {
   return Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`timed out: ${what}`)), ms))]);
 }
 
 async function rawDomTrial(a: Page, b: Page, value: string): Promise<Timing> {
+  await resetClocks(a, b);
   const seen = b.evaluate((v) => (window as unknown as { rawWaitDom: (v: string) => Promise<[number, number]> }).rawWaitDom(v), value);
   await b.evaluate(() => new Promise((r) => setTimeout(r, 0)));
   const t0 = await a.evaluate((v) => (window as unknown as { rawSet: (k: string, v: string) => number }).rawSet('dom', v), value);
   const [visible, settled] = await withTimeout(seen, 'raw DOM edit on B');
-  return { visible: visible - t0, settled: settled - t0 };
+  return { visible: visible - t0, settled: settled - t0, legs: await legs(a, b, t0, visible) };
 }
 
 async function rawTrial(a: Page, b: Page, key: string, value: string): Promise<number> {
@@ -236,6 +282,8 @@ try {
   const rawSamples: number[] = [];
   const rawDomVisible: number[] = [];
   const rawDomSettled: number[] = [];
+  const appLegs: Legs[] = [];
+  const rawDomLegs: Legs[] = [];
   for (let i = 0; i < WARMUP + TRIALS; i++) {
     const appMs = await appTrial(app.a, app.b, `Edit ${i} ${Math.random().toString(36).slice(2, 8)}`);
     const rawMs = await rawTrial(RA.page, RB.page, 'k', `v${i}`);
@@ -246,6 +294,8 @@ try {
       rawSamples.push(rawMs);
       rawDomVisible.push(rawDomMs.visible);
       rawDomSettled.push(rawDomMs.settled);
+      appLegs.push(appMs.legs);
+      rawDomLegs.push(rawDomMs.legs);
     }
   }
   const appStats = summarise(appVisible);
@@ -263,10 +313,13 @@ try {
     rawYWebrtc: { what: 'Y.Map.set on A → map observer on B, plain y-webrtc with password, no relay', ...rawStats },
     rawYWebrtcDom: { what: 'Y.Map.set on A → value written into a <p> by a map observer on B, seen by MutationObserver; plain y-webrtc with password, no relay', ...rawDom },
     rawYWebrtcDomSettled: { what: 'as rawYWebrtcDom, until that task on B has finished', ...rawDomDone },
+    legs: { what: 'medians of: edit on A → first data-channel send; that send → first arrival on B; arrival → visible', app: medianLegs(appLegs), rawYWebrtcDom: medianLegs(rawDomLegs) },
     ratio: { appVsRaw: ratio(appStats, rawStats), appVsRawDom: ratio(appStats, rawDom), appSettledVsRawDomSettled: ratio(appDone, rawDomDone) },
     targetRatio: 1.2,
   };
   writeResults('sync-browser', results);
+  const legLine = (l: { editToSend: number; sendToArrival: number; arrivalToVisible: number }) => `A ${l.editToSend} ms | wire ${l.sendToArrival} ms | B ${l.arrivalToVisible} ms`;
+  console.log(`legs (median) app: ${legLine(results.legs.app)} || raw + DOM: ${legLine(results.legs.rawYWebrtcDom)}`);
   const line = (name: string, x: { median: number; p95: number }) => `${name}: median ${round(x.median)} ms, p95 ${round(x.p95)} ms`;
   console.log(`${line('app', appStats)} | ${line('raw y-webrtc', rawStats)} | ratio median ${results.ratio.appVsRaw.median}×, p95 ${results.ratio.appVsRaw.p95}×`);
   console.log(`${line('raw y-webrtc + DOM', rawDom)} | app ratio median ${results.ratio.appVsRawDom.median}×, p95 ${results.ratio.appVsRawDom.p95}×`);
