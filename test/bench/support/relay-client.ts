@@ -9,7 +9,8 @@ import { WebSocket } from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { computeProof, deriveAdminKey, deriveAuthKey, deriveRoomKey } from '../../../shared/protocol/access';
+import { deriveAdminKey, deriveAuthKey, deriveRoomKey } from '../../../shared/protocol/access';
+import { replyToChallenge, type RelayKeys } from '../../../shared/protocol/challenge-reply';
 import {
   MESSAGE_AWARENESS,
   MESSAGE_SYNC,
@@ -18,22 +19,10 @@ import {
   type ClientText,
   type ServerText,
 } from '../../../shared/protocol/room-wire';
-import {
-  deriveChannelKeys,
-  FRAME_BINARY,
-  FRAME_TEXT,
-  frameText,
-  handshakeTranscript,
-  newEphemeralKeyPair,
-  sealClaim,
-  sharedSecret,
-  WireChannel,
-} from '../../../shared/protocol/wire-crypto';
+import { FRAME_BINARY, FRAME_TEXT, frameText, type WireChannel } from '../../../shared/protocol/wire-crypto';
 
-export interface RoomKeys {
-  authKey: Uint8Array;
-  adminKey?: Uint8Array;
-}
+/** The keys a client proves; the same shape the app uses. */
+export type RoomKeys = RelayKeys;
 
 const keyCache = new Map<string, Promise<Uint8Array>>();
 
@@ -183,21 +172,10 @@ export async function handshake(socket: RawSocket, options: HandshakeOptions) {
   const challenge = await socket.nextText('challenge');
   if (!challenge) return null;
   if (challenge.v !== WIRE_VERSION) throw new Error(`host speaks wire version ${challenge.v}`);
-  const { roomId, keys } = options;
-  const own = newEphemeralKeyPair();
-  const shared = sharedSecret(own.secretKey, challenge.key);
-  const transcript = handshakeTranscript(challenge.nonce, challenge.key, own.publicKey);
-  const proof = await computeProof(keys.authKey, roomId, 'sync', transcript);
-  const adminProof = keys.adminKey ? await computeProof(keys.adminKey, roomId, 'sync', transcript) : undefined;
-  let message: ClientText;
-  if (options.claim) {
-    if (!keys.adminKey || !adminProof) throw new Error('claim needs an admin key');
-    message = { t: 'claim', key: own.publicKey, sealed: sealClaim(shared, { authKey: keys.authKey, adminKey: keys.adminKey }), proof, adminProof };
-  } else {
-    message = adminProof ? { t: 'hello', key: own.publicKey, proof, adminProof } : { t: 'hello', key: own.publicKey, proof };
-  }
-  socket.send(message);
-  socket.channel = WireChannel.forClient(deriveChannelKeys(shared, keys.authKey, challenge.nonce));
+  if (options.claim && !options.keys.adminKey) throw new Error('claim needs an admin key');
+  const reply = await replyToChallenge({ roomId: options.roomId, keys: options.keys, nonce: challenge.nonce, serverKey: challenge.key, claim: options.claim ?? false });
+  socket.send(reply.message);
+  socket.channel = reply.channel;
   return socket.nextText('welcome');
 }
 

@@ -1,5 +1,5 @@
-import { computeProof } from '../../../shared/protocol/access';
-import type { ClientText } from '../../../shared/protocol/room-wire';
+import { computeProof } from './access';
+import type { ClientText } from './room-wire';
 import {
   deriveChannelKeys,
   handshakeTranscript,
@@ -7,7 +7,7 @@ import {
   sealClaim,
   sharedSecret,
   WireChannel,
-} from '../../../shared/protocol/wire-crypto';
+} from './wire-crypto';
 
 export interface RelayKeys {
   authKey: Uint8Array;
