@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { LOCAL_ORIGIN } from '../../shared/model';
+import { isLocalOrigin } from '../../shared/model';
 import { databaseHealth, registerFlusher, type SessionSummary, type TransitionLabDb } from './database';
 import { classifyStorageError, describeError, type StorageFailure } from './storage-errors';
 
@@ -215,8 +215,7 @@ export class DocPersistence {
     // While a failed write waits for its retry, new edits wait with it rather than hammering a full disk.
     if (this.retrying) return;
     const sinceLast = Date.now() - this.lastWriteStart;
-    const local = origin === LOCAL_ORIGIN || origin === null || origin === undefined || origin instanceof Y.UndoManager;
-    this.schedule(Math.max(local ? this.flushDelayMs : this.remoteFlushDelayMs, this.minIntervalMs - sinceLast));
+    this.schedule(Math.max(isLocalOrigin(origin) ? this.flushDelayMs : this.remoteFlushDelayMs, this.minIntervalMs - sinceLast));
   };
 
   private readonly afterRender = (): void => {

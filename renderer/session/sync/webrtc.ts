@@ -1,7 +1,7 @@
 import { WebrtcProvider, type Room } from 'y-webrtc';
 import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { LOCAL_ORIGIN } from '../../../shared/model';
+import { isLocalOrigin } from '../../../shared/model';
 import { normaliseJoinCode } from '../../../shared/protocol/access';
 import { SIGNAL_PATH } from '../../../shared/protocol/room-wire';
 import { readIceServers } from './network-settings';
@@ -64,11 +64,6 @@ export async function createWebrtcProvider(options: WebrtcOptions): Promise<Webr
   return provider;
 }
 
-/** Edits made on this device: sent at once, they are what the others are waiting for. */
-function isLocalOrigin(origin: unknown): boolean {
-  return origin === LOCAL_ORIGIN || origin === null || origin === undefined || origin instanceof Y.UndoManager;
-}
-
 /**
  * y-webrtc passes every update on to all its peers, also one that just arrived (from a peer, the
  * relay or another tab), and does so inside the transaction that applied it — before React gets
@@ -86,6 +81,7 @@ export function forwardAfterRender(room: Room): void {
     if (batch.length > 0) send(batch.length === 1 ? (batch[0] as Uint8Array) : Y.mergeUpdates(batch), null);
   };
   const handler = (update: Uint8Array, origin: unknown): void => {
+    // Edits made here are what the others are waiting for: they go at once.
     if (isLocalOrigin(origin)) {
       flush();
       send(update, origin);
