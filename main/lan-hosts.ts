@@ -12,6 +12,7 @@
  */
 import { mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { isLoopbackHostname, isLoopbackUrl } from '../shared/protocol/loopback';
 
 /** Most origins remembered; adding one more drops the oldest. */
 export const MAX_LAN_HOSTS = 50;
@@ -55,10 +56,6 @@ export function isMdnsName(host: string): boolean {
   return labels.every((label) => DNS_LABEL.test(label));
 }
 
-function isLoopbackName(host: string): boolean {
-  return host === 'localhost';
-}
-
 /**
  * Canonical form `http://HOST:PORT` (port always explicit, 80 if the input had none) of an
  * allowed LAN origin, or null if `value` is anything else.
@@ -72,7 +69,7 @@ export function normalizeLanOrigin(value: unknown): string | null {
   const port = portText === undefined ? 80 : Number(portText);
   if (!Number.isInteger(port) || port < 1 || port > 65535) return null;
   if (portText !== undefined && portText.length > 1 && portText.startsWith('0')) return null;
-  if (!(isPrivateIpv4(host) || isMdnsName(host) || isLoopbackName(host))) return null;
+  if (!(isPrivateIpv4(host) || isMdnsName(host) || isLoopbackHostname(host))) return null;
   // Cross-check with the WHATWG parser: it must see exactly the same host (no surprises such as
   // numeric shorthands, trailing dots or IDNA mapping).
   let parsed: URL;
@@ -94,8 +91,7 @@ export function isAllowedLanOrigin(value: unknown): boolean {
  * `origin` must be canonical (from normalizeLanOrigin).
  */
 export function isLoopbackOrigin(origin: string): boolean {
-  const host = new URL(origin).hostname;
-  return host === 'localhost' || host.startsWith('127.');
+  return isLoopbackUrl(origin);
 }
 
 /**

@@ -2,6 +2,7 @@ import QRCode from 'qrcode';
 import { useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatJoinCode } from '../../shared/protocol/access';
+import { isLoopbackUrl } from '../../shared/protocol/loopback';
 import { joinLink } from '../../shared/protocol/room-wire';
 import { ModalDialog } from '../app/ModalDialog';
 import { lanHostUrls } from '../app/platform';
@@ -10,15 +11,6 @@ import type { SessionSync } from '../session/sync/session-sync';
 import { useSyncSnapshot } from '../session/sync/use-session-sync';
 import { NetworkSettings } from './NetworkSettings';
 import './invite.css';
-
-function isLoopback(url: string): boolean {
-  try {
-    const host = new URL(url).hostname;
-    return host === 'localhost' || host.startsWith('127.') || host === '[::1]';
-  } catch {
-    return false;
-  }
-}
 
 async function copyText(text: string, input: HTMLInputElement | null): Promise<boolean> {
   try {
@@ -118,7 +110,7 @@ export function InviteDialog({ session, sync, onClose }: { session: OpenSession;
               </select>
             </label>
           )}
-          {chosen && isLoopback(chosen) && <p className="invite-note warning-text">{t('invite.loopbackWarning')}</p>}
+          {chosen && isLoopbackUrl(chosen) && <p className="invite-note warning-text">{t('invite.loopbackWarning')}</p>}
           <label className="field">
             <span>{t('invite.link')}</span>
             <span className="invite-link-row">

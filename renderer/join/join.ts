@@ -1,4 +1,5 @@
 import { formatJoinCode, isWellFormedJoinCode } from '../../shared/protocol/access';
+import { isLoopbackHostname } from '../../shared/protocol/loopback';
 import { allowLanHost, lanHostPermissionAvailable } from '../app/platform';
 import { navigate, sessionHref } from '../app/use-hash-route';
 import { appDatabase, type TransitionLabDb } from '../storage/database';
@@ -30,10 +31,6 @@ export interface HostAccessDeps {
   allow(origin: string): Promise<boolean>;
 }
 
-function isLoopbackHost(hostname: string): boolean {
-  return hostname === 'localhost' || hostname.startsWith('127.') || hostname === '[::1]';
-}
-
 export async function prepareHostAccess(
   hostUrl: string,
   deps: HostAccessDeps = { canAllow: lanHostPermissionAvailable(), ownOrigin: window.location.origin, allow: allowLanHost },
@@ -46,7 +43,7 @@ export async function prepareHostAccess(
     return 'refused';
   }
   // protocol//host rather than .origin: a custom scheme's origin is "null" outside Electron.
-  if (`${url.protocol}//${url.host}` === deps.ownOrigin || (url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
+  if (`${url.protocol}//${url.host}` === deps.ownOrigin || (url.protocol === 'http:' && isLoopbackHostname(url.hostname))) {
     return 'ready';
   }
   return (await deps.allow(url.origin)) ? 'reload' : 'refused';

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { isLocalOrigin } from '../../shared/model';
+import { applyStoredUpdates, docFromStoredUpdates, isLocalOrigin } from '../../shared/model';
 import { databaseHealth, registerFlusher, type SessionSummary, type TransitionLabDb } from './database';
 import { classifyStorageError, describeError, type StorageFailure } from './storage-errors';
 
@@ -187,11 +187,7 @@ export class DocPersistence {
       const snapshot = await this.db.snapshots.get(this.sessionId);
       const rows = await this.updatesAfter(snapshot?.upToSeq ?? 0);
       if (rows.length === 0) return;
-      const scratch = new Y.Doc();
-      Y.transact(scratch, () => {
-        if (snapshot) Y.applyUpdateV2(scratch, snapshot.state);
-        for (const row of rows) Y.applyUpdateV2(scratch, row.update);
-      });
+      const scratch = docFromStoredUpdates({ snapshot: snapshot?.state, updates: rows.map((r) => r.update), encoding: 'v2' });
       const lastSeq = rows[rows.length - 1]?.seq ?? 0;
       await this.db.snapshots.put({ sessionId: this.sessionId, state: Y.encodeStateAsUpdateV2(scratch), upToSeq: lastSeq });
       await this.db.updates.bulkDelete(rows.map((r) => r.seq as number));
@@ -269,14 +265,7 @@ export class DocPersistence {
       const snap = await this.db.snapshots.get(this.sessionId);
       return { snapshot: snap, rows: await this.updatesAfter(snap?.upToSeq ?? 0) };
     });
-    Y.transact(
-      this.doc,
-      () => {
-        if (snapshot) Y.applyUpdateV2(this.doc, snapshot.state, this);
-        for (const row of rows) Y.applyUpdateV2(this.doc, row.update, this);
-      },
-      this,
-    );
+    applyStoredUpdates(this.doc, { snapshot: snapshot?.state, updates: rows.map((r) => r.update), encoding: 'v2' }, this);
     this.rowsSinceSnapshot = rows.length;
     this.hasStoredState ||= Boolean(snapshot) || rows.length > 0;
     this.loaded = true;

@@ -1,6 +1,5 @@
 import * as Y from 'yjs';
-import { metaMap, randomId, renameSession } from '../../shared/model';
-import { LOCAL_ORIGIN } from '../../shared/model';
+import { docFromStoredUpdates, LOCAL_ORIGIN, metaMap, randomId, renameSession } from '../../shared/model';
 import type { SessionSummary, TransitionLabDb } from './database';
 
 /** How long a deleted session can be brought back with Undo. */
@@ -70,11 +69,7 @@ export async function duplicateSession(
       .where('[sessionId+seq]')
       .between([sourceId, (snapshot?.upToSeq ?? 0) + 1], [sourceId, Infinity])
       .toArray();
-    const doc = new Y.Doc();
-    Y.transact(doc, () => {
-      if (snapshot) Y.applyUpdateV2(doc, snapshot.state);
-      for (const row of rows) Y.applyUpdateV2(doc, row.update);
-    });
+    const doc = docFromStoredUpdates({ snapshot: snapshot?.state, updates: rows.map((r) => r.update), encoding: 'v2' });
     renameSession(doc, init.title);
     doc.transact(() => metaMap(doc).set('createdAt', now), LOCAL_ORIGIN);
     await db.snapshots.put({ sessionId: id, state: Y.encodeStateAsUpdateV2(doc), upToSeq: 0 });

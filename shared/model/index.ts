@@ -21,3 +21,4 @@ export * from './votes';
 export * from './voting-rounds';
 export * from './write';
 export * from './zones';
+export * from './stored-updates';
