@@ -7,6 +7,7 @@ import { joinLink } from '../../shared/protocol/room-wire';
 import { ModalDialog } from '../app/ModalDialog';
 import { lanHostUrls } from '../app/platform';
 import type { OpenSession } from '../session/open-sessions';
+import { readPresence } from '../session/presence/presence-state';
 import type { SessionSync } from '../session/sync/session-sync';
 import { useSyncSnapshot } from '../session/sync/use-session-sync';
 import { NetworkSettings } from './NetworkSettings';
@@ -182,9 +183,8 @@ function usePeople(session: OpenSession): Person[] {
     const people: Person[] = [];
     awareness.getStates().forEach((state, clientId) => {
       if (clientId === awareness.clientID) return;
-      const user = (state as { user?: { name?: unknown; colour?: unknown } }).user;
-      if (!user || typeof user.name !== 'string') return;
-      people.push({ clientId, name: user.name, colour: typeof user.colour === 'string' ? user.colour : '#777' });
+      const person = readPresence(clientId, state);
+      if (person?.name) people.push({ clientId, name: person.name, colour: person.colour });
     });
     people.sort((a, b) => a.name.localeCompare(b.name));
     return people;

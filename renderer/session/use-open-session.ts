@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { listBoards, prepareLoadedDoc, readSessionMeta, type Board } from '../../shared/model';
+import { listBoards, observeRoots, prepareLoadedDoc, readSessionMeta, type Board } from '../../shared/model';
 import { newJoinCode } from '../../shared/protocol/access';
 import { appDatabase, type SessionAccess, type TransitionLabDb } from '../storage/database';
 import { acquireSession, type OpenSession } from './open-sessions';
@@ -64,15 +64,9 @@ export function useSessionOutline(session: OpenSession): { title: string; boards
   const [outline, setOutline] = useState(read);
   useEffect(() => {
     const update = () => setOutline(read());
-    const meta = session.doc.getMap('meta');
-    const boards = session.doc.getMap('boards');
-    meta.observe(update);
-    boards.observeDeep(update);
+    const stop = observeRoots(session.doc, ['meta', 'boards'], update);
     update();
-    return () => {
-      meta.unobserve(update);
-      boards.unobserveDeep(update);
-    };
+    return stop;
   }, [session]);
   return outline;
 }
