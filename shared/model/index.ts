@@ -13,6 +13,7 @@ export * from './observe';
 export * from './origin';
 export * from './placement';
 export * from './policy';
+export * from './read-session';
 export * from './records';
 export * from './session';
 export * from './session-meta';
