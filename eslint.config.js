@@ -1,4 +1,4 @@
-// Layering rules from DESIGN.md are enforced here, the way Excalidraw and VS Code do it:
+// Layering rules from docs/architecture.md are enforced here, the way Excalidraw and VS Code do it:
 // shared/ is the pure domain, main/ and renderer/ meet only through it.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';

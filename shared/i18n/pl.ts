@@ -1,6 +1,6 @@
 import type { Catalog } from './en';
 
-/** Polish messages. Wording follows the glossary in DOMAIN.md (karteczka, tablica, sesja…). */
+/** Polish messages. Wording follows the glossary in docs/domain.md (karteczka, tablica, sesja…). */
 export const pl: Catalog & PolishPluralForms = {
   app: {
     name: 'Transition Lab',
