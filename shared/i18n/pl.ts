@@ -10,11 +10,11 @@ export const pl: Catalog & PolishPluralForms = {
     readOnly: 'Ta sesja została zapisana w nowszej wersji Transition Lab, więc tutaj jest tylko do odczytu.',
     facilitatorOnly: 'Tylko facylitator może to zrobić.',
     boardLocked: 'Facylitator zablokował tę tablicę.',
-    privateNote: 'To prywatna notatka innej osoby, dopóki facylitator nie odsłoni notatek.',
+    privateNote: 'To prywatna karteczka innej osoby, dopóki facylitator nie odsłoni karteczek.',
     deleted: 'To zostało usunięte. Najpierw to przywróć.',
     notFound: 'Tego już nie ma w sesji.',
     votingClosed: 'Głosowanie nie jest otwarte.',
-    notInScope: 'Ta notatka nie bierze udziału w głosowaniu.',
+    notInScope: 'Ta karteczka nie bierze udziału w głosowaniu.',
     noVotesLeft: 'Wykorzystano już wszystkie głosy.',
   },
   language: {
