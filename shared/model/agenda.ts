@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { agendaMap, boardsMap, type RecordMap } from './doc-roots';
 import { randomId } from './ids';
-import { nextOrder, recordIn, reorder, restore, tombstone } from './records';
+import { nextOrder, recordIn, reorderRecord, restoreRecord, tombstoneRecord } from './records';
 import { clampInt, cleanLine, compareIds, oneOf, readNullableNumber, readNullableString, readNumber, readString } from './validate';
 import { mutate } from './write';
 
@@ -124,14 +124,14 @@ export function setAgendaStatus(doc: Y.Doc, id: string, status: AgendaStatus): v
 }
 
 export function deleteAgendaItem(doc: Y.Doc, id: string, now: number): void {
-  tombstone(doc, agendaMap(doc), id, now);
+  tombstoneRecord(doc, agendaMap(doc), id, now);
 }
 
 export function restoreAgendaItem(doc: Y.Doc, id: string): void {
-  restore(doc, agendaMap(doc), id);
+  restoreRecord(doc, agendaMap(doc), id);
 }
 
 /** Moves a live item to `toIndex` in the live agenda. */
 export function moveAgendaItem(doc: Y.Doc, id: string, toIndex: number): void {
-  reorder(doc, agendaMap(doc), listAgenda(doc), id, toIndex);
+  reorderRecord(doc, agendaMap(doc), listAgenda(doc), id, toIndex);
 }

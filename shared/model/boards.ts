@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { boardsMap, type RecordMap } from './doc-roots';
 import { randomId } from './ids';
-import { nextOrder, recordIn, reorder, restore, tombstone } from './records';
+import { nextOrder, recordIn, reorderRecord, restoreRecord, tombstoneRecord } from './records';
 import { cleanLine, compareIds, readNullableNumber, readNullableString, readNumber, readString } from './validate';
 import { mutate } from './write';
 
@@ -120,14 +120,14 @@ export function renameBoard(doc: Y.Doc, boardId: string, title: string): void {
 }
 
 export function deleteBoard(doc: Y.Doc, boardId: string, now: number): void {
-  tombstone(doc, boardsMap(doc), boardId, now);
+  tombstoneRecord(doc, boardsMap(doc), boardId, now);
 }
 
 export function restoreBoard(doc: Y.Doc, boardId: string): void {
-  restore(doc, boardsMap(doc), boardId);
+  restoreRecord(doc, boardsMap(doc), boardId);
 }
 
 /** Moves a live board to `toIndex` among the live boards. */
 export function moveBoard(doc: Y.Doc, boardId: string, toIndex: number): void {
-  reorder(doc, boardsMap(doc), listBoards(doc), boardId, toIndex);
+  reorderRecord(doc, boardsMap(doc), listBoards(doc), boardId, toIndex);
 }

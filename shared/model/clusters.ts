@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { boardsMap, clustersMap, notesMap, type RecordMap } from './doc-roots';
 import { randomId } from './ids';
 import { listNotes } from './notes';
-import { recordIn, restore, tombstone } from './records';
+import { recordIn, restoreRecord, tombstoneRecord } from './records';
 import { cleanLine, compareIds, readNullableNumber, readNumber, readString } from './validate';
 import { mutate } from './write';
 
@@ -99,11 +99,11 @@ export function renameCluster(doc: Y.Doc, clusterId: string, title: string): voi
 }
 
 export function deleteCluster(doc: Y.Doc, clusterId: string, now: number): void {
-  tombstone(doc, clustersMap(doc), clusterId, now);
+  tombstoneRecord(doc, clustersMap(doc), clusterId, now);
 }
 
 export function restoreCluster(doc: Y.Doc, clusterId: string): void {
-  restore(doc, clustersMap(doc), clusterId);
+  restoreRecord(doc, clustersMap(doc), clusterId);
 }
 
 export function getCluster(doc: Y.Doc, clusterId: string): Cluster | null {

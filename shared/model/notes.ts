@@ -4,7 +4,7 @@ import { boardsMap, clustersMap, notesMap, type RecordMap } from './doc-roots';
 import { clampCoordinate, DEFAULT_NOTE_SIZE, isPoint, isSize, type Point, type Size } from './geometry';
 import { isActorType, isGovernanceLevel, type ActorType, type GovernanceLevel } from './governance';
 import { randomId } from './ids';
-import { recordIn, restore, tombstone } from './records';
+import { recordIn, restoreRecord, tombstoneRecord } from './records';
 import { applyTextChange, clipText } from './text-diff';
 import { cleanLine, compareIds, readNullableNumber, readNullableString, readNumber, readString } from './validate';
 import { mutate } from './write';
@@ -204,11 +204,11 @@ export function setNoteTags(
 }
 
 export function deleteNote(doc: Y.Doc, noteId: string, now: number): void {
-  tombstone(doc, notesMap(doc), noteId, now);
+  tombstoneRecord(doc, notesMap(doc), noteId, now);
 }
 
 export function restoreNote(doc: Y.Doc, noteId: string, now: number): void {
-  restore(doc, notesMap(doc), noteId, (record) => touch(record, now));
+  restoreRecord(doc, notesMap(doc), noteId, (record) => touch(record, now));
 }
 
 /**

@@ -21,14 +21,14 @@ export function isTombstoned(record: RecordMap): boolean {
 }
 
 /** Marks a live record deleted at `now`; a missing or already deleted one is left alone. */
-export function tombstone<T>(doc: Y.Doc, map: Y.Map<T>, id: string, now: number): void {
+export function tombstoneRecord<T>(doc: Y.Doc, map: Y.Map<T>, id: string, now: number): void {
   const record = recordIn(map, id);
   if (!record || isTombstoned(record)) return;
   mutate(doc, () => record.set('deletedAt', now));
 }
 
 /** Brings a deleted record back; `alsoWrite` runs in the same transaction (e.g. refresh updatedAt). */
-export function restore<T>(doc: Y.Doc, map: Y.Map<T>, id: string, alsoWrite?: (record: RecordMap) => void): void {
+export function restoreRecord<T>(doc: Y.Doc, map: Y.Map<T>, id: string, alsoWrite?: (record: RecordMap) => void): void {
   const record = recordIn(map, id);
   if (!record || !isTombstoned(record)) return;
   mutate(doc, () => {
@@ -51,7 +51,7 @@ export function nextOrder<T>(map: Y.Map<T>): number {
  * order): one write of the record's own `order`, halfway between its new neighbours. When floating
  * point runs out between them, the whole list is renumbered once instead.
  */
-export function reorder<T>(doc: Y.Doc, map: Y.Map<T>, live: readonly { id: string; order: number }[], id: string, toIndex: number): void {
+export function reorderRecord<T>(doc: Y.Doc, map: Y.Map<T>, live: readonly { id: string; order: number }[], id: string, toIndex: number): void {
   const from = live.findIndex((r) => r.id === id);
   const record = recordIn(map, id);
   if (from < 0 || !record) return;

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { roundsMap, type RecordMap } from './doc-roots';
 import { randomId } from './ids';
-import { recordIn, tombstone } from './records';
+import { recordIn, tombstoneRecord } from './records';
 import { clampInt, cleanLine, isPlainObject, oneOf, readNullableNumber, readNumber, readString } from './validate';
 import { mutate } from './write';
 
@@ -146,5 +146,5 @@ export function writeClosedState(doc: Y.Doc, roundId: string, counted: string[])
 }
 
 export function deleteVotingRound(doc: Y.Doc, roundId: string, now: number): void {
-  tombstone(doc, roundsMap(doc), roundId, now);
+  tombstoneRecord(doc, roundsMap(doc), roundId, now);
 }
