@@ -4,6 +4,9 @@ import * as M from '../../../shared/model';
 import { en } from '../../../shared/i18n/en';
 import { pl } from '../../../shared/i18n/pl';
 import { session, syncAll } from './helpers';
+import { createPeers } from './sim/peer';
+import { Rng } from './sim/prng';
+import { randomOp } from './sim/random-ops';
 
 const FAC = 'fac-a';
 const ANA = 'participant-ana';
@@ -238,6 +241,36 @@ describe('can: honoured on every peer', () => {
     // The comparison means something only if the replicas do refuse things.
     expect(denied).toBeGreaterThan(20);
   });
+
+  for (const seed of [21, 22, 23, 24]) {
+    it(`after random concurrent edits and a merge, every peer answers alike (seed ${seed})`, () => {
+      const rng = new Rng(seed);
+      let now = 1_700_000_000_000;
+      const peers = createPeers(rng, 3, now);
+      for (let step = 0; step < 150; step++) {
+        now += rng.int(1, 2_000);
+        randomOp({ peer: rng.pick(peers)!, rng, now });
+        if (rng.next() < 0.15) syncAll(...peers.map((p) => p.doc));
+      }
+      // Random locks and private mode on top, by a facilitator device, before the final merge.
+      const host = peers[0]!.doc;
+      for (const board of M.listBoards(host)) if (rng.next() < 0.5) M.setBoardLocked(host, 'device0', board.id, true);
+      M.setPrivateMode(host, 'device0', rng.next() < 0.5);
+      syncAll(...peers.map((p) => p.doc));
+      const [first, ...others] = peers.map((p) => p.doc);
+      const targets: M.Target[] = [
+        {},
+        ...M.listAllBoards(first!).map((b) => ({ boardId: b.id })),
+        ...[...M.notesMap(first!).keys()].map((noteId) => ({ noteId })),
+        ...M.listRounds(first!).flatMap((r) => [{ roundId: r.id }, ...[...M.notesMap(first!).keys()].slice(0, 5).map((noteId) => ({ roundId: r.id, noteId }))]),
+      ];
+      const answers = (doc: Y.Doc) =>
+        ['device0', 'device2', 'user0', 'stranger'].flatMap((id) => M.ACTIONS.flatMap((action) => targets.map((target) => M.can(doc, M.personIn(doc, id), action, target))));
+      const reference = answers(first!);
+      expect(reference.filter((d) => !d.allowed).length).toBeGreaterThan(0);
+      for (const doc of others) expect(answers(doc)).toEqual(reference);
+    });
+  }
 
   it('a lock made on one peer applies on the other once synced', () => {
     const { docs, boardId, anaNote } = room();
