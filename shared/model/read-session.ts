@@ -45,9 +45,8 @@ export interface SessionCounts {
   zones: number;
   /** Distinct recorded authors of those notes. */
   authors: number;
+  /** Live voting rounds; their totals are in SessionContent.rounds (tallying is not a count). */
   rounds: number;
-  /** Counted votes over all rounds. */
-  votes: number;
   agendaItems: number;
 }
 
@@ -69,8 +68,9 @@ function byOrder<T extends { order: number; id: string }>(a: T, b: T): number {
 
 /**
  * The counts alone, in one pass over the raw records without reading any note's content: the
- * Home summary runs this on every storage write, where building the whole SessionContent would
- * cost ~20× more (test/bench/read-session.bench.ts). readSession reports the same numbers.
+ * Home summary runs this on every storage write, where building the whole SessionContent — or
+ * tallying votes — would cost several times more (test/bench/read-session.bench.ts). readSession
+ * reports the same numbers.
  */
 export function readSessionCounts(doc: Y.Doc): SessionCounts {
   const live = new Set<string>();
@@ -98,15 +98,13 @@ export function readSessionCounts(doc: Y.Doc): SessionCounts {
     const authorId = record.get('authorId');
     if (typeof authorId === 'string' && authorId) authors.add(authorId);
   });
-  const rounds = listRounds(doc);
   return {
     boards: live.size,
     notes,
     clusters,
     zones,
     authors: authors.size,
-    rounds: rounds.length,
-    votes: rounds.reduce((n, r) => n + voteTotals(doc, r.id).reduce((m, t) => m + t.votes, 0), 0),
+    rounds: listRounds(doc).length,
     agendaItems: listAgenda(doc).length,
   };
 }
@@ -179,7 +177,6 @@ export function readSession(doc: Y.Doc): SessionContent {
       zones: sum((b) => b.zones.length),
       authors: authors.size,
       rounds: rounds.length,
-      votes: rounds.reduce((n, r) => n + r.totals.reduce((m, t) => m + t.votes, 0), 0),
       agendaItems: agenda.length,
     },
   };

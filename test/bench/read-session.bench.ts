@@ -17,6 +17,12 @@ function build(notes: number): Y.Doc {
     const board = boards[i % BOARDS]!;
     ids.push(M.addNote(doc, { boardId: board, pos: { x: (i * 37) % 4000, y: (i * 53) % 3000 }, now: 10 + i, text: `Note ${i}: a barrier or an opportunity`, authorId: `p${i % 40}` }));
   }
+  // A busy room's voting: 3 open rounds, 60 voters with 5 votes each.
+  for (let r = 0; r < 3; r++) {
+    const roundId = M.createVotingRound(doc, { title: `Round ${r}`, now: 3, budget: 5 });
+    M.openVotingRound(doc, roundId);
+    for (let v = 0; v < 60; v++) for (let k = 0; k < 5; k++) M.castVote(doc, { roundId, voterId: `p${v}`, noteId: ids[(v * 7 + k * 13 + r) % ids.length]! });
+  }
   for (const board of boards) M.addCluster(doc, { boardId: board, title: 'Cluster', now: 5, noteIds: ids.filter((_, i) => i % BOARDS === boards.indexOf(board)).slice(0, 10) });
   return doc;
 }
