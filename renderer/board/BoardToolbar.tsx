@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
-import { formatPercent } from '../app/format';
-import { PeopleList } from '../session/presence/PeopleList';
+import { formatPercent } from '../ui/format';
+import { PeopleList } from '../presence/PeopleList';
 import { MinusIcon, PlusIcon, RedoIcon, UndoIcon } from './icons';
 import { useUndoState } from './use-undo-state';
 

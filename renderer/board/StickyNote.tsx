@@ -2,7 +2,7 @@ import { memo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'r
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { deleteNote, moveNote } from '../../shared/model';
-import { NotePresence } from '../session/presence/NotePresence';
+import { NotePresence } from '../presence/NotePresence';
 import { useBoardUi } from '../state/board-ui';
 import { NoteEditor } from './NoteEditor';
 import { NoteToolbar } from './NoteToolbar';

@@ -1,9 +1,9 @@
 import { formatJoinCode, isWellFormedJoinCode } from '../../shared/protocol/access';
 import { isLoopbackHostname } from '../../shared/protocol/loopback';
-import { allowLanHost, lanHostPermissionAvailable } from '../app/platform';
-import { navigate, sessionHref } from '../app/use-hash-route';
+import { allowLanHost, lanHostPermissionAvailable } from '../platform/platform';
+import { navigate, sessionHref } from '../ui/hash-route';
 import { appDatabase, type TransitionLabDb } from '../storage/database';
-import { cleanDisplayName, saveDisplayName } from '../session/sync/identity';
+import { cleanDisplayName, saveDisplayName } from '../identity/display-name';
 
 export interface JoinRequest {
   sessionId: string;

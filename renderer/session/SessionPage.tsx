@@ -1,15 +1,15 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SCHEMA_VERSION } from '../../shared/model';
-import { AppHeader } from '../app/AppHeader';
+import { AppHeader } from '../ui/AppHeader';
 import { BoardView } from '../board/BoardView';
-import { InviteButton } from '../invite/InviteDialog';
+import { InviteButton } from '../facilitation/InviteDialog';
 import type { SessionAccess } from '../storage/database';
 import { SaveStatus } from './SaveStatus';
 import type { OpenSession } from './open-sessions';
-import { ConnectionStatus } from './sync/ConnectionStatus';
-import type { SessionSync } from './sync/session-sync';
-import { useSessionSync, useSyncSnapshot } from './sync/use-session-sync';
+import { ConnectionStatus } from '../sync/ConnectionStatus';
+import type { SessionSync } from '../sync/session-sync';
+import { useSessionSync, useSyncSnapshot } from '../sync/use-session-sync';
 import { useOpenSession, useSessionOutline } from './use-open-session';
 
 export function SessionPage({ sessionId }: { sessionId: string }) {

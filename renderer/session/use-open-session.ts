@@ -3,7 +3,7 @@ import { listBoards, prepareLoadedDoc, readSessionMeta, type Board } from '../..
 import { newJoinCode } from '../../shared/protocol/access';
 import { appDatabase, type SessionAccess, type TransitionLabDb } from '../storage/database';
 import { acquireSession, type OpenSession } from './open-sessions';
-import { newAdminSecret } from './sync/access-keys';
+import { newAdminSecret } from '../sync/access-keys';
 
 export type SessionLoad =
   | { status: 'loading' }

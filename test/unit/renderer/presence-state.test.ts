@@ -8,7 +8,7 @@ import {
   PRESENCE_PALETTE,
   readPresence,
   textColourOn,
-} from '../../../renderer/session/presence/presence-state';
+} from '../../../renderer/presence/presence-state';
 
 describe('reading a peer’s awareness state (untrusted input)', () => {
   it('keeps a well-formed state as it is', () => {

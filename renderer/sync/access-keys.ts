@@ -1,5 +1,5 @@
-import { deriveAdminKey, deriveAuthKey, deriveRoomKey, fromBase64Url, normaliseJoinCode, toBase64Url } from '../../../shared/protocol/access';
-import type { SessionAccess } from '../../storage/database';
+import { deriveAdminKey, deriveAuthKey, deriveRoomKey, fromBase64Url, normaliseJoinCode, toBase64Url } from '../../shared/protocol/access';
+import type { SessionAccess } from '../storage/database';
 import type { RelayKeys } from './relay-provider';
 
 const authKeys = new Map<string, Promise<Uint8Array>>();

@@ -1,9 +1,9 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ownHostUrl } from '../../app/platform';
-import { appDatabase, type SessionAccess } from '../../storage/database';
-import type { OpenSession } from '../open-sessions';
-import { colourFor, readDisplayName } from './identity';
+import { ownHostUrl } from '../platform/platform';
+import { appDatabase, type SessionAccess } from '../storage/database';
+import type { OpenSession } from '../session/open-sessions';
+import { colourFor, readDisplayName } from '../identity/display-name';
 import { SessionSync, type SyncSnapshot } from './session-sync';
 
 /** Where this window connects for a session: a participant's own host link wins in a browser too. */

@@ -33,7 +33,7 @@ export interface Presence {
   selected: string | null;
 }
 
-// The join flow allows 60 (renderer/session/sync/identity.ts); a peer may not send more.
+// The join flow allows 60 (renderer/identity/display-name.ts); a peer may not send more.
 export const MAX_NAME_LENGTH = 60;
 /** Beyond this a coordinate is nonsense (boards are far smaller); clamping keeps CSS sane. */
 export const MAX_COORDINATE = 1_000_000;

@@ -1,10 +1,10 @@
 import type { WebrtcProvider } from 'y-webrtc';
-import { newJoinCode } from '../../../shared/protocol/access';
-import { LOCAL_ORIGIN } from '../../../shared/model';
-import type { SessionAccess, TransitionLabDb } from '../../storage/database';
-import type { OpenSession } from '../open-sessions';
+import { newJoinCode } from '../../shared/protocol/access';
+import { LOCAL_ORIGIN } from '../../shared/model';
+import type { SessionAccess, TransitionLabDb } from '../storage/database';
+import type { OpenSession } from '../session/open-sessions';
 import { authKeyFor, relayKeys } from './access-keys';
-import type { PresenceUser } from './identity';
+import type { PresenceUser } from '../identity/display-name';
 import { RELAY_ORIGIN, RelayProvider, type RelayFatal, type RelayState, type WebSocketLike } from './relay-provider';
 import { createWebrtcProvider, destroyWebrtcProvider, webrtcEnabled } from './webrtc';
 

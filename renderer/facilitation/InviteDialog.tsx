@@ -4,11 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { formatJoinCode } from '../../shared/protocol/access';
 import { isLoopbackUrl } from '../../shared/protocol/loopback';
 import { joinLink } from '../../shared/protocol/room-wire';
-import { ModalDialog } from '../app/ModalDialog';
-import { lanHostUrls } from '../app/platform';
+import { ModalDialog } from '../ui/ModalDialog';
+import { lanHostUrls } from '../platform/platform';
 import type { OpenSession } from '../session/open-sessions';
-import type { SessionSync } from '../session/sync/session-sync';
-import { useSyncSnapshot } from '../session/sync/use-session-sync';
+import type { SessionSync } from '../sync/session-sync';
+import { useSyncSnapshot } from '../sync/use-session-sync';
 import { NetworkSettings } from './NetworkSettings';
 import './invite.css';
 
