@@ -4,6 +4,17 @@ export const en = {
     name: 'Transition Lab',
     tagline: 'Co-design workshops for climate-neutral cities — on your own network, no cloud needed.',
   },
+  policy: {
+    readOnly: 'This session was saved by a newer version of Transition Lab, so it is read-only here.',
+    facilitatorOnly: 'Only a facilitator can do this.',
+    boardLocked: 'A facilitator has locked this board.',
+    privateNote: 'This is someone else’s private note until the facilitator reveals the notes.',
+    deleted: 'This has been deleted. Restore it first.',
+    notFound: 'This is no longer in the session.',
+    votingClosed: 'Voting is not open.',
+    notInScope: 'This note is not part of the vote.',
+    noVotesLeft: 'You have used all your votes.',
+  },
   language: {
     label: 'Language',
   },

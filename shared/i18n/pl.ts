@@ -6,6 +6,17 @@ export const pl: Catalog & PolishPluralForms = {
     name: 'Transition Lab',
     tagline: 'Warsztaty współprojektowania dla miast neutralnych klimatycznie — we własnej sieci, bez chmury.',
   },
+  policy: {
+    readOnly: 'Ta sesja została zapisana w nowszej wersji Transition Lab, więc tutaj jest tylko do odczytu.',
+    facilitatorOnly: 'Tylko facylitator może to zrobić.',
+    boardLocked: 'Facylitator zablokował tę tablicę.',
+    privateNote: 'To prywatna notatka innej osoby, dopóki facylitator nie odsłoni notatek.',
+    deleted: 'To zostało usunięte. Najpierw to przywróć.',
+    notFound: 'Tego już nie ma w sesji.',
+    votingClosed: 'Głosowanie nie jest otwarte.',
+    notInScope: 'Ta notatka nie bierze udziału w głosowaniu.',
+    noVotesLeft: 'Wykorzystano już wszystkie głosy.',
+  },
   language: {
     label: 'Język',
   },

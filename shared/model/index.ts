@@ -11,6 +11,7 @@ export * from './migrate';
 export * from './notes';
 export * from './origin';
 export * from './placement';
+export * from './policy';
 export * from './session';
 export * from './session-meta';
 export * from './settings';

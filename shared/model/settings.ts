@@ -1,6 +1,7 @@
 import type * as Y from 'yjs';
 import { lockedBoardsMap, settingsMap } from './doc-roots';
 import { isFacilitator } from './facilitators';
+import { may, noteVisibleTo, personIn } from './policy';
 import { mutate } from './write';
 
 /**
@@ -35,12 +36,12 @@ export function setBoardLocked(doc: Y.Doc, by: string, boardId: string, locked: 
   return mutate(doc, () => lockedBoardsMap(doc).set(boardId, locked));
 }
 
-/** Whether `clientId`'s app should let it edit the board: facilitators always may. */
+/** Whether `clientId`'s app should let it edit the board; the rule itself is policy.ts `can`. */
 export function canEditBoard(doc: Y.Doc, clientId: string, boardId: string): boolean {
-  return lockedBoardsMap(doc).get(boardId) !== true || isFacilitator(doc, clientId);
+  return may(doc, personIn(doc, clientId), 'editBoard', { boardId });
 }
 
-/** In private mode a participant sees only their own notes; facilitators see all. */
+/** In private mode a participant sees only their own notes; facilitators see all (policy.ts). */
 export function canSeeNote(doc: Y.Doc, viewerId: string, note: { authorId: string }): boolean {
-  return settingsMap(doc).get('privateMode') !== true || note.authorId === viewerId || isFacilitator(doc, viewerId);
+  return noteVisibleTo(doc, personIn(doc, viewerId), note);
 }

@@ -1,0 +1,188 @@
+import type * as Y from 'yjs';
+import { getBoard } from './boards';
+import { lockedBoardsMap, settingsMap } from './doc-roots';
+import { isFacilitator } from './facilitators';
+import { getNote, type Note } from './notes';
+import { isNoteInScope, votesLeft } from './votes';
+import { getRound } from './voting-rounds';
+import { isDocWritable } from './write';
+
+/**
+ * Who may do what, as a pure function of the doc: every peer's app asks the same question of its
+ * own replica, so once replicas have synced they give the same answer (docs/architecture.md,
+ * "Identity and roles"). Controls show the deny reason (`policy.<reason>` in the i18n catalog)
+ * instead of failing silently.
+ *
+ * Honest-client enforcement, as for facilitators.ts: the doc accepts any writer holding the join
+ * code. The policy is what well-behaved apps agree to, not a security boundary.
+ *
+ * An unmanaged doc (no facilitators listed: sessions created before creators were recorded) makes
+ * everyone a facilitator, so those sessions keep working as they did.
+ */
+export interface Person {
+  /** This device's id (renderer/identity), the key the doc lists facilitators and authors by. */
+  id: string;
+  facilitator: boolean;
+}
+
+export const ACTIONS = [
+  // Notes: `target.noteId` (addNote: `target.boardId`).
+  'addNote',
+  'editNote',
+  'moveNote',
+  'colourNote',
+  'tagNote',
+  'clusterNote',
+  'deleteNote',
+  'restoreNote',
+  'seeNote',
+  // Boards: `target.boardId` (addBoard: none).
+  'addBoard',
+  'editBoard',
+  'restoreBoard',
+  'lockBoard',
+  // Voting: `target.roundId` (+ `noteId` for vote / retractVote).
+  'vote',
+  'retractVote',
+  'manageVoting',
+  // Facilitation.
+  'reveal',
+  'startTimer',
+  'changeCode',
+  'manageFacilitators',
+  'editAgenda',
+  'editSession',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+export interface Target {
+  boardId?: string;
+  noteId?: string;
+  roundId?: string;
+}
+
+export const DENY_REASONS = [
+  'readOnly',
+  'facilitatorOnly',
+  'boardLocked',
+  'privateNote',
+  'deleted',
+  'notFound',
+  'votingClosed',
+  'notInScope',
+  'noVotesLeft',
+] as const;
+export type DenyReason = (typeof DENY_REASONS)[number];
+
+export type Decision = { allowed: true } | { allowed: false; reason: DenyReason };
+
+const ALLOW: Decision = Object.freeze({ allowed: true });
+const deny = (reason: DenyReason): Decision => ({ allowed: false, reason });
+
+/** Controls only facilitators see enabled (UI contract: lock, private brainstorm, voting, timer…). */
+const FACILITATOR_ONLY: ReadonlySet<Action> = new Set<Action>(['lockBoard', 'reveal', 'startTimer', 'changeCode', 'manageFacilitators', 'manageVoting']);
+
+/**
+ * Actions that do not write the doc, so a read-only doc (saved by a newer app) still allows them.
+ * The join code lives beside the doc (storage and the relay), not in it.
+ */
+const READS: ReadonlySet<Action> = new Set<Action>(['seeNote', 'changeCode']);
+
+const NOTE_ACTIONS: ReadonlySet<Action> = new Set<Action>([
+  'editNote',
+  'moveNote',
+  'colourNote',
+  'tagNote',
+  'clusterNote',
+  'deleteNote',
+  'restoreNote',
+  'seeNote',
+]);
+
+export function personIn(doc: Y.Doc, deviceId: string): Person {
+  return { id: deviceId, facilitator: isFacilitator(doc, deviceId) };
+}
+
+export function isBoardLocked(doc: Y.Doc, boardId: string): boolean {
+  return lockedBoardsMap(doc).get(boardId) === true;
+}
+
+export function isPrivateMode(doc: Y.Doc): boolean {
+  return settingsMap(doc).get('privateMode') === true;
+}
+
+/** In private mode a participant sees and touches only their own notes until the reveal. */
+export function noteVisibleTo(doc: Y.Doc, person: Person, note: Pick<Note, 'authorId'>): boolean {
+  return !isPrivateMode(doc) || person.facilitator || (note.authorId !== '' && note.authorId === person.id);
+}
+
+function boardDecision(doc: Y.Doc, person: Person, boardId: string | undefined, allowDeleted: boolean): Decision {
+  const board = boardId === undefined ? null : getBoard(doc, boardId);
+  if (!board) return deny('notFound');
+  if (board.deletedAt !== null && !allowDeleted) return deny('deleted');
+  if (isBoardLocked(doc, board.id) && !person.facilitator) return deny('boardLocked');
+  return ALLOW;
+}
+
+function noteDecision(doc: Y.Doc, person: Person, action: Action, noteId: string | undefined): Decision {
+  const note = noteId === undefined ? null : getNote(doc, noteId);
+  if (!note) return deny('notFound');
+  // Private before anything else: a denial must not reveal more than the hidden note's existence.
+  if (!noteVisibleTo(doc, person, note)) return deny('privateNote');
+  const board = getBoard(doc, note.boardId);
+  if (!board || board.deletedAt !== null) return deny('deleted');
+  if (action === 'seeNote') return ALLOW;
+  if (note.deletedAt !== null && action !== 'restoreNote') return deny('deleted');
+  if (isBoardLocked(doc, board.id) && !person.facilitator) return deny('boardLocked');
+  return ALLOW;
+}
+
+function voteDecision(doc: Y.Doc, person: Person, action: Action, target: Target): Decision {
+  const round = target.roundId === undefined ? null : getRound(doc, target.roundId);
+  if (!round) return deny('notFound');
+  if (round.deletedAt !== null) return deny('deleted');
+  if (action === 'manageVoting') return ALLOW;
+  if (round.status !== 'open') return deny('votingClosed');
+  const note = target.noteId === undefined ? null : getNote(doc, target.noteId);
+  if (!note) return deny('notFound');
+  if (!noteVisibleTo(doc, person, note)) return deny('privateNote');
+  if (action === 'retractVote') return ALLOW;
+  if (!isNoteInScope(doc, round, note.id)) return deny('notInScope');
+  if (votesLeft(doc, round.id, person.id) <= 0) return deny('noVotesLeft');
+  return ALLOW;
+}
+
+/**
+ * May `person` do `action` on `target` in this doc? Checks, in order: read-only doc, facilitator
+ * role, the target's existence and tombstone, board locks, private mode, voting state.
+ */
+export function can(doc: Y.Doc, person: Person, action: Action, target: Target = {}): Decision {
+  if (!READS.has(action) && !isDocWritable(doc)) return deny('readOnly');
+  if (FACILITATOR_ONLY.has(action) && !person.facilitator) return deny('facilitatorOnly');
+  if (NOTE_ACTIONS.has(action)) return noteDecision(doc, person, action, target.noteId);
+  switch (action) {
+    case 'addNote':
+    case 'editBoard':
+      return boardDecision(doc, person, target.boardId, false);
+    case 'restoreBoard':
+      return boardDecision(doc, person, target.boardId, true);
+    case 'lockBoard': {
+      const board = target.boardId === undefined ? null : getBoard(doc, target.boardId);
+      if (!board) return deny('notFound');
+      return board.deletedAt === null ? ALLOW : deny('deleted');
+    }
+    case 'vote':
+    case 'retractVote':
+      return voteDecision(doc, person, action, target);
+    case 'manageVoting':
+      // Creating a round has no target yet; any other change names the round.
+      return target.roundId === undefined ? ALLOW : voteDecision(doc, person, action, target);
+    default:
+      return ALLOW;
+  }
+}
+
+/** `can(…).allowed`, for code that only needs yes or no. */
+export function may(doc: Y.Doc, person: Person, action: Action, target?: Target): boolean {
+  return can(doc, person, action, target).allowed;
+}
