@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { formatPercent } from '../ui/format';
@@ -10,19 +11,22 @@ interface Props {
   noteCount: number;
   zoom: number;
   readOnly: boolean;
+  /** The element saying why adding is refused (board locked…), when it is. */
+  reasonId?: string;
+  extras?: ReactNode;
   onAddNote: () => void;
   onZoomIn: () => void;
   onZoomOut: () => void;
   onResetZoom: () => void;
 }
 
-export function BoardToolbar({ undoManager, noteCount, zoom, readOnly, onAddNote, onZoomIn, onZoomOut, onResetZoom }: Props) {
+export function BoardToolbar({ undoManager, noteCount, zoom, readOnly, reasonId, extras, onAddNote, onZoomIn, onZoomOut, onResetZoom }: Props) {
   const { t, i18n } = useTranslation();
   const { canUndo, canRedo } = useUndoState(undoManager);
   return (
     <div className="board-toolbar">
       <div className="board-tools" role="toolbar" aria-label={t('board.toolbar')}>
-        <button type="button" className="button primary" onClick={onAddNote} disabled={readOnly} aria-keyshortcuts="N">
+        <button type="button" className="button primary" onClick={onAddNote} disabled={readOnly} aria-describedby={reasonId} aria-keyshortcuts="N">
           <PlusIcon />
           {t('board.addNote')}
         </button>
@@ -46,6 +50,7 @@ export function BoardToolbar({ undoManager, noteCount, zoom, readOnly, onAddNote
             <PlusIcon />
           </button>
         </div>
+        {extras}
       </div>
       <PeopleList />
     </div>

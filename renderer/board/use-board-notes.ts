@@ -1,6 +1,6 @@
 import { useMemo, useSyncExternalStore } from 'react';
 import * as Y from 'yjs';
-import { listNotes, notesMap } from '../../shared/model';
+import { boardsMap, listNotes, notesMap } from '../../shared/model';
 
 /** Note fields that decide whether a note is listed on a board and where it stacks. */
 const LISTING_KEYS = new Set(['boardId', 'deletedAt', 'pos', 'z']);
@@ -27,7 +27,7 @@ export function useBoardNoteIds(doc: Y.Doc, boardId: string): string[] {
       subscribe: (changed: () => void) => {
         const notes = notesMap(doc);
         // Boards too: deleting or restoring a board hides or shows its notes.
-        const boards = doc.getMap('boards');
+        const boards = boardsMap(doc);
         const update = () => {
           const next = read();
           if (sameIds(next, snapshot)) return;

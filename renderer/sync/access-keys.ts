@@ -26,9 +26,13 @@ export function adminKeyFor(adminSecret: string): Promise<Uint8Array> {
   return key;
 }
 
-export async function relayKeys(access: SessionAccess): Promise<RelayKeys> {
+/**
+ * The admin key rides along only while the doc lists this device as facilitator: the secret stays
+ * in storage, and a device the facilitators removed stops acting as the room's admin.
+ */
+export async function relayKeys(access: SessionAccess, facilitator: boolean): Promise<RelayKeys> {
   const authKey = await authKeyFor(access.joinCode, access.sessionId);
-  if (access.role === 'facilitator' && access.adminSecret) {
+  if (facilitator && access.adminSecret) {
     return { authKey, adminKey: await adminKeyFor(access.adminSecret) };
   }
   return { authKey };

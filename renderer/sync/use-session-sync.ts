@@ -1,22 +1,27 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { ownHostUrl } from '../platform/platform';
 import { appDatabase, type SessionAccess } from '../storage/database';
-import type { OpenSession } from '../session/open-sessions';
-import { colourFor, readDisplayName } from '../identity/display-name';
-import { SessionSync, type SyncSnapshot } from './session-sync';
+import type { PresenceUser } from '../identity/person';
+import { SessionSync, type SyncedSession, type SyncSnapshot } from './session-sync';
 
-/** Where this window connects for a session: a participant's own host link wins in a browser too. */
+/** Where this window connects for a session: the host it joined through, else its own. */
 async function hostUrlFor(access: SessionAccess): Promise<string | null> {
-  if (access.role === 'participant' && access.hostUrl) return access.hostUrl;
-  return ownHostUrl();
+  return access.hostUrl || ownHostUrl();
 }
 
-/** Runs the session's transports while the view is open. */
-export function useSessionSync(session: OpenSession, access: SessionAccess | null): SessionSync | null {
-  const { t } = useTranslation();
+/**
+ * Runs the session's transports while the view is open. `user` and `isFacilitator` are read when
+ * the transports start (and the latter on every reconnect); a rename must not reconnect.
+ */
+export function useSessionSync(
+  session: SyncedSession,
+  access: SessionAccess | null,
+  user: PresenceUser,
+  isFacilitator: () => boolean,
+): SessionSync | null {
   const [sync, setSync] = useState<SessionSync | null>(null);
-  const defaultName = access?.role === 'facilitator' ? t('connection.facilitator') : t('connection.participant');
+  const latest = useRef({ user, isFacilitator });
+  latest.current = { user, isFacilitator };
   useEffect(() => {
     if (!access) return;
     let live = true;
@@ -28,7 +33,8 @@ export function useSessionSync(session: OpenSession, access: SessionAccess | nul
         access,
         hostUrl,
         db: appDatabase(),
-        user: { name: readDisplayName() || defaultName, colour: colourFor(session.doc.clientID) },
+        user: latest.current.user,
+        isFacilitator: () => latest.current.isFacilitator(),
       });
       created.start();
       setSync(created);
@@ -38,13 +44,12 @@ export function useSessionSync(session: OpenSession, access: SessionAccess | nul
       created?.destroy();
       setSync(null);
     };
-    // The default name only matters at start; a language switch must not reconnect.
   }, [session, access]);
   return sync;
 }
 
 const OFFLINE: SyncSnapshot = {
-  role: 'participant',
+  hosting: false,
   hasHost: false,
   relay: { kind: 'offline', retryInMs: null },
   webrtc: 'off',

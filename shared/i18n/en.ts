@@ -189,6 +189,10 @@ export const en = {
     selected: '{{name}} has this note selected',
     more: '+{{count}}',
   },
+  facilitation: {
+    lockBoard: 'Lock board',
+    unlockBoard: 'Unlock board',
+  },
 };
 
 export type Catalog = typeof en;

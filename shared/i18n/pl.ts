@@ -199,6 +199,10 @@ export const pl: Catalog & PolishPluralForms = {
     selected: '{{name}} zaznacza tę karteczkę',
     more: '+{{count}}',
   },
+  facilitation: {
+    lockBoard: 'Zablokuj tablicę',
+    unlockBoard: 'Odblokuj tablicę',
+  },
 };
 
 /** Polish needs the "few" and "many" plural forms that English lacks. */

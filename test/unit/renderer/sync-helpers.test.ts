@@ -8,7 +8,7 @@ import { checkJoin } from '../../../renderer/join/join';
 import { joinLink, parseJoinLink } from '../../../shared/protocol/room-wire';
 
 const base: SyncSnapshot = {
-  role: 'participant',
+  hosting: false,
   hasHost: true,
   relay: { kind: 'offline', retryInMs: null },
   webrtc: 'waiting',
