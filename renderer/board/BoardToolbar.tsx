@@ -14,13 +14,15 @@ interface Props {
   /** The element saying why adding is refused (board locked…), when it is. */
   reasonId?: string;
   extras?: ReactNode;
+  /** Why this board refuses edits, on a line of its own under the tools. */
+  notice?: ReactNode;
   onAddNote: () => void;
   onZoomIn: () => void;
   onZoomOut: () => void;
   onResetZoom: () => void;
 }
 
-export function BoardToolbar({ undoManager, noteCount, zoom, readOnly, reasonId, extras, onAddNote, onZoomIn, onZoomOut, onResetZoom }: Props) {
+export function BoardToolbar({ undoManager, noteCount, zoom, readOnly, reasonId, extras, notice, onAddNote, onZoomIn, onZoomOut, onResetZoom }: Props) {
   const { t, i18n } = useTranslation();
   const { canUndo, canRedo } = useUndoState(undoManager);
   return (
@@ -43,7 +45,15 @@ export function BoardToolbar({ undoManager, noteCount, zoom, readOnly, reasonId,
           <button type="button" className="button icon" onClick={onZoomOut} aria-label={t('board.zoomOut')} title={t('board.zoomOut')} aria-keyshortcuts="-">
             <MinusIcon />
           </button>
-          <button type="button" className="button zoom-level" onClick={onResetZoom} aria-label={t('board.resetZoom')} title={t('board.resetZoom')} aria-keyshortcuts="0">
+          {/* The name contains the visible percentage, so speech input ("click 100 %") finds it. */}
+          <button
+            type="button"
+            className="button zoom-level"
+            onClick={onResetZoom}
+            aria-label={t('zoom.resetFrom', { percent: formatPercent(zoom, i18n.language) })}
+            title={t('board.resetZoom')}
+            aria-keyshortcuts="0"
+          >
             <span aria-hidden="true">{formatPercent(zoom, i18n.language)}</span>
           </button>
           <button type="button" className="button icon" onClick={onZoomIn} aria-label={t('board.zoomIn')} title={t('board.zoomIn')} aria-keyshortcuts="+">
@@ -53,6 +63,7 @@ export function BoardToolbar({ undoManager, noteCount, zoom, readOnly, reasonId,
         {extras}
       </div>
       <PeopleList />
+      {notice}
     </div>
   );
 }

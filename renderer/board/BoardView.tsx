@@ -111,17 +111,19 @@ export function BoardView({ board, awareness, toolbarExtras }: Props) {
           readOnly={readOnly}
           reasonId={!addDecision.allowed && addDecision.reason !== 'readOnly' ? reasonId : undefined}
           extras={toolbarExtras}
+          notice={
+            // A newer app's doc already says so in the session's alert; anything else is said here.
+            !addDecision.allowed && addDecision.reason !== 'readOnly' ? (
+              <p id={reasonId} role="status" className="board-reason">
+                {t(`policy.${addDecision.reason}`)}
+              </p>
+            ) : null
+          }
           onAddNote={addNoteAtCentre}
           onZoomIn={() => zoomBy(ZOOM_STEP)}
           onZoomOut={() => zoomBy(1 / ZOOM_STEP)}
           onResetZoom={resetZoom}
         />
-        {/* A newer app's doc already says so in the session's alert; anything else is said here. */}
-        {!addDecision.allowed && addDecision.reason !== 'readOnly' && (
-          <p id={reasonId} role="status" className="banner warning board-reason">
-            {t(`policy.${addDecision.reason}`)}
-          </p>
-        )}
         <div
           ref={surfaceRef}
           className="board-surface"

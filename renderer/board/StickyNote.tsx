@@ -1,4 +1,4 @@
-import { memo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { memo, useId, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DenyReason } from '../../shared/model/policy';
 import { NotePresence } from '../presence/NotePresence';
@@ -37,6 +37,7 @@ export const StickyNote = memo(function StickyNote({ noteId, zoom, onDeleted, on
   const editing = useBoardUi((s) => s.editingNoteId === noteId);
   const { select, startEditing } = useBoardUi.getState();
   const articleRef = useRef<HTMLElement>(null);
+  const authorId = useId();
   const drag = useRef<{ pointerId: number; startX: number; startY: number; moved: boolean } | null>(null);
   const [offset, setOffset] = useState<{ dx: number; dy: number } | null>(null);
 
@@ -110,6 +111,7 @@ export const StickyNote = memo(function StickyNote({ noteId, zoom, onDeleted, on
       style={{ transform: `translate(${x}px, ${y}px)`, width: note.size.w, height: note.size.h }}
       tabIndex={0}
       aria-label={label}
+      aria-describedby={note.authorName ? authorId : undefined}
       onPointerDown={onPointerDown}
       onPointerMove={onPointerMove}
       onPointerUp={onPointerUp}
@@ -128,7 +130,16 @@ export const StickyNote = memo(function StickyNote({ noteId, zoom, onDeleted, on
           {note.text.trim() ? note.text : t('note.editorPlaceholder')}
         </p>
       )}
-      {note.authorName && <span className="note-author" aria-hidden="true">{note.authorName}</span>}
+      {note.authorName && (
+        <>
+          <span className="note-author" aria-hidden="true">
+            {note.authorName}
+          </span>
+          <span id={authorId} className="visually-hidden">
+            {t('identity.noteAuthor', { name: note.authorName })}
+          </span>
+        </>
+      )}
       <NotePresence noteId={noteId} zoom={zoom} />
       {selected && !editing && !offset && (canDelete.allowed || canEdit.allowed) && (
         <NoteToolbar noteId={noteId} colour={note.colour} onDelete={remove} />

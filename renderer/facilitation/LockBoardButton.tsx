@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { isBoardLocked } from '../../shared/model/policy';
-import { useCan, useWorkshop } from '../workshop/workshop-context';
+import { useBoardLocked, useCan, useWorkshop } from '../workshop/workshop-context';
 
 /**
  * Facilitators lock a board so participants' apps stop adding, editing, moving and deleting notes
@@ -9,11 +8,10 @@ import { useCan, useWorkshop } from '../workshop/workshop-context';
  */
 export function LockBoardButton({ boardId }: { boardId: string }) {
   const { t } = useTranslation();
-  const { actions, doc } = useWorkshop();
+  const { actions } = useWorkshop();
   const decision = useCan('lockBoard', { boardId });
+  const locked = useBoardLocked(boardId);
   if (!decision.allowed) return null;
-  // useCan re-renders this on every lock change, so reading the lock here stays current.
-  const locked = isBoardLocked(doc, boardId);
   return (
     <button type="button" className="button" aria-pressed={locked} onClick={() => actions.lockBoard(boardId, !locked)}>
       {locked ? t('facilitation.unlockBoard') : t('facilitation.lockBoard')}

@@ -1,5 +1,6 @@
 import { createContext, useContext, useMemo, useSyncExternalStore } from 'react';
 import { facilitatorsMap, lockedBoardsMap, metaMap, settingsMap } from '../../shared/model';
+import { isBoardLocked } from '../../shared/model/policy';
 import type { Action, Decision, Target } from '../../shared/model/policy';
 import type { Workshop } from './workshop';
 
@@ -45,4 +46,11 @@ export function useCan(action: Action, target: Target = {}): Decision {
   const subscribe = useMemo(() => (changed: () => void) => subscribePolicy(workshop, changed), [workshop]);
   const key = useSyncExternalStore(subscribe, () => keyOf(workshop.can(action, { boardId, noteId, roundId })));
   return useMemo<Decision>(() => (key === 'allowed' ? { allowed: true } : { allowed: false, reason: key }), [key]);
+}
+
+/** Whether a board is locked right now (the facilitator's control shows Lock or Unlock from it). */
+export function useBoardLocked(boardId: string): boolean {
+  const workshop = useWorkshop();
+  const subscribe = useMemo(() => (changed: () => void) => subscribePolicy(workshop, changed), [workshop]);
+  return useSyncExternalStore(subscribe, () => isBoardLocked(workshop.doc, boardId));
 }

@@ -199,6 +199,12 @@ export const pl: Catalog & PolishPluralForms = {
     selected: '{{name}} zaznacza tę karteczkę',
     more: '+{{count}}',
   },
+  identity: {
+    noteAuthor: 'Autor: {{name}}',
+  },
+  zoom: {
+    resetFrom: 'Przywróć powiększenie z {{percent}}',
+  },
   facilitation: {
     lockBoard: 'Zablokuj tablicę',
     unlockBoard: 'Odblokuj tablicę',
