@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { docFromStoredUpdates, LOCAL_ORIGIN, metaMap, randomId, renameSession } from '../../shared/model';
+import { docFromStoredUpdates, randomId, renameSession, setSessionCreatedAt } from '../../shared/model';
 import type { SessionSummary, TransitionLabDb } from './database';
 
 /** How long a deleted session can be brought back with Undo. */
@@ -71,7 +71,7 @@ export async function duplicateSession(
       .toArray();
     const doc = docFromStoredUpdates({ snapshot: snapshot?.state, updates: rows.map((r) => r.update), encoding: 'v2' });
     renameSession(doc, init.title);
-    doc.transact(() => metaMap(doc).set('createdAt', now), LOCAL_ORIGIN);
+    setSessionCreatedAt(doc, now);
     await db.snapshots.put({ sessionId: id, state: Y.encodeStateAsUpdateV2(doc), upToSeq: 0 });
     await db.sessions.put({ id, ...init.summarise(doc), updatedAt: now });
     doc.destroy();

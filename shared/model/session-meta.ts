@@ -88,6 +88,12 @@ export function renameSession(doc: Y.Doc, title: string): void {
   mutate(doc, () => metaMap(doc).set('title', clean));
 }
 
+/** A copy of a session is a new session: it gets its own creation date. */
+export function setSessionCreatedAt(doc: Y.Doc, createdAt: number): void {
+  if (!Number.isFinite(createdAt)) return;
+  mutate(doc, () => metaMap(doc).set('createdAt', createdAt));
+}
+
 export function updateSessionMeta(doc: Y.Doc, patch: SessionMetaPatch): void {
   const meta = metaMap(doc);
   const changes = Object.entries(validateMetaPatch(patch)).filter(([k, v]) => meta.get(k) !== v);
