@@ -19,13 +19,39 @@ export function useWorkshop(): Workshop {
 
 /**
  * The parts of the doc the policy reads beyond the target itself: locks, facilitators, private
- * mode, the schema version. A change there re-renders every control that asked `useCan`.
+ * mode, the schema version. One observer per root for the whole session, fanned out to a Set of
+ * listeners: a board of a thousand notes asks `useCan` thousands of times, and Yjs removes an
+ * observer by scanning its list, which would make leaving such a board quadratic.
  */
+interface PolicyFanOut {
+  listeners: Set<() => void>;
+  detach: () => void;
+}
+
+const fanOuts = new WeakMap<Workshop, PolicyFanOut>();
+
 function subscribePolicy(workshop: Workshop, changed: () => void): () => void {
-  const roots = [lockedBoardsMap(workshop.doc), facilitatorsMap(workshop.doc), settingsMap(workshop.doc), metaMap(workshop.doc)];
-  for (const root of roots) root.observe(changed);
+  let fanOut = fanOuts.get(workshop);
+  if (!fanOut) {
+    const listeners = new Set<() => void>();
+    const notify = () => {
+      for (const listener of [...listeners]) listener();
+    };
+    const roots = [lockedBoardsMap(workshop.doc), facilitatorsMap(workshop.doc), settingsMap(workshop.doc), metaMap(workshop.doc)];
+    for (const root of roots) root.observe(notify);
+    const detach = () => {
+      for (const root of roots) root.unobserve(notify);
+      fanOuts.delete(workshop);
+    };
+    fanOut = { listeners, detach };
+    fanOuts.set(workshop, fanOut);
+  }
+  const { listeners, detach } = fanOut;
+  listeners.add(changed);
   return () => {
-    for (const root of roots) root.unobserve(changed);
+    listeners.delete(changed);
+    // The last listener gone (the session view closed): let go of the doc too.
+    if (listeners.size === 0) detach();
   };
 }
 
