@@ -1,4 +1,4 @@
-// Layering rules from DESIGN.md are enforced here, the way Excalidraw and VS Code do it:
+// Layering rules from docs/architecture.md are enforced here, the way Excalidraw and VS Code do it:
 // shared/ is the pure domain, main/ and renderer/ meet only through it.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
@@ -61,6 +61,7 @@ export default tseslint.config(
         patterns: [
           { group: ['**/main/**', '**/renderer/**', '../../main', '../../renderer'], message: 'shared/ imports nothing of ours outside shared/.' },
           { group: ['react', 'react-dom', 'react/*', 'electron', 'dexie', 'y-dexie', 'zustand', 'ws', ...nodeBuiltinPatterns], message: 'shared/ is pure TypeScript: no DOM, React, Electron, storage or Node built-ins.' },
+          { group: ['y-webrtc', 'y-webrtc/*', 'i18next', 'react-i18next', 'qrcode'], message: 'shared/ holds the domain, not transports, UI text machinery or widgets: those belong to renderer/.' },
         ],
       }],
       'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'indexedDB', 'navigator', 'process', 'require'],
@@ -75,14 +76,29 @@ export default tseslint.config(
       }],
     },
   },
-  {
-    files: ['main/host/**/*.ts'],
+  // main/host/ at any folder depth: climbing exactly to main/ reaches Electron-bound files
+  // (security.ts, window.ts…). Lint sees one import at a time; the esbuild test in
+  // test/unit/lint/host-bundle.test.ts checks the whole import graph.
+  ...[1, 2, 3, 4].map((depth) => ({
+    files: [`main/host/${'*/'.repeat(depth - 1)}*.ts`],
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
           { group: ['**/renderer/**'], message: 'main/ never imports renderer/.' },
-          { group: ['electron', 'electron/*', '../*.ts', '../index', '../security', '../window', '../ipc', '../preload', '../protocol'], message: 'main/host/ is plain Node: it runs headless as `npm run host`, without Electron.' },
+          { group: ['electron', 'electron/*'], message: 'main/host/ is plain Node: it runs headless as `npm run host`, without Electron.' },
+          { regex: `^(\\.\\./){${depth}}(?!\\.\\./|host/)`, message: 'main/host/ is plain Node: it never imports main/*.ts (Electron-bound), at any depth.' },
         ],
+      }],
+    },
+  })),
+  // Document content is reached through shared/model only (its root names, validation, origins).
+  {
+    files: ['**/*.{ts,tsx}'],
+    ignores: ['shared/model/**', 'test/**'],
+    rules: {
+      'no-restricted-syntax': ['error', {
+        selector: "CallExpression[callee.property.name='getMap']",
+        message: 'Read and write the doc through shared/model functions, not getMap.',
       }],
     },
   },

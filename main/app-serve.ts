@@ -4,8 +4,9 @@
  * app.asar) and the global Response; no electron import, so it is unit-tested with a temp dir.
  */
 import { readFile } from 'node:fs/promises';
-import { mimeTypeFor, resolveAppPath } from './app-path';
+import { resolveAppPath } from './app-path';
 import { securityHeaders } from './csp';
+import { mimeTypeFor } from './host/mime-types';
 
 export type ReadFileFn = (filePath: string) => Promise<Uint8Array>;
 

@@ -1,5 +1,5 @@
 // Runs the Playwright suite. On Linux as root it runs inside a fresh network namespace with only
-// loopback up (STACK-NOTES), so no test traffic — WebRTC included — can reach a real network card.
+// loopback up (docs/stack-notes.md), so no test traffic — WebRTC included — can reach a real network card.
 import { spawnSync } from 'node:child_process';
 
 const args = process.argv.slice(2);

@@ -19,7 +19,7 @@ const CONTENT_SECURITY_POLICY = [
 ].join('; ');
 
 // camera and microphone are deliberately NOT disabled: Chromium gathers loopback ICE candidates
-// only for pages with media permission (STACK-NOTES), and the e2e WebRTC tests depend on that.
+// only for pages with media permission (docs/stack-notes.md), and the e2e WebRTC tests depend on that.
 const PERMISSIONS_POLICY = [
   'accelerometer=()',
   'geolocation=()',

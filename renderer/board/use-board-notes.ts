@@ -1,6 +1,6 @@
 import { useMemo, useSyncExternalStore } from 'react';
 import * as Y from 'yjs';
-import { boardsMap, listNotes, notesMap } from '../../shared/model';
+import { listNotes, notesMap, observeRoots } from '../../shared/model';
 
 /** Note fields that decide whether a note is listed on a board and where it stacks. */
 const LISTING_KEYS = new Set(['boardId', 'deletedAt', 'pos', 'z']);
@@ -26,8 +26,6 @@ export function useBoardNoteIds(doc: Y.Doc, boardId: string): string[] {
       get: () => snapshot,
       subscribe: (changed: () => void) => {
         const notes = notesMap(doc);
-        // Boards too: deleting or restoring a board hides or shows its notes.
-        const boards = boardsMap(doc);
         const update = () => {
           const next = read();
           if (sameIds(next, snapshot)) return;
@@ -38,11 +36,12 @@ export function useBoardNoteIds(doc: Y.Doc, boardId: string): string[] {
           if (touchesListing(events, notes)) update();
         };
         notes.observeDeep(onNotes);
-        boards.observeDeep(update);
+        // Boards too: deleting or restoring a board hides or shows its notes.
+        const stopBoards = observeRoots(doc, ['boards'], update);
         update();
         return () => {
           notes.unobserveDeep(onNotes);
-          boards.unobserveDeep(update);
+          stopBoards();
         };
       },
     };

@@ -6,7 +6,7 @@ import { DisplayNameField } from './DisplayNameField';
 import { checkJoin, joinSession, openJoinedSession, prepareHostAccess, type JoinProblem } from './join';
 import './join.css';
 
-/** `#/join/ID?code=CODE`: asks only for a name, then joins (UI-CONTRACT "Join links"). */
+/** `#/join/ID?code=CODE`: asks only for a name, then joins (docs/ui-contract.md "Join links"). */
 export function JoinPage({ sessionId, code }: { sessionId: string; code: string }) {
   const { t } = useTranslation();
   const [name, setName] = useState(readDisplayName);

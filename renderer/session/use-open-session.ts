@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { boardsMap, listBoards, metaMap, prepareLoadedDoc, readSessionMeta, type Board } from '../../shared/model';
+import { listBoards, observeRoots, prepareLoadedDoc, readSessionMeta, type Board } from '../../shared/model';
 import { newJoinCode } from '../../shared/protocol/access';
 import { readDisplayName } from '../identity/display-name';
 import { loadDeviceId } from '../identity/device-id';
@@ -75,15 +75,9 @@ export function useSessionOutline(session: OpenSession): { title: string; boards
   const [outline, setOutline] = useState(read);
   useEffect(() => {
     const update = () => setOutline(read());
-    const meta = metaMap(session.doc);
-    const boards = boardsMap(session.doc);
-    meta.observe(update);
-    boards.observeDeep(update);
+    const stop = observeRoots(session.doc, ['meta', 'boards'], update);
     update();
-    return () => {
-      meta.unobserve(update);
-      boards.unobserveDeep(update);
-    };
+    return stop;
   }, [session]);
   return outline;
 }

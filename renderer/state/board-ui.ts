@@ -37,7 +37,7 @@ interface BoardUiState {
   stopEditing: () => void;
 }
 
-/** UI state only (DESIGN.md): what is selected and where each board is looked at. */
+/** UI state only (docs/architecture.md): what is selected and where each board is looked at. */
 export const useBoardUi = create<BoardUiState>((set) => ({
   viewports: {},
   selectedNoteId: null,

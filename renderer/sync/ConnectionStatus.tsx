@@ -19,7 +19,7 @@ export function describeConnection(snapshot: SyncSnapshot, t: TFunction): { kind
   return { kind: 'offline', text: t('connection.offline') };
 }
 
-/** Header status (UI-CONTRACT: status `Connection`); refusals also become an alert with what to do. */
+/** Header status (docs/ui-contract.md: status `Connection`); refusals also become an alert with what to do. */
 export function ConnectionStatus({ sync }: { sync: SessionSync | null }) {
   const { t, i18n } = useTranslation();
   const snapshot = useSyncSnapshot(sync);

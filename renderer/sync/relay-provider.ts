@@ -1,11 +1,8 @@
-import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
-import * as awarenessProtocol from 'y-protocols/awareness';
+import type * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import type * as Y from 'yjs';
 import {
   CLOSE,
-  MESSAGE_AWARENESS,
   MESSAGE_QUERY_AWARENESS,
   MESSAGE_SYNC,
   SYNC_PATH,
@@ -16,6 +13,7 @@ import {
 import { toBase64Url } from '../../shared/protocol/access';
 import { FRAME_BINARY, FRAME_TEXT, frameText, type WireChannel } from '../../shared/protocol/wire-crypto';
 import { replyToChallenge, type RelayKeys } from '../../shared/protocol/challenge-reply';
+import { awarenessFrame, readFrame, syncStep1Frame, updateFrame } from '../../shared/protocol/sync-frames';
 import { UpdateBatcher } from './update-batcher';
 
 /** Transaction origin of everything the relay delivered: never sent back to the relay. */
@@ -120,12 +118,7 @@ export class RelayProvider {
    */
   private admitted = false;
   /** What goes up to the relay: the doc's updates, merged and never sent from inside a transaction. */
-  private readonly outgoing = new UpdateBatcher((update) => {
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MESSAGE_SYNC);
-    syncProtocol.writeUpdate(encoder, update);
-    this.sendBinary(encoding.toUint8Array(encoder));
-  });
+  private readonly outgoing = new UpdateBatcher((update) => this.sendBinary(updateFrame(update)));
   private currentState: RelayState = { kind: 'offline', retryInMs: null };
   private readonly listeners: { [K in keyof RelayEvents]: Set<Listener<K>> } = {
     state: new Set(),
@@ -380,10 +373,7 @@ export class RelayProvider {
   }
 
   private sendSyncStep1(): void {
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MESSAGE_SYNC);
-    syncProtocol.writeSyncStep1(encoder, this.options.doc);
-    this.sendBinary(encoding.toUint8Array(encoder));
+    this.sendBinary(syncStep1Frame(this.options.doc));
   }
 
   private sendLocalAwareness(): void {
@@ -393,24 +383,15 @@ export class RelayProvider {
   }
 
   private sendAwareness(clients: number[]): void {
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
-    encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.options.awareness, clients));
-    this.sendBinary(encoding.toUint8Array(encoder));
+    this.sendBinary(awarenessFrame(this.options.awareness, clients));
   }
 
   private onBinary(data: Uint8Array): void {
-    const decoder = decoding.createDecoder(data);
-    const type = decoding.readVarUint(decoder);
+    const { type, syncType, reply } = readFrame(data, { doc: this.options.doc, awareness: this.options.awareness, origin: RELAY_ORIGIN });
+    if (reply) this.sendBinary(reply);
     if (type === MESSAGE_SYNC) {
-      const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, MESSAGE_SYNC);
-      const syncType = syncProtocol.readSyncMessage(decoder, encoder, this.options.doc, RELAY_ORIGIN);
-      if (encoding.length(encoder) > 1) this.sendBinary(encoding.toUint8Array(encoder));
       if (syncType === syncProtocol.messageYjsSyncStep2) this.emit('synced');
       if (syncType !== syncProtocol.messageYjsSyncStep1) this.emit('remoteUpdate');
-    } else if (type === MESSAGE_AWARENESS) {
-      awarenessProtocol.applyAwarenessUpdate(this.options.awareness, decoding.readVarUint8Array(decoder), RELAY_ORIGIN);
     } else if (type === MESSAGE_QUERY_AWARENESS) {
       this.sendLocalAwareness();
     }

@@ -112,7 +112,7 @@ export function destroyWebrtcProvider(provider: WebrtcProvider): void {
   });
 }
 
-/** True for y-webrtc's known failures that must not take down the page (STACK-NOTES). */
+/** True for y-webrtc's known failures that must not take down the page (docs/stack-notes.md). */
 export function isKnownWebrtcFailure(error: unknown): boolean {
   if (!error || typeof error !== 'object') return false;
   const { name, message, stack } = error as { name?: unknown; message?: unknown; stack?: unknown };

@@ -4,7 +4,7 @@ import { useSyncExternalStore } from 'react';
 export type Route =
   | { name: 'home' }
   | { name: 'session'; sessionId: string }
-  /** A join link (UI-CONTRACT): `#/join/SESSION_ID?code=JOIN_CODE`. */
+  /** A join link (docs/ui-contract.md): `#/join/SESSION_ID?code=JOIN_CODE`. */
   | { name: 'join'; sessionId: string; code: string };
 
 function decode(part: string): string {

@@ -1,6 +1,6 @@
 import type { Catalog } from './en';
 
-/** Polish messages. Wording follows the glossary in DOMAIN.md (karteczka, tablica, sesja…). */
+/** Polish messages. Wording follows the glossary in docs/domain.md (karteczka, tablica, sesja…). */
 export const pl: Catalog & PolishPluralForms = {
   app: {
     name: 'Transition Lab',
@@ -10,11 +10,11 @@ export const pl: Catalog & PolishPluralForms = {
     readOnly: 'Ta sesja została zapisana w nowszej wersji Transition Lab, więc tutaj jest tylko do odczytu.',
     facilitatorOnly: 'Tylko facylitator może to zrobić.',
     boardLocked: 'Facylitator zablokował tę tablicę.',
-    privateNote: 'To prywatna notatka innej osoby, dopóki facylitator nie odsłoni notatek.',
+    privateNote: 'To prywatna karteczka innej osoby, dopóki facylitator nie odsłoni karteczek.',
     deleted: 'To zostało usunięte. Najpierw to przywróć.',
     notFound: 'Tego już nie ma w sesji.',
     votingClosed: 'Głosowanie nie jest otwarte.',
-    notInScope: 'Ta notatka nie bierze udziału w głosowaniu.',
+    notInScope: 'Ta karteczka nie bierze udziału w głosowaniu.',
     noVotesLeft: 'Wykorzystano już wszystkie głosy.',
   },
   language: {

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { agendaMap, boardsMap, type RecordMap } from './doc-roots';
 import { randomId } from './ids';
+import { nextOrder, recordIn, reorder, restore, tombstone } from './records';
 import { clampInt, cleanLine, compareIds, oneOf, readNullableNumber, readNullableString, readNumber, readString } from './validate';
 import { mutate } from './write';
 
@@ -83,13 +84,11 @@ export function currentAgendaItem(doc: Y.Doc): AgendaItemView | null {
 }
 
 function itemRecord(doc: Y.Doc, id: string): RecordMap | null {
-  const r = agendaMap(doc).get(id);
-  return r instanceof Y.Map ? r : null;
+  return recordIn(agendaMap(doc), id);
 }
 
 export function addAgendaItem(doc: Y.Doc, init: { title: string; minutes: number; boardId?: string | null; id?: string }): string {
   const id = init.id ?? randomId(64);
-  const last = allItems(doc).reduce((m, i) => Math.max(m, i.order), 0);
   mutate(doc, () => {
     const record: RecordMap = new Y.Map();
     record.set('id', id);
@@ -97,7 +96,7 @@ export function addAgendaItem(doc: Y.Doc, init: { title: string; minutes: number
     record.set('minutes', clampInt(init.minutes, 0, MAX_AGENDA_MINUTES));
     record.set('boardId', init.boardId ?? null);
     record.set('status', 'pending');
-    record.set('order', Math.floor(last) + 1);
+    record.set('order', nextOrder(agendaMap(doc)));
     record.set('deletedAt', null);
     agendaMap(doc).set(id, record);
   });
@@ -125,35 +124,14 @@ export function setAgendaStatus(doc: Y.Doc, id: string, status: AgendaStatus): v
 }
 
 export function deleteAgendaItem(doc: Y.Doc, id: string, now: number): void {
-  const record = itemRecord(doc, id);
-  if (!record || readNullableNumber(record, 'deletedAt') !== null) return;
-  mutate(doc, () => record.set('deletedAt', now));
+  tombstone(doc, agendaMap(doc), id, now);
 }
 
 export function restoreAgendaItem(doc: Y.Doc, id: string): void {
-  const record = itemRecord(doc, id);
-  if (!record || readNullableNumber(record, 'deletedAt') === null) return;
-  mutate(doc, () => record.set('deletedAt', null));
+  restore(doc, agendaMap(doc), id);
 }
 
 /** Moves a live item to `toIndex` in the live agenda. */
 export function moveAgendaItem(doc: Y.Doc, id: string, toIndex: number): void {
-  const items = listAgenda(doc);
-  const from = items.findIndex((i) => i.id === id);
-  const record = itemRecord(doc, id);
-  if (from < 0 || !record) return;
-  const others = items.filter((i) => i.id !== id);
-  const index = clampInt(toIndex, 0, others.length);
-  if (index === from) return;
-  const before = others[index - 1]?.order;
-  const after = others[index]?.order;
-  const order = before === undefined ? (after ?? 1) - 1 : after === undefined ? before + 1 : (before + after) / 2;
-  mutate(doc, () => {
-    if (before !== undefined && after !== undefined && !(order > before && order < after)) {
-      others.splice(index, 0, { ...others[0]!, id });
-      others.forEach((i, n) => itemRecord(doc, i.id)?.set('order', n + 1));
-      return;
-    }
-    record.set('order', order);
-  });
+  reorder(doc, agendaMap(doc), listAgenda(doc), id, toIndex);
 }

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { boardsMap, type RecordMap } from './doc-roots';
 import { randomId } from './ids';
+import { nextOrder, recordIn, reorder, restore, tombstone } from './records';
 import { cleanLine, compareIds, readNullableNumber, readNullableString, readNumber, readString } from './validate';
 import { mutate } from './write';
 
@@ -42,16 +43,11 @@ export function addBoard(
   const id = init.id ?? randomId(64);
   mutate(doc, () => {
     const boards = boardsMap(doc);
-    // Past every board, deleted ones included, so a restored board never shares a slot.
-    let last = 0;
-    boards.forEach((record) => {
-      last = Math.max(last, readNumber(record, 'order'));
-    });
     const record: RecordMap = new Y.Map();
     record.set('id', id);
     record.set('title', cleanLine(init.title, MAX_BOARD_TITLE_LENGTH));
     record.set('kind', isBoardKind(init.kind) ? init.kind : 'free');
-    record.set('order', Math.floor(last) + 1);
+    record.set('order', nextOrder(boards));
     record.set('createdAt', init.now);
     record.set('templateId', init.templateId ?? null);
     record.set('deletedAt', null);
@@ -102,8 +98,7 @@ export function listDeletedBoards(doc: Y.Doc): Board[] {
 }
 
 function boardRecord(doc: Y.Doc, boardId: string): RecordMap | null {
-  const record = boardsMap(doc).get(boardId);
-  return record instanceof Y.Map ? record : null;
+  return recordIn(boardsMap(doc), boardId);
 }
 
 export function getBoard(doc: Y.Doc, boardId: string): Board | null {
@@ -125,39 +120,14 @@ export function renameBoard(doc: Y.Doc, boardId: string, title: string): void {
 }
 
 export function deleteBoard(doc: Y.Doc, boardId: string, now: number): void {
-  const record = boardRecord(doc, boardId);
-  if (!record || readNullableNumber(record, 'deletedAt') !== null) return;
-  mutate(doc, () => record.set('deletedAt', now));
+  tombstone(doc, boardsMap(doc), boardId, now);
 }
 
 export function restoreBoard(doc: Y.Doc, boardId: string): void {
-  const record = boardRecord(doc, boardId);
-  if (!record || readNullableNumber(record, 'deletedAt') === null) return;
-  mutate(doc, () => record.set('deletedAt', null));
+  restore(doc, boardsMap(doc), boardId);
 }
 
 /** Moves a live board to `toIndex` among the live boards. */
 export function moveBoard(doc: Y.Doc, boardId: string, toIndex: number): void {
-  const boards = listBoards(doc);
-  const from = boards.findIndex((b) => b.id === boardId);
-  const record = boardRecord(doc, boardId);
-  if (from < 0 || !record) return;
-  const others = boards.filter((b) => b.id !== boardId);
-  const index = Math.max(0, Math.min(others.length, Math.round(toIndex)));
-  if (index === from) return;
-  const before = others[index - 1]?.order;
-  const after = others[index]?.order;
-  let order: number;
-  if (before === undefined) order = (after ?? 1) - 1;
-  else if (after === undefined) order = before + 1;
-  else order = (before + after) / 2;
-  mutate(doc, () => {
-    if (before !== undefined && after !== undefined && !(order > before && order < after)) {
-      // Floating point ran out between the neighbours: renumber everything once.
-      others.splice(index, 0, { ...others[0]!, id: boardId });
-      others.forEach((b, i) => boardRecord(doc, b.id)?.set('order', i + 1));
-      return;
-    }
-    record.set('order', order);
-  });
+  reorder(doc, boardsMap(doc), listBoards(doc), boardId, toIndex);
 }

@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { boardsMap, clustersMap, notesMap, type RecordMap } from './doc-roots';
 import { randomId } from './ids';
 import { listNotes } from './notes';
+import { recordIn, restore, tombstone } from './records';
 import { cleanLine, compareIds, readNullableNumber, readNumber, readString } from './validate';
 import { mutate } from './write';
 
@@ -46,13 +47,11 @@ export function readCluster(record: unknown): Cluster | null {
 }
 
 function clusterRecord(doc: Y.Doc, id: string): RecordMap | null {
-  const r = clustersMap(doc).get(id);
-  return r instanceof Y.Map ? r : null;
+  return recordIn(clustersMap(doc), id);
 }
 
 function noteRecord(doc: Y.Doc, id: string): RecordMap | null {
-  const r = notesMap(doc).get(id);
-  return r instanceof Y.Map ? r : null;
+  return recordIn(notesMap(doc), id);
 }
 
 /** Creates a cluster on an existing board, optionally moving notes of that board into it. */
@@ -100,15 +99,11 @@ export function renameCluster(doc: Y.Doc, clusterId: string, title: string): voi
 }
 
 export function deleteCluster(doc: Y.Doc, clusterId: string, now: number): void {
-  const record = clusterRecord(doc, clusterId);
-  if (!record || readNullableNumber(record, 'deletedAt') !== null) return;
-  mutate(doc, () => record.set('deletedAt', now));
+  tombstone(doc, clustersMap(doc), clusterId, now);
 }
 
 export function restoreCluster(doc: Y.Doc, clusterId: string): void {
-  const record = clusterRecord(doc, clusterId);
-  if (!record || readNullableNumber(record, 'deletedAt') === null) return;
-  mutate(doc, () => record.set('deletedAt', null));
+  restore(doc, clustersMap(doc), clusterId);
 }
 
 export function getCluster(doc: Y.Doc, clusterId: string): Cluster | null {

@@ -35,50 +35,23 @@ export const SCHEMA_VERSION = 2;
 
 export type RecordMap = Y.Map<unknown>;
 
-export function metaMap(doc: Y.Doc): Y.Map<unknown> {
-  return doc.getMap(ROOT.meta);
+/** The accessor of one root map; records are Y.Maps, plain-value roots hold JSON values. */
+function root<T>(name: keyof typeof ROOT): (doc: Y.Doc) => Y.Map<T> {
+  return (doc) => doc.getMap(ROOT[name]);
 }
 
-export function boardsMap(doc: Y.Doc): Y.Map<RecordMap> {
-  return doc.getMap(ROOT.boards);
-}
-
-export function notesMap(doc: Y.Doc): Y.Map<RecordMap> {
-  return doc.getMap(ROOT.notes);
-}
-
-export function zonesMap(doc: Y.Doc): Y.Map<unknown> {
-  return doc.getMap(ROOT.zones);
-}
-
-export function clustersMap(doc: Y.Doc): Y.Map<RecordMap> {
-  return doc.getMap(ROOT.clusters);
-}
-
-export function roundsMap(doc: Y.Doc): Y.Map<RecordMap> {
-  return doc.getMap(ROOT.rounds);
-}
-
+export const metaMap = root<unknown>('meta');
+export const boardsMap = root<RecordMap>('boards');
+export const notesMap = root<RecordMap>('notes');
+export const zonesMap = root<unknown>('zones');
+export const clustersMap = root<RecordMap>('clusters');
+export const roundsMap = root<RecordMap>('rounds');
 /** Votes are immutable plain values keyed by vote id (votes.ts). */
-export function votesMap(doc: Y.Doc): Y.Map<unknown> {
-  return doc.getMap(ROOT.votes);
-}
-
-export function agendaMap(doc: Y.Doc): Y.Map<RecordMap> {
-  return doc.getMap(ROOT.agenda);
-}
-
-export function facilitatorsMap(doc: Y.Doc): Y.Map<unknown> {
-  return doc.getMap(ROOT.facilitators);
-}
-
-export function settingsMap(doc: Y.Doc): Y.Map<unknown> {
-  return doc.getMap(ROOT.settings);
-}
-
-export function lockedBoardsMap(doc: Y.Doc): Y.Map<unknown> {
-  return doc.getMap(ROOT.lockedBoards);
-}
+export const votesMap = root<unknown>('votes');
+export const agendaMap = root<RecordMap>('agenda');
+export const facilitatorsMap = root<unknown>('facilitators');
+export const settingsMap = root<unknown>('settings');
+export const lockedBoardsMap = root<unknown>('lockedBoards');
 
 /** Every root, for undo scopes and for tests that compare whole replicas. */
 export function allRoots(doc: Y.Doc): Y.Map<unknown>[] {

@@ -4,7 +4,7 @@ import { cleanLine, compareIds, isPlainObject } from './validate';
 import { mutate } from './write';
 
 /**
- * Facilitators, listed by device/client id (DESIGN.md "Identity and roles"). One atomic value per
+ * Facilitators, listed by device/client id (docs/architecture.md "Identity and roles"). One atomic value per
  * client id, so two facilitators adding or removing each other converge on whole entries (LWW).
  * Removal is a mark (`removedAt`), which lets the projection keep the session manageable: if
  * concurrent removals leave no active facilitator (A removes B while B removes A), the earliest

@@ -2,7 +2,7 @@ import { oneOf } from './validate';
 
 /**
  * Tags that make a transition lab's notes useful afterwards: who said it at which level of
- * government, and which kind of actor must act (DOMAIN.md "stakeholder mapping").
+ * government, and which kind of actor must act (docs/domain.md, "Stakeholder mapping").
  * Stored by code, never by label, so EN/PL wording can change without touching docs.
  */
 export const GOVERNANCE_LEVELS = ['eu', 'national', 'regional', 'local', 'other'] as const;

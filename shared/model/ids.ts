@@ -1,6 +1,6 @@
 /**
  * Random identifiers. Session ids double as room ids on the network, so they carry 128 random
- * bits (DESIGN.md "Identity and roles"); note and board ids only need to be unique per doc but use
+ * bits (docs/architecture.md "Identity and roles"); note and board ids only need to be unique per doc but use
  * the same generator so nothing depends on which kind of id it is.
  */
 const ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyz';

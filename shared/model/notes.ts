@@ -4,6 +4,7 @@ import { boardsMap, clustersMap, notesMap, type RecordMap } from './doc-roots';
 import { clampCoordinate, DEFAULT_NOTE_SIZE, isPoint, isSize, type Point, type Size } from './geometry';
 import { isActorType, isGovernanceLevel, type ActorType, type GovernanceLevel } from './governance';
 import { randomId } from './ids';
+import { recordIn, restore, tombstone } from './records';
 import { applyTextChange, clipText } from './text-diff';
 import { cleanLine, compareIds, readNullableNumber, readNullableString, readNumber, readString } from './validate';
 import { mutate } from './write';
@@ -129,8 +130,7 @@ function zoneMatters(doc: Y.Doc, record: RecordMap, boardId: string, zoneId: str
 }
 
 function noteRecord(doc: Y.Doc, noteId: string): RecordMap | undefined {
-  const record = notesMap(doc).get(noteId);
-  return record instanceof Y.Map ? record : undefined;
+  return recordIn(notesMap(doc), noteId) ?? undefined;
 }
 
 export function setNoteText(doc: Y.Doc, noteId: string, next: string, now: number): void {
@@ -204,18 +204,11 @@ export function setNoteTags(
 }
 
 export function deleteNote(doc: Y.Doc, noteId: string, now: number): void {
-  const record = noteRecord(doc, noteId);
-  if (!record || typeof record.get('deletedAt') === 'number') return;
-  mutate(doc, () => record.set('deletedAt', now));
+  tombstone(doc, notesMap(doc), noteId, now);
 }
 
 export function restoreNote(doc: Y.Doc, noteId: string, now: number): void {
-  const record = noteRecord(doc, noteId);
-  if (!record || typeof record.get('deletedAt') !== 'number') return;
-  mutate(doc, () => {
-    record.set('deletedAt', null);
-    touch(record, now);
-  });
+  restore(doc, notesMap(doc), noteId, (record) => touch(record, now));
 }
 
 /**

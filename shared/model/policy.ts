@@ -25,17 +25,13 @@ export interface Person {
   facilitator: boolean;
 }
 
+/** Actions on one note: `target.noteId`. */
+const NOTE_ACTIONS = ['editNote', 'moveNote', 'colourNote', 'tagNote', 'clusterNote', 'deleteNote', 'restoreNote', 'seeNote'] as const;
+
 export const ACTIONS = [
-  // Notes: `target.noteId` (addNote: `target.boardId`).
+  // addNote: `target.boardId`.
   'addNote',
-  'editNote',
-  'moveNote',
-  'colourNote',
-  'tagNote',
-  'clusterNote',
-  'deleteNote',
-  'restoreNote',
-  'seeNote',
+  ...NOTE_ACTIONS,
   // Boards: `target.boardId` (addBoard: none).
   'addBoard',
   'editBoard',
@@ -88,16 +84,7 @@ const FACILITATOR_ONLY: ReadonlySet<Action> = new Set<Action>(['lockBoard', 'rev
  */
 const READS: ReadonlySet<Action> = new Set<Action>(['seeNote', 'changeCode']);
 
-const NOTE_ACTIONS: ReadonlySet<Action> = new Set<Action>([
-  'editNote',
-  'moveNote',
-  'colourNote',
-  'tagNote',
-  'clusterNote',
-  'deleteNote',
-  'restoreNote',
-  'seeNote',
-]);
+const ON_A_NOTE: ReadonlySet<Action> = new Set<Action>(NOTE_ACTIONS);
 
 export function personIn(doc: Y.Doc, deviceId: string): Person {
   return { id: deviceId, facilitator: isFacilitator(doc, deviceId) };
@@ -159,7 +146,7 @@ function voteDecision(doc: Y.Doc, person: Person, action: Action, target: Target
 export function can(doc: Y.Doc, person: Person, action: Action, target: Target = {}): Decision {
   if (!READS.has(action) && !isDocWritable(doc)) return deny('readOnly');
   if (FACILITATOR_ONLY.has(action) && !person.facilitator) return deny('facilitatorOnly');
-  if (NOTE_ACTIONS.has(action)) return noteDecision(doc, person, action, target.noteId);
+  if (ON_A_NOTE.has(action)) return noteDecision(doc, person, action, target.noteId);
   switch (action) {
     case 'addNote':
     case 'editBoard':

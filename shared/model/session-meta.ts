@@ -90,7 +90,7 @@ export function renameSession(doc: Y.Doc, title: string): void {
 
 /** A copy of a session is a new session: it gets its own creation date. */
 export function setSessionCreatedAt(doc: Y.Doc, createdAt: number): void {
-  if (!Number.isFinite(createdAt)) return;
+  if (!Number.isFinite(createdAt) || metaMap(doc).get('createdAt') === createdAt) return;
   mutate(doc, () => metaMap(doc).set('createdAt', createdAt));
 }
 

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { roundsMap, type RecordMap } from './doc-roots';
 import { randomId } from './ids';
+import { recordIn, tombstone } from './records';
 import { clampInt, cleanLine, isPlainObject, oneOf, readNullableNumber, readNumber, readString } from './validate';
 import { mutate } from './write';
 
@@ -74,8 +75,7 @@ export function readRound(record: unknown): VotingRound | null {
 }
 
 export function roundRecord(doc: Y.Doc, roundId: string): RecordMap | null {
-  const r = roundsMap(doc).get(roundId);
-  return r instanceof Y.Map ? r : null;
+  return recordIn(roundsMap(doc), roundId);
 }
 
 export function getRound(doc: Y.Doc, roundId: string): VotingRound | null {
@@ -146,7 +146,5 @@ export function writeClosedState(doc: Y.Doc, roundId: string, counted: string[])
 }
 
 export function deleteVotingRound(doc: Y.Doc, roundId: string, now: number): void {
-  const record = roundRecord(doc, roundId);
-  if (!record || readNullableNumber(record, 'deletedAt') !== null) return;
-  mutate(doc, () => record.set('deletedAt', now));
+  tombstone(doc, roundsMap(doc), roundId, now);
 }

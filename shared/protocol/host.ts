@@ -2,7 +2,7 @@
 
 export const DEFAULT_HOST_PORT = 4455;
 
-/** Body of `GET /healthz` (UI-CONTRACT). */
+/** Body of `GET /healthz` (docs/ui-contract.md). */
 export interface HealthResponse {
   ok: true;
   version: string;

@@ -130,7 +130,7 @@ export const LIMITS = {
   heartbeatMs: 30_000,
 } as const;
 
-/** Join link per UI-CONTRACT: the code stays in the fragment, so the host never sees it. */
+/** Join link per docs/ui-contract.md: the code stays in the fragment, so the host never sees it. */
 export function joinLink(hostBaseUrl: string, sessionId: string, joinCode: string): string {
   const base = hostBaseUrl.replace(/\/+$/, '');
   return `${base}/#/join/${encodeURIComponent(sessionId)}?code=${encodeURIComponent(joinCode)}`;

@@ -10,7 +10,7 @@ import { writeResults } from './support/results';
 const sample = JSON.parse(readFileSync('test/bench/fixtures/ccc-sample.json', 'utf8')) as { texts: { text: string }[] };
 const texts = sample.texts.map((t) => t.text);
 
-/** The UI-CONTRACT benchmark board: N notes `Idea 1`…`Idea N` in a grid, no author. */
+/** The docs/ui-contract.md benchmark board: N notes `Idea 1`…`Idea N` in a grid, no author. */
 function buildBenchBoard(n: number): Y.Doc {
   const doc = new Y.Doc();
   const { boardId } = createSessionContent(doc, { title: 'Benchmark board', firstBoardTitle: 'Main board', now: 1_700_000_000_000 });

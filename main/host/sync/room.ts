@@ -1,9 +1,7 @@
-import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, MESSAGE_SYNC, type ServerText } from '../../../shared/protocol/room-wire';
+import { MESSAGE_QUERY_AWARENESS, type ServerText } from '../../../shared/protocol/room-wire';
+import { awarenessFrame, readFrame, syncStep1Frame, updateFrame, type FrameRead } from '../../../shared/protocol/sync-frames';
 import type { HostLimits } from '../host-limits';
 import { readDoc, writeAccess, writeDoc, type RoomAccess } from './room-storage';
 
@@ -70,10 +68,7 @@ export class Room {
     this.unloadTimer = undefined;
     this.conns.set(conn, new Set());
     // y-websocket server order: our step 1 (the client answers with what we lack), then awareness.
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MESSAGE_SYNC);
-    syncProtocol.writeSyncStep1(encoder, this.doc);
-    conn.sendBinary(encoding.toUint8Array(encoder));
+    conn.sendBinary(syncStep1Frame(this.doc));
     const states = this.awareness.getStates();
     if (states.size > 0) conn.sendBinary(this.awarenessMessage([...states.keys()]));
     this.broadcastPresence();
@@ -103,53 +98,15 @@ export class Room {
 
   /** One binary frame from an authenticated socket. Throws ProtocolError on anything malformed. */
   handleBinary(conn: RoomConnection, data: Uint8Array): void {
+    let read: FrameRead;
     try {
-      const decoder = decoding.createDecoder(data);
-      const type = decoding.readVarUint(decoder);
-      switch (type) {
-        case MESSAGE_SYNC: {
-          const encoder = encoding.createEncoder();
-          encoding.writeVarUint(encoder, MESSAGE_SYNC);
-          this.readSync(decoder, encoder, conn);
-          if (encoding.length(encoder) > 1) conn.sendBinary(encoding.toUint8Array(encoder));
-          break;
-        }
-        case MESSAGE_AWARENESS:
-          awarenessProtocol.applyAwarenessUpdate(this.awareness, decoding.readVarUint8Array(decoder), conn);
-          break;
-        case MESSAGE_QUERY_AWARENESS:
-          conn.sendBinary(this.awarenessMessage([...this.awareness.getStates().keys()]));
-          break;
-        default:
-          throw new ProtocolError(`unknown message type ${type}`);
-      }
-      // One message per frame, as y-websocket sends them; trailing bytes mean a broken client.
-      if (decoding.hasContent(decoder)) throw new ProtocolError('trailing bytes');
+      // Updates are applied with the socket as origin, so onDocUpdate relays them to everyone else.
+      read = readFrame(data, { doc: this.doc, awareness: this.awareness, origin: conn, strict: true });
     } catch (error) {
-      if (error instanceof ProtocolError) throw error;
       throw new ProtocolError(error instanceof Error ? error.message : String(error));
     }
-  }
-
-  /**
-   * syncProtocol.readSyncMessage, except that a broken update throws instead of being logged and
-   * swallowed (y-protocols catches it), so the sender is closed rather than kept on.
-   */
-  private readSync(decoder: decoding.Decoder, encoder: encoding.Encoder, conn: RoomConnection): void {
-    const syncType = decoding.readVarUint(decoder);
-    switch (syncType) {
-      case syncProtocol.messageYjsSyncStep1:
-        syncProtocol.readSyncStep1(decoder, encoder, this.doc);
-        break;
-      case syncProtocol.messageYjsSyncStep2:
-      case syncProtocol.messageYjsUpdate:
-        // Step 2 and update are the same thing to a relay: apply, with the socket as origin so
-        // the update handler relays it to everyone else. Order does not matter to Yjs.
-        Y.applyUpdate(this.doc, decoding.readVarUint8Array(decoder), conn);
-        break;
-      default:
-        throw new ProtocolError(`unknown sync message ${syncType}`);
-    }
+    if (read.reply) conn.sendBinary(read.reply);
+    if (read.type === MESSAGE_QUERY_AWARENESS) conn.sendBinary(this.awarenessMessage([...this.awareness.getStates().keys()]));
   }
 
   /** Sockets whose awareness controls any of `clientIds` (for `remove`). */
@@ -206,10 +163,7 @@ export class Room {
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     this.dirty = true;
     if (!this.destroyed) this.scheduleSave(this.limits.saveDebounceMs);
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MESSAGE_SYNC);
-    syncProtocol.writeUpdate(encoder, update);
-    const message = encoding.toUint8Array(encoder);
+    const message = updateFrame(update);
     // The sender already has it; y-websocket echoes it back, we save the bandwidth.
     for (const conn of this.conns.keys()) if (conn !== origin) conn.sendBinary(message);
   };
@@ -230,10 +184,7 @@ export class Room {
   };
 
   private awarenessMessage(clientIds: number[]): Uint8Array {
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
-    encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, clientIds));
-    return encoding.toUint8Array(encoder);
+    return awarenessFrame(this.awareness, clientIds);
   }
 
   private broadcastPresence(): void {

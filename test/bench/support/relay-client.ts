@@ -3,8 +3,6 @@
  * unit tests and the sync benchmarks. It does the handshake with the shared access.ts and
  * wire-crypto.ts functions and keeps a Y.Doc in sync the way y-websocket's client does.
  */
-import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import { WebSocket } from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
@@ -12,13 +10,12 @@ import * as Y from 'yjs';
 import { deriveAdminKey, deriveAuthKey, deriveRoomKey } from '../../../shared/protocol/access';
 import { replyToChallenge, type RelayKeys } from '../../../shared/protocol/challenge-reply';
 import {
-  MESSAGE_AWARENESS,
-  MESSAGE_SYNC,
   SYNC_PATH,
   WIRE_VERSION,
   type ClientText,
   type ServerText,
 } from '../../../shared/protocol/room-wire';
+import { awarenessFrame, readFrame, syncStep1Frame, updateFrame } from '../../../shared/protocol/sync-frames';
 import { FRAME_BINARY, FRAME_TEXT, frameText, type WireChannel } from '../../../shared/protocol/wire-crypto';
 
 /** The keys a client proves; the same shape the app uses. */
@@ -228,10 +225,7 @@ export class RelayClient {
     if (!welcome) throw new Error(`host closed the socket with ${(await socket.closed).code}`);
     this.ticket = welcome.ticket;
     this.admin = welcome.admin;
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MESSAGE_SYNC);
-    syncProtocol.writeSyncStep1(encoder, this.doc);
-    socket.send(encoding.toUint8Array(encoder));
+    socket.send(syncStep1Frame(this.doc));
     if (this.awareness) this.sendAwareness([this.doc.clientID]);
   }
 
@@ -255,25 +249,14 @@ export class RelayClient {
   }
 
   private onBinary(data: Uint8Array): void {
-    const decoder = decoding.createDecoder(data);
-    const type = decoding.readVarUint(decoder);
-    if (type === MESSAGE_SYNC) {
-      const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, MESSAGE_SYNC);
-      const syncType = syncProtocol.readSyncMessage(decoder, encoder, this.doc, this);
-      if (encoding.length(encoder) > 1) this.socket.send(encoding.toUint8Array(encoder));
-      if (syncType === syncProtocol.messageYjsSyncStep2) this.markSynced();
-    } else if (type === MESSAGE_AWARENESS && this.awareness) {
-      awarenessProtocol.applyAwarenessUpdate(this.awareness, decoding.readVarUint8Array(decoder), this);
-    }
+    const { syncType, reply } = readFrame(data, { doc: this.doc, awareness: this.awareness, origin: this });
+    if (reply) this.socket.send(reply);
+    if (syncType === syncProtocol.messageYjsSyncStep2) this.markSynced();
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === this || !this.connected) return;
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MESSAGE_SYNC);
-    syncProtocol.writeUpdate(encoder, update);
-    this.socket.send(encoding.toUint8Array(encoder));
+    this.socket.send(updateFrame(update));
   };
 
   private readonly onAwarenessUpdate = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void => {
@@ -283,9 +266,6 @@ export class RelayClient {
 
   private sendAwareness(ids: number[]): void {
     if (!this.awareness) return;
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
-    encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids));
-    this.socket.send(encoding.toUint8Array(encoder));
+    this.socket.send(awarenessFrame(this.awareness, ids));
   }
 }

@@ -32,7 +32,7 @@ export type PeerEvent =
 
 const now = (): number => performance.timeOrigin + performance.now();
 const send = (event: PeerEvent): void => void process.send?.(event);
-// Known y-webrtc crash on a late `answer` (STACK-NOTES); a peer process must survive it.
+// Known y-webrtc crash on a late `answer` (docs/stack-notes.md); a peer process must survive it.
 process.on('uncaughtException', (error) => send({ ev: 'error', message: error.message }));
 process.on('unhandledRejection', (error) => send({ ev: 'error', message: String(error) }));
 

@@ -7,7 +7,7 @@ import { chromiumLaunchOptions } from './chromium';
 
 /**
  * One participant = one whole browser (`chromium.launch()`), never a tab: tabs of one browser
- * talk over BroadcastChannel and would prove nothing about the network (STACK-NOTES).
+ * talk over BroadcastChannel and would prove nothing about the network (docs/stack-notes.md).
  */
 export interface Peer {
   name: string;

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { mimeTypeFor, resolveAppPath } from '../../../main/app-path';
+import { resolveAppPath } from '../../../main/app-path';
 
 const root = path.resolve('/srv/tl/dist/renderer');
 const at = (...segments: string[]) => path.join(root, ...segments);
@@ -83,20 +83,5 @@ describe('resolveAppPath', () => {
         expect(rel.startsWith('..') || path.isAbsolute(rel) || rel === '').toBe(false);
       }
     }
-  });
-});
-
-describe('mimeTypeFor', () => {
-  it('knows the bundle’s file types', () => {
-    expect(mimeTypeFor('/x/index.html')).toBe('text/html; charset=utf-8');
-    expect(mimeTypeFor('/x/a.JS')).toBe('text/javascript; charset=utf-8');
-    expect(mimeTypeFor('/x/a.css')).toBe('text/css; charset=utf-8');
-    expect(mimeTypeFor('/x/a.svg')).toBe('image/svg+xml');
-    expect(mimeTypeFor('/x/a.woff2')).toBe('font/woff2');
-    expect(mimeTypeFor('/x/a.wasm')).toBe('application/wasm');
-  });
-  it('falls back to opaque bytes', () => {
-    expect(mimeTypeFor('/x/a.exe')).toBe('application/octet-stream');
-    expect(mimeTypeFor('/x/noext')).toBe('application/octet-stream');
   });
 });

@@ -1,7 +1,7 @@
 // Real mDNS, end to end: the host's advertiser (main/host/mdns-advertise.ts) and the desktop
 // app's "join nearby session" browse (main/mdns-browse.ts, production bonjourBrowser) exchange
 // real multicast packets, each in its own process, inside a loopback-only network namespace, so
-// not one packet can reach the machine's network card (STACK-NOTES). mdns-browse.test.ts covers
+// not one packet can reach the machine's network card (docs/stack-notes.md). mdns-browse.test.ts covers
 // the same code with a fake browser; this proves the two sides actually understand each other.
 //
 // In the namespace only `ip link set lo up` is needed: with no external interface, multicast-dns
