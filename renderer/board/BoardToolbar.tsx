@@ -33,10 +33,10 @@ export function BoardToolbar({ undoManager, noteCount, zoom, readOnly, reasonId,
           {t('board.addNote')}
         </button>
         <div className="toolbar-group">
-          <button type="button" className="button icon" onClick={() => undoManager.undo()} disabled={!canUndo || readOnly} aria-label={t('board.undo')} title={t('board.undo')} aria-keyshortcuts="Control+Z">
+          <button type="button" className="button icon" onClick={() => undoManager.undo()} disabled={!canUndo || readOnly} aria-describedby={reasonId} aria-label={t('board.undo')} title={t('board.undo')} aria-keyshortcuts="Control+Z">
             <UndoIcon />
           </button>
-          <button type="button" className="button icon" onClick={() => undoManager.redo()} disabled={!canRedo || readOnly} aria-label={t('board.redo')} title={t('board.redo')} aria-keyshortcuts="Control+Shift+Z">
+          <button type="button" className="button icon" onClick={() => undoManager.redo()} disabled={!canRedo || readOnly} aria-describedby={reasonId} aria-label={t('board.redo')} title={t('board.redo')} aria-keyshortcuts="Control+Shift+Z">
             <RedoIcon />
           </button>
         </div>
