@@ -93,10 +93,17 @@ test('the creator facilitates, a joiner participates, notes carry their author, 
   await screenshots(op, 'participant-locked');
   await screenshots(fp, 'facilitator-locked');
 
+  // Both keep their role across a reload: the device id is kept in the browser's storage.
+  await fp.reload();
+  await expect(fp.getByRole('button', { name: 'Unlock board', exact: true })).toBeVisible();
+  await op.reload();
+  await expect(op.getByRole('status').filter({ hasText: LOCKED })).toBeVisible();
+  await expect(op.getByRole('button', { name: 'Unlock board' })).toHaveCount(0);
+
   // The facilitator still edits a locked board; unlocking gives the participant the board back.
   await addNote(fp, 'Facilitator on a locked board');
   await fp.getByRole('button', { name: 'Unlock board', exact: true }).click();
-  await expect(reason).toHaveCount(0);
+  await expect(op.getByRole('status').filter({ hasText: LOCKED })).toHaveCount(0);
   await expect(add).toBeEnabled();
   await addNote(op, 'After the unlock');
   await expect(fp.getByRole('article', { name: 'After the unlock' })).toBeVisible();
