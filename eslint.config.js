@@ -10,6 +10,39 @@ const nodeBuiltins = [
 ];
 const nodeBuiltinPatterns = ['node:*', ...nodeBuiltins, ...nodeBuiltins.map((m) => `${m}/*`)];
 
+// The renderer's rooms (renderer/README.md) and which others each may import. A room not listed
+// in another's set is off limits to it; app/ (the routes) is imported by nobody but main.tsx.
+const rendererRooms = ['app', 'board', 'facilitation', 'home', 'identity', 'join', 'offline', 'platform', 'presence', 'session', 'state', 'storage', 'sync', 'ui', 'workshop'];
+const rendererMayImport = {
+  ui: [], platform: [], storage: [], state: [], offline: [],
+  identity: ['storage'],
+  workshop: ['identity'],
+  presence: ['identity', 'state', 'ui'],
+  sync: ['identity', 'platform', 'storage', 'ui'],
+  board: ['identity', 'presence', 'state', 'ui', 'workshop'],
+  facilitation: ['identity', 'platform', 'presence', 'sync', 'ui', 'workshop'],
+  join: ['identity', 'platform', 'storage', 'ui'],
+  home: ['identity', 'join', 'session', 'storage', 'ui'],
+  session: ['board', 'facilitation', 'identity', 'presence', 'platform', 'state', 'storage', 'sync', 'ui', 'workshop'],
+  app: ['home', 'join', 'session', 'ui'],
+};
+const rendererBasePatterns = [
+  { group: ['**/main/**', '../main', '../../main'], message: 'renderer/ never imports main/; they meet in shared/.' },
+  { group: ['electron', 'electron/*', ...nodeBuiltinPatterns], message: 'The renderer runs in a plain browser too.' },
+];
+function rendererRoomPatterns(room) {
+  const allowed = new Set(rendererMayImport[room]);
+  return rendererRooms
+    .filter((other) => other !== room && !allowed.has(other))
+    .map((other) => ({
+      group: [`../${other}`, `../${other}/*`],
+      message:
+        room === 'board' && other === 'session'
+          ? 'board/ never imports session/: read the open session through workshop/ (useWorkshop, useCan).'
+          : `renderer/${room}/ may import only ${[...allowed].map((r) => `${r}/`).join(', ') || 'shared/'} of the renderer's rooms (renderer/README.md).`,
+    }));
+}
+
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
   js.configs.recommended,
@@ -73,14 +106,16 @@ export default tseslint.config(
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: globals.browser },
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: ['**/main/**', '../main', '../../main'], message: 'renderer/ never imports main/; they meet in shared/.' },
-          { group: ['electron', 'electron/*', ...nodeBuiltinPatterns], message: 'The renderer runs in a plain browser too.' },
-        ],
-      }],
+      'no-restricted-imports': ['error', { patterns: rendererBasePatterns }],
     },
   },
+  // One block per room: flat config replaces a rule's options, so each repeats the base patterns.
+  ...Object.keys(rendererMayImport).map((room) => ({
+    files: [`renderer/${room}/**/*.{ts,tsx}`],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [...rendererBasePatterns, ...rendererRoomPatterns(room)] }],
+    },
+  })),
   {
     files: ['scripts/**/*.mjs', 'test/**/*.ts', '*.config.{ts,js}'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },

@@ -1,10 +1,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
-import { initI18n } from './app/i18n';
+import { initI18n } from './ui/i18n';
 import { registerServiceWorkerAfterLoad } from './offline/register-sw';
 import { installFlushOnHide } from './session/open-sessions';
-import { installSubtleShimIfMissing } from './session/sync/subtle-shim';
+import { installSubtleShimIfMissing } from './sync/subtle-shim';
 import './styles.css';
 
 // Before any WebRTC provider exists: participants on http://LAN-address have no crypto.subtle.

@@ -1,8 +1,8 @@
 import { HomePage } from '../home/HomePage';
 import { JoinPage } from '../join/JoinPage';
 import { SessionPage } from '../session/SessionPage';
-import { ErrorBoundary } from './ErrorBoundary';
-import { useHashRoute } from './use-hash-route';
+import { ErrorBoundary } from '../ui/ErrorBoundary';
+import { useHashRoute } from '../ui/hash-route';
 
 export function App() {
   const route = useHashRoute();

@@ -1,7 +1,8 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
-import { formatPercent } from '../app/format';
-import { PeopleList } from '../session/presence/PeopleList';
+import { formatPercent } from '../ui/format';
+import { PeopleList } from '../presence/PeopleList';
 import { MinusIcon, PlusIcon, RedoIcon, UndoIcon } from './icons';
 import { useUndoState } from './use-undo-state';
 
@@ -10,27 +11,32 @@ interface Props {
   noteCount: number;
   zoom: number;
   readOnly: boolean;
+  /** The element saying why adding is refused (board locked…), when it is. */
+  reasonId?: string;
+  extras?: ReactNode;
+  /** Why this board refuses edits, on a line of its own under the tools. */
+  notice?: ReactNode;
   onAddNote: () => void;
   onZoomIn: () => void;
   onZoomOut: () => void;
   onResetZoom: () => void;
 }
 
-export function BoardToolbar({ undoManager, noteCount, zoom, readOnly, onAddNote, onZoomIn, onZoomOut, onResetZoom }: Props) {
+export function BoardToolbar({ undoManager, noteCount, zoom, readOnly, reasonId, extras, notice, onAddNote, onZoomIn, onZoomOut, onResetZoom }: Props) {
   const { t, i18n } = useTranslation();
   const { canUndo, canRedo } = useUndoState(undoManager);
   return (
     <div className="board-toolbar">
       <div className="board-tools" role="toolbar" aria-label={t('board.toolbar')}>
-        <button type="button" className="button primary" onClick={onAddNote} disabled={readOnly} aria-keyshortcuts="N">
+        <button type="button" className="button primary" onClick={onAddNote} disabled={readOnly} aria-describedby={reasonId} aria-keyshortcuts="N">
           <PlusIcon />
           {t('board.addNote')}
         </button>
         <div className="toolbar-group">
-          <button type="button" className="button icon" onClick={() => undoManager.undo()} disabled={!canUndo || readOnly} aria-label={t('board.undo')} title={t('board.undo')} aria-keyshortcuts="Control+Z">
+          <button type="button" className="button icon" onClick={() => undoManager.undo()} disabled={!canUndo || readOnly} aria-describedby={reasonId} aria-label={t('board.undo')} title={t('board.undo')} aria-keyshortcuts="Control+Z">
             <UndoIcon />
           </button>
-          <button type="button" className="button icon" onClick={() => undoManager.redo()} disabled={!canRedo || readOnly} aria-label={t('board.redo')} title={t('board.redo')} aria-keyshortcuts="Control+Shift+Z">
+          <button type="button" className="button icon" onClick={() => undoManager.redo()} disabled={!canRedo || readOnly} aria-describedby={reasonId} aria-label={t('board.redo')} title={t('board.redo')} aria-keyshortcuts="Control+Shift+Z">
             <RedoIcon />
           </button>
         </div>
@@ -39,15 +45,25 @@ export function BoardToolbar({ undoManager, noteCount, zoom, readOnly, onAddNote
           <button type="button" className="button icon" onClick={onZoomOut} aria-label={t('board.zoomOut')} title={t('board.zoomOut')} aria-keyshortcuts="-">
             <MinusIcon />
           </button>
-          <button type="button" className="button zoom-level" onClick={onResetZoom} aria-label={t('board.resetZoom')} title={t('board.resetZoom')} aria-keyshortcuts="0">
+          {/* The name contains the visible percentage, so speech input ("click 100 %") finds it. */}
+          <button
+            type="button"
+            className="button zoom-level"
+            onClick={onResetZoom}
+            aria-label={t('zoom.resetFrom', { percent: formatPercent(zoom, i18n.language) })}
+            title={t('board.resetZoom')}
+            aria-keyshortcuts="0"
+          >
             <span aria-hidden="true">{formatPercent(zoom, i18n.language)}</span>
           </button>
           <button type="button" className="button icon" onClick={onZoomIn} aria-label={t('board.zoomIn')} title={t('board.zoomIn')} aria-keyshortcuts="+">
             <PlusIcon />
           </button>
         </div>
+        {extras}
       </div>
       <PeopleList />
+      {notice}
     </div>
   );
 }

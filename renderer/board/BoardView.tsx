@@ -1,11 +1,12 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { addNote, DEFAULT_NOTE_SIZE, listNotes, placeNewNote, type Board } from '../../shared/model';
-import type { OpenSession } from '../session/open-sessions';
-import { CursorsLayer } from '../session/presence/CursorsLayer';
-import { PresenceContext, usePresenceStore } from '../session/presence/presence-context';
-import { useLocalPresence } from '../session/presence/use-local-presence';
+import type { Awareness } from 'y-protocols/awareness';
+import type { Board } from '../../shared/model';
+import type { DenyReason } from '../../shared/model/policy';
+import { CursorsLayer } from '../presence/CursorsLayer';
+import { useLocalPresence } from '../presence/use-local-presence';
 import { screenToWorld, useBoardUi, zoomAround } from '../state/board-ui';
+import { useCan, useWorkshop } from '../workshop/workshop-context';
 import { BoardToolbar } from './BoardToolbar';
 import { StickyNote } from './StickyNote';
 import { isTypingTarget } from './keyboard';
@@ -14,22 +15,29 @@ import { usePanZoom, ZOOM_STEP } from './use-pan-zoom';
 import { useViewport } from './use-viewport';
 
 interface Props {
-  session: OpenSession;
   board: Board;
-  readOnly: boolean;
+  /** Presence of this session (cursors, who edits what); the store itself comes from context. */
+  awareness: Awareness;
+  /** Controls other rooms add to the board's toolbar (the facilitator's lock). */
+  toolbarExtras?: ReactNode;
 }
 
-export function BoardView({ session, board, readOnly }: Props) {
+export function BoardView({ board, awareness, toolbarExtras }: Props) {
   const { t } = useTranslation();
-  const { doc, undoManager } = session;
+  const workshop = useWorkshop();
+  const { doc, undo } = workshop;
+  // Locks, a read-only doc, a deleted board: one answer for adding here, with its reason.
+  const addDecision = useCan('addNote', { boardId: board.id });
+  const readOnly = !addDecision.allowed;
+  const reasonId = useId();
   const noteIds = useBoardNoteIds(doc, board.id);
   const [viewport, setViewport] = useViewport(board.id);
   const surfaceRef = useRef<HTMLDivElement>(null);
   const startEditing = useBoardUi((s) => s.startEditing);
   const [announcement, setAnnouncement] = useState('');
   usePanZoom(surfaceRef, viewport, setViewport);
-  const presence = usePresenceStore(session.awareness);
-  useLocalPresence(session.awareness, board.id, surfaceRef, readOnly);
+  useLocalPresence(awareness, board.id, surfaceRef, readOnly);
+  const refused = useCallback((reason: DenyReason) => setAnnouncement(t(`policy.${reason}`)), [t]);
 
   useEffect(() => {
     if (!announcement) return;
@@ -37,19 +45,18 @@ export function BoardView({ session, board, readOnly }: Props) {
     return () => clearTimeout(timer);
   }, [announcement]);
 
+  const announceDeleted = useCallback(() => setAnnouncement(t('note.deleted')), [t]);
+
   const viewCentre = useCallback(() => {
     const rect = surfaceRef.current?.getBoundingClientRect();
     return { x: (rect?.width ?? 800) / 2, y: (rect?.height ?? 600) / 2 };
   }, []);
 
   const addNoteAtCentre = useCallback(() => {
-    if (readOnly) return;
     const centre = screenToWorld(useBoardUi.getState().viewports[board.id] ?? viewport, viewCentre());
-    const occupied = listNotes(doc, board.id).map((n) => ({ ...n.pos, ...n.size }));
-    undoManager.stopCapturing();
-    const id = addNote(doc, { boardId: board.id, pos: placeNewNote(centre, DEFAULT_NOTE_SIZE, occupied), now: Date.now() });
-    startEditing(id);
-  }, [doc, board.id, readOnly, startEditing, viewCentre, viewport, undoManager]);
+    const id = workshop.actions.addNoteNear(board.id, centre);
+    if (id) startEditing(id);
+  }, [workshop, board.id, startEditing, viewCentre, viewport]);
 
   const zoomBy = useCallback(
     (factor: number) => setViewport(zoomAround(viewport, viewport.zoom * factor, viewCentre())),
@@ -63,19 +70,21 @@ export function BoardView({ session, board, readOnly }: Props) {
       const mod = event.ctrlKey || event.metaKey;
       if (mod && !event.altKey && event.key.toLowerCase() === 'z') {
         event.preventDefault();
-        if (event.shiftKey) undoManager.redo();
-        else undoManager.undo();
+        if (readOnly) return;
+        if (event.shiftKey) undo.redo();
+        else undo.undo();
         return;
       }
       if (mod && !event.altKey && event.key.toLowerCase() === 'y') {
         event.preventDefault();
-        undoManager.redo();
+        if (!readOnly) undo.redo();
         return;
       }
       if (mod || event.altKey) return;
       if (event.key === 'n' || event.key === 'N') {
         event.preventDefault();
-        addNoteAtCentre();
+        if (addDecision.allowed) addNoteAtCentre();
+        else refused(addDecision.reason);
       } else if (event.key === '+' || event.key === '=') {
         event.preventDefault();
         zoomBy(ZOOM_STEP);
@@ -89,17 +98,27 @@ export function BoardView({ session, board, readOnly }: Props) {
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [addNoteAtCentre, zoomBy, resetZoom, undoManager]);
+  }, [addNoteAtCentre, zoomBy, resetZoom, undo, readOnly, addDecision, refused]);
 
   const gridSize = 24 * viewport.zoom;
   return (
-    <PresenceContext.Provider value={presence}>
+    <>
       <main className="board" aria-label={t('board.region', { title: board.title })}>
         <BoardToolbar
-          undoManager={undoManager}
+          undoManager={undo.manager}
           noteCount={noteIds.length}
           zoom={viewport.zoom}
           readOnly={readOnly}
+          reasonId={!addDecision.allowed && addDecision.reason !== 'readOnly' ? reasonId : undefined}
+          extras={toolbarExtras}
+          notice={
+            // A newer app's doc already says so in the session's alert; anything else is said here.
+            !addDecision.allowed && addDecision.reason !== 'readOnly' ? (
+              <p id={reasonId} role="status" className="board-reason">
+                {t(`policy.${addDecision.reason}`)}
+              </p>
+            ) : null
+          }
           onAddNote={addNoteAtCentre}
           onZoomIn={() => zoomBy(ZOOM_STEP)}
           onZoomOut={() => zoomBy(1 / ZOOM_STEP)}
@@ -119,15 +138,7 @@ export function BoardView({ session, board, readOnly }: Props) {
             style={{ transform: `translate(${viewport.x}px, ${viewport.y}px) scale(${viewport.zoom})` }}
           >
             {noteIds.map((id) => (
-              <StickyNote
-                key={id}
-                doc={doc}
-                undoManager={undoManager}
-                noteId={id}
-                zoom={viewport.zoom}
-                readOnly={readOnly}
-                onDeleted={() => setAnnouncement(t('note.deleted'))}
-              />
+              <StickyNote key={id} noteId={id} zoom={viewport.zoom} onDeleted={announceDeleted} onRefused={refused} />
             ))}
           </div>
           <CursorsLayer boardId={board.id} viewport={viewport} />
@@ -142,6 +153,6 @@ export function BoardView({ session, board, readOnly }: Props) {
           {announcement}
         </p>
       </main>
-    </PresenceContext.Provider>
+    </>
   );
 }

@@ -1,12 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type * as Y from 'yjs';
-import { MAX_NOTE_TEXT_LENGTH, setNoteText } from '../../shared/model';
+import { MAX_NOTE_TEXT_LENGTH } from '../../shared/model';
 import { useBoardUi } from '../state/board-ui';
+import { useWorkshop } from '../workshop/workshop-context';
 
 interface Props {
-  doc: Y.Doc;
-  undoManager: Y.UndoManager;
   noteId: string;
   text: string;
   onDone: () => void;
@@ -16,8 +14,9 @@ interface Props {
  * Edits a note in place. Every keystroke goes to the doc at once (peers see typing live; storage
  * batches the writes); the textarea follows remote edits unless the local value already matches.
  */
-export function NoteEditor({ doc, undoManager, noteId, text, onDone }: Props) {
+export function NoteEditor({ noteId, text, onDone }: Props) {
   const { t } = useTranslation();
+  const { actions } = useWorkshop();
   const stopEditing = useBoardUi((s) => s.stopEditing);
   const ref = useRef<HTMLTextAreaElement>(null);
   const [value, setValue] = useState(text);
@@ -42,7 +41,7 @@ export function NoteEditor({ doc, undoManager, noteId, text, onDone }: Props) {
   }, [text]);
 
   const finish = () => {
-    undoManager.stopCapturing();
+    actions.endTyping();
     stopEditing();
     onDone();
   };
@@ -57,10 +56,10 @@ export function NoteEditor({ doc, undoManager, noteId, text, onDone }: Props) {
       maxLength={MAX_NOTE_TEXT_LENGTH}
       onChange={(e) => {
         setValue(e.target.value);
-        setNoteText(doc, noteId, e.target.value, Date.now());
+        actions.editNoteText(noteId, e.target.value);
       }}
       onBlur={() => {
-        undoManager.stopCapturing();
+        actions.endTyping();
         stopEditing();
       }}
       onKeyDown={(e) => {

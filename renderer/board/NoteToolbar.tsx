@@ -1,19 +1,21 @@
 import { useTranslation } from 'react-i18next';
-import type * as Y from 'yjs';
+import { NOTE_COLOURS, type NoteColour } from '../../shared/model';
+import { useCan, useWorkshop } from '../workshop/workshop-context';
 import { TrashIcon } from './icons';
-import { NOTE_COLOURS, setNoteColour, type NoteColour } from '../../shared/model';
 
 interface Props {
-  doc: Y.Doc;
-  undoManager: Y.UndoManager;
   noteId: string;
   colour: NoteColour;
   onDelete: () => void;
 }
 
 /** Floating actions of the selected note: colour swatches and delete. */
-export function NoteToolbar({ doc, undoManager, noteId, colour, onDelete }: Props) {
+export function NoteToolbar({ noteId, colour, onDelete }: Props) {
   const { t } = useTranslation();
+  const { actions } = useWorkshop();
+  const canColour = useCan('colourNote', { noteId });
+  const canDelete = useCan('deleteNote', { noteId });
+  const why = (d: typeof canColour) => (d.allowed ? undefined : t(`policy.${d.reason}`));
   return (
     <div className="note-toolbar" role="toolbar" aria-label={t('note.options')} onPointerDown={(e) => e.stopPropagation()}>
       <div role="radiogroup" aria-label={t('note.colour')} className="swatches">
@@ -24,16 +26,21 @@ export function NoteToolbar({ doc, undoManager, noteId, colour, onDelete }: Prop
             role="radio"
             aria-checked={c === colour}
             aria-label={t(`note.colours.${c}`)}
-            title={t(`note.colours.${c}`)}
+            title={why(canColour) ?? t(`note.colours.${c}`)}
+            disabled={!canColour.allowed}
             className={`swatch colour-${c}`}
-            onClick={() => {
-              undoManager.stopCapturing();
-              setNoteColour(doc, noteId, c, Date.now());
-            }}
+            onClick={() => actions.colourNote(noteId, c)}
           />
         ))}
       </div>
-      <button type="button" className="button icon danger" aria-label={t('note.delete')} title={t('note.delete')} onClick={onDelete}>
+      <button
+        type="button"
+        className="button icon danger"
+        aria-label={t('note.delete')}
+        title={why(canDelete) ?? t('note.delete')}
+        disabled={!canDelete.allowed}
+        onClick={onDelete}
+      >
         <TrashIcon />
       </button>
     </div>

@@ -1,20 +1,19 @@
-import { memo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { memo, useId, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type * as Y from 'yjs';
-import { deleteNote, moveNote } from '../../shared/model';
-import { NotePresence } from '../session/presence/NotePresence';
+import type { DenyReason } from '../../shared/model/policy';
+import { NotePresence } from '../presence/NotePresence';
 import { useBoardUi } from '../state/board-ui';
+import { useCan, useWorkshop } from '../workshop/workshop-context';
 import { NoteEditor } from './NoteEditor';
 import { NoteToolbar } from './NoteToolbar';
 import { useNote } from './use-note';
 
 interface Props {
-  doc: Y.Doc;
-  undoManager: Y.UndoManager;
   noteId: string;
   zoom: number;
-  readOnly: boolean;
   onDeleted: () => void;
+  /** A key press asked for something the policy refuses: the board says why. */
+  onRefused: (reason: DenyReason) => void;
 }
 
 /** Screen pixels a press may wander before it counts as a drag rather than a click. */
@@ -27,22 +26,29 @@ function textSizeClass(text: string): string {
   return 'text-l';
 }
 
-export const StickyNote = memo(function StickyNote({ doc, undoManager, noteId, zoom, readOnly, onDeleted }: Props) {
+export const StickyNote = memo(function StickyNote({ noteId, zoom, onDeleted, onRefused }: Props) {
   const { t } = useTranslation();
+  const { doc, actions } = useWorkshop();
   const note = useNote(doc, noteId);
+  const canEdit = useCan('editNote', { noteId });
+  const canMove = useCan('moveNote', { noteId });
+  const canDelete = useCan('deleteNote', { noteId });
   const selected = useBoardUi((s) => s.selectedNoteId === noteId);
   const editing = useBoardUi((s) => s.editingNoteId === noteId);
   const { select, startEditing } = useBoardUi.getState();
   const articleRef = useRef<HTMLElement>(null);
+  const authorId = useId();
   const drag = useRef<{ pointerId: number; startX: number; startY: number; moved: boolean } | null>(null);
   const [offset, setOffset] = useState<{ dx: number; dy: number } | null>(null);
 
   if (!note) return null;
 
-  // Each discrete action is its own undo step, even right after typing.
   const remove = () => {
-    undoManager.stopCapturing();
-    deleteNote(doc, noteId, Date.now());
+    if (!canDelete.allowed) {
+      onRefused(canDelete.reason);
+      return;
+    }
+    if (!actions.deleteNote(noteId)) return;
     select(null);
     onDeleted();
   };
@@ -52,7 +58,7 @@ export const StickyNote = memo(function StickyNote({ doc, undoManager, noteId, z
     event.preventDefault();
     articleRef.current?.focus();
     select(noteId);
-    if (readOnly) return;
+    if (!canMove.allowed) return;
     event.currentTarget.setPointerCapture(event.pointerId);
     drag.current = { pointerId: event.pointerId, startX: event.clientX, startY: event.clientY, moved: false };
   };
@@ -69,18 +75,16 @@ export const StickyNote = memo(function StickyNote({ doc, undoManager, noteId, z
     const d = drag.current;
     if (!d || d.pointerId !== event.pointerId) return;
     drag.current = null;
-    if (d.moved && offset) {
-      undoManager.stopCapturing();
-      moveNote(doc, noteId, { x: note.pos.x + offset.dx, y: note.pos.y + offset.dy }, Date.now());
-    }
+    if (d.moved && offset) actions.moveNote(noteId, { x: note.pos.x + offset.dx, y: note.pos.y + offset.dy });
     setOffset(null);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
-    if (event.target !== event.currentTarget || readOnly) return;
+    if (event.target !== event.currentTarget) return;
     if (event.key === 'Enter' || event.key === 'F2') {
       event.preventDefault();
-      startEditing(noteId);
+      if (canEdit.allowed) startEditing(noteId);
+      else onRefused(canEdit.reason);
     } else if (event.key === 'Delete' || event.key === 'Backspace') {
       event.preventDefault();
       remove();
@@ -89,8 +93,8 @@ export const StickyNote = memo(function StickyNote({ doc, undoManager, noteId, z
       const step = event.shiftKey ? ARROW_STEP * 5 : ARROW_STEP;
       const dx = event.key === 'ArrowLeft' ? -step : event.key === 'ArrowRight' ? step : 0;
       const dy = event.key === 'ArrowUp' ? -step : event.key === 'ArrowDown' ? step : 0;
-      undoManager.stopCapturing();
-      moveNote(doc, noteId, { x: note.pos.x + dx, y: note.pos.y + dy }, Date.now());
+      if (canMove.allowed) actions.moveNote(noteId, { x: note.pos.x + dx, y: note.pos.y + dy });
+      else onRefused(canMove.reason);
     } else if (event.key === 'Escape') {
       select(null);
       articleRef.current?.blur();
@@ -107,6 +111,7 @@ export const StickyNote = memo(function StickyNote({ doc, undoManager, noteId, z
       style={{ transform: `translate(${x}px, ${y}px)`, width: note.size.w, height: note.size.h }}
       tabIndex={0}
       aria-label={label}
+      aria-describedby={note.authorName ? authorId : undefined}
       onPointerDown={onPointerDown}
       onPointerMove={onPointerMove}
       onPointerUp={onPointerUp}
@@ -114,21 +119,30 @@ export const StickyNote = memo(function StickyNote({ doc, undoManager, noteId, z
         drag.current = null;
         setOffset(null);
       }}
-      onDoubleClick={() => !readOnly && startEditing(noteId)}
+      onDoubleClick={() => (canEdit.allowed ? startEditing(noteId) : onRefused(canEdit.reason))}
       onKeyDown={onKeyDown}
       onFocus={() => select(noteId)}
     >
-      {editing && !readOnly ? (
-        <NoteEditor doc={doc} undoManager={undoManager} noteId={noteId} text={note.text} onDone={() => articleRef.current?.focus()} />
+      {editing && canEdit.allowed ? (
+        <NoteEditor noteId={noteId} text={note.text} onDone={() => articleRef.current?.focus()} />
       ) : (
         <p className={`note-text ${textSizeClass(note.text)}${note.text.trim() ? '' : ' placeholder'}`} aria-hidden="true">
           {note.text.trim() ? note.text : t('note.editorPlaceholder')}
         </p>
       )}
-      {note.authorName && <span className="note-author" aria-hidden="true">{note.authorName}</span>}
+      {note.authorName && (
+        <>
+          <span className="note-author" aria-hidden="true">
+            {note.authorName}
+          </span>
+          <span id={authorId} className="visually-hidden">
+            {t('identity.noteAuthor', { name: note.authorName })}
+          </span>
+        </>
+      )}
       <NotePresence noteId={noteId} zoom={zoom} />
-      {selected && !editing && !readOnly && !offset && (
-        <NoteToolbar doc={doc} undoManager={undoManager} noteId={noteId} colour={note.colour} onDelete={remove} />
+      {selected && !editing && !offset && (canDelete.allowed || canEdit.allowed) && (
+        <NoteToolbar noteId={noteId} colour={note.colour} onDelete={remove} />
       )}
     </article>
   );

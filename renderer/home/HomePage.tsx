@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AppHeader } from '../app/AppHeader';
+import { AppHeader } from '../ui/AppHeader';
 import { JoinSessionButton } from '../join/JoinSessionButton';
 import { NewSessionDialog } from './NewSessionDialog';
 import { SessionList } from './SessionList';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { navigate, sessionHref } from '../app/use-hash-route';
+import { navigate, sessionHref } from '../ui/hash-route';
 import { createSession } from '../session/open-sessions';
 import { SessionTitleDialog } from './SessionTitleDialog';
 

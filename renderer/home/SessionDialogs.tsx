@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ModalDialog } from '../app/ModalDialog';
+import { ModalDialog } from '../ui/ModalDialog';
 import { SessionTitleDialog } from './SessionTitleDialog';
 
 /** Rename: the same `Session title` textbox as New session, prefilled and selected. */

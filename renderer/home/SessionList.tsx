@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../app/format';
-import { sessionHref } from '../app/use-hash-route';
-import { useLiveQuery } from '../app/use-live-query';
+import { formatDateTime } from '../ui/format';
+import { sessionHref } from '../ui/hash-route';
+import { useLiveQuery } from '../ui/use-live-query';
 import { renameStoredSession } from '../session/open-sessions';
 import { summariseSession } from '../session/session-summary';
 import { appDatabase, type SessionSummary } from '../storage/database';

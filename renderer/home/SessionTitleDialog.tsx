@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_TITLE_LENGTH, normaliseTitle } from '../../shared/model';
-import { ModalDialog } from '../app/ModalDialog';
+import { ModalDialog } from '../ui/ModalDialog';
 
 interface Props {
   heading: string;

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { MAX_NAME_LENGTH } from '../session/sync/identity';
+import { MAX_NAME_LENGTH } from '../identity/display-name';
 
 /** The `Your name` textbox of both ways to join (join link page and Home's Join session dialog). */
 export function DisplayNameField(props: { value: string; invalid: boolean; autoFocus?: boolean; onChange: (name: string) => void }) {

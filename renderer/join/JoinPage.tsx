@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AppHeader } from '../app/AppHeader';
-import { readDisplayName } from '../session/sync/identity';
+import { AppHeader } from '../ui/AppHeader';
+import { readDisplayName } from '../identity/display-name';
 import { DisplayNameField } from './DisplayNameField';
 import { checkJoin, joinSession, openJoinedSession, prepareHostAccess, type JoinProblem } from './join';
 import './join.css';

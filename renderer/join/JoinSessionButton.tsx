@@ -1,9 +1,9 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseJoinLink } from '../../shared/protocol/room-wire';
-import { ModalDialog } from '../app/ModalDialog';
-import { findNearbyHosts, nearbyHostsAvailable, type NearbyHost } from '../app/platform';
-import { readDisplayName } from '../session/sync/identity';
+import { ModalDialog } from '../ui/ModalDialog';
+import { findNearbyHosts, nearbyHostsAvailable, type NearbyHost } from '../platform/platform';
+import { readDisplayName } from '../identity/display-name';
 import { DisplayNameField } from './DisplayNameField';
 import { checkJoin, joinSession, openJoinedSession, prepareHostAccess } from './join';
 import './join.css';

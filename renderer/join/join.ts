@@ -1,9 +1,9 @@
 import { formatJoinCode, isWellFormedJoinCode } from '../../shared/protocol/access';
 import { isLoopbackHostname } from '../../shared/protocol/loopback';
-import { allowLanHost, lanHostPermissionAvailable } from '../app/platform';
-import { navigate, sessionHref } from '../app/use-hash-route';
+import { allowLanHost, lanHostPermissionAvailable } from '../platform/platform';
+import { navigate, sessionHref } from '../ui/hash-route';
 import { appDatabase, type TransitionLabDb } from '../storage/database';
-import { cleanDisplayName, saveDisplayName } from '../session/sync/identity';
+import { cleanName, saveDisplayName } from '../identity/display-name';
 
 export interface JoinRequest {
   sessionId: string;
@@ -64,21 +64,21 @@ export function openJoinedSession(sessionId: string, access: HostAccess): void {
 
 export function checkJoin(request: Pick<JoinRequest, 'joinCode' | 'name'>): JoinProblem | null {
   if (!isWellFormedJoinCode(request.joinCode)) return 'badCode';
-  if (!cleanDisplayName(request.name)) return 'nameRequired';
+  if (!cleanName(request.name)) return 'nameRequired';
   return null;
 }
 
 /**
  * Remembers how to reach the session on this device. The doc starts empty and fills from the
- * facilitator's host; a facilitator opening their own link keeps their role and admin secret.
+ * facilitator's host; the creating device opening its own link keeps its admin secret.
  */
 export async function joinSession(request: JoinRequest, db: TransitionLabDb = appDatabase()): Promise<void> {
-  saveDisplayName(cleanDisplayName(request.name));
+  saveDisplayName(request.name);
   const existing = await db.access.get(request.sessionId);
-  if (existing?.role === 'facilitator') return;
+  // The device that created the session keeps its own row (admin secret, own host).
+  if (existing?.adminSecret || existing?.role === 'facilitator') return;
   await db.access.put({
     sessionId: request.sessionId,
-    role: 'participant',
     joinCode: formatJoinCode(request.joinCode),
     hostUrl: request.hostUrl.replace(/\/+$/, ''),
   });

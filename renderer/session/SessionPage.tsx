@@ -1,15 +1,21 @@
-import { useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SCHEMA_VERSION } from '../../shared/model';
-import { AppHeader } from '../app/AppHeader';
 import { BoardView } from '../board/BoardView';
-import { InviteButton } from '../invite/InviteDialog';
+import { InviteButton } from '../facilitation/InviteDialog';
+import { LockBoardButton } from '../facilitation/LockBoardButton';
+import { meOnThisDevice } from '../identity/person';
+import { PresenceContext, usePresenceStore } from '../presence/presence-context';
 import type { SessionAccess } from '../storage/database';
+import { ConnectionStatus } from '../sync/ConnectionStatus';
+import type { SessionSync } from '../sync/session-sync';
+import { useSessionSync, useSyncSnapshot } from '../sync/use-session-sync';
+import { AppHeader } from '../ui/AppHeader';
+import { createClock } from '../workshop/clock';
+import { createWorkshop } from '../workshop/workshop';
+import { WorkshopContext } from '../workshop/workshop-context';
 import { SaveStatus } from './SaveStatus';
 import type { OpenSession } from './open-sessions';
-import { ConnectionStatus } from './sync/ConnectionStatus';
-import type { SessionSync } from './sync/session-sync';
-import { useSessionSync, useSyncSnapshot } from './sync/use-session-sync';
 import { useOpenSession, useSessionOutline } from './use-open-session';
 
 export function SessionPage({ sessionId }: { sessionId: string }) {
@@ -40,14 +46,27 @@ export function SessionPage({ sessionId }: { sessionId: string }) {
       </div>
     );
   }
-  return <SyncedSession session={load.session} access={load.access} />;
+  return <SyncedSession session={load.session} access={load.access} deviceId={load.deviceId} />;
 }
 
-/** Runs the transports for as long as the session is on screen, before and after its first sync. */
-function SyncedSession({ session, access }: { session: OpenSession; access: SessionAccess | null }) {
+/**
+ * Runs the transports for as long as the session is on screen, before and after its first sync,
+ * and provides the session's Workshop (every edit goes through its actions) and presence.
+ */
+function SyncedSession({ session, access, deviceId }: { session: OpenSession; access: SessionAccess | null; deviceId: string }) {
   const { t } = useTranslation();
-  const sync = useSessionSync(session, access);
+  // Who never typed a name shows as "Facilitator" on the host's own window, else "Participant".
+  const fallbackName = access?.hostUrl ? t('connection.participant') : t('connection.facilitator');
+  // Fixed for the view's life: a language switch must not rename us or rebuild the Workshop.
+  const [me] = useState(() => meOnThisDevice(deviceId, fallbackName));
+  const workshop = useMemo(
+    () => createWorkshop({ doc: session.doc, undoManager: session.undoManager, me, clock: createClock() }),
+    [session, me],
+  );
+  const isFacilitator = useCallback(() => workshop.person().facilitator, [workshop]);
+  const sync = useSessionSync(session, access, me, isFacilitator);
   const snapshot = useSyncSnapshot(sync);
+  const presence = usePresenceStore(session.awareness);
   const outline = useSessionOutline(session);
   if (outline.schemaVersion === 0) {
     // A participant who just joined: nothing arrived from the facilitator's host yet.
@@ -72,7 +91,13 @@ function SyncedSession({ session, access }: { session: OpenSession; access: Sess
       </div>
     );
   }
-  return <OpenSessionView session={session} sync={sync} outline={outline} />;
+  return (
+    <WorkshopContext.Provider value={workshop}>
+      <PresenceContext.Provider value={presence}>
+        <OpenSessionView session={session} sync={sync} outline={outline} />
+      </PresenceContext.Provider>
+    </WorkshopContext.Provider>
+  );
 }
 
 function OpenSessionView({
@@ -98,7 +123,7 @@ function OpenSessionView({
         <h1 className="session-heading">{title}</h1>
         <SaveStatus persistence={session.persistence} />
         <ConnectionStatus sync={sync} />
-        <InviteButton session={session} sync={sync} />
+        <InviteButton sessionId={session.id} sync={sync} />
       </AppHeader>
       {readOnly && (
         <p role="alert" className="banner warning">
@@ -123,7 +148,9 @@ function OpenSessionView({
             ))}
           </ul>
         </nav>
-        {board && <BoardView key={board.id} session={session} board={board} readOnly={readOnly} />}
+        {board && (
+          <BoardView key={board.id} board={board} awareness={session.awareness} toolbarExtras={<LockBoardButton boardId={board.id} />} />
+        )}
       </div>
     </div>
   );

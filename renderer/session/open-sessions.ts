@@ -1,6 +1,8 @@
 import * as Y from 'yjs';
 import { Awareness } from 'y-protocols/awareness';
 import { createSessionContent, createUndoManager, randomId, renameSession } from '../../shared/model';
+import { readDisplayName } from '../identity/display-name';
+import { loadDeviceId } from '../identity/device-id';
 import { appDatabase, type TransitionLabDb } from '../storage/database';
 import { DocPersistence } from '../storage/doc-persistence';
 import { summariseSession } from './session-summary';
@@ -70,15 +72,16 @@ export function acquireSession(id: string, db: TransitionLabDb = appDatabase()):
   };
 }
 
-/** Creates a session with its first board and stores it before resolving. */
+/** Creates a session with its first board, this device as its facilitator, and stores it before resolving. */
 export async function createSession(
   init: { title: string; firstBoardTitle: string },
   db: TransitionLabDb = appDatabase(),
 ): Promise<string> {
   const id = randomId(128);
+  const deviceId = await loadDeviceId(db);
   const { session, release } = acquireSession(id, db);
   await session.persistence.whenLoaded;
-  createSessionContent(session.doc, { ...init, now: Date.now() });
+  createSessionContent(session.doc, { ...init, now: Date.now(), facilitatorId: deviceId, facilitatorName: readDisplayName() });
   await session.persistence.flush();
   release();
   return id;

@@ -29,16 +29,32 @@ export interface StoredSnapshot {
   upToSeq: number;
 }
 
-/** How this device gets into a session's room: kept locally, never in the shared doc. */
+/**
+ * How this device gets into a session's room: kept locally, never in the shared doc. Whether this
+ * device facilitates is the doc's facilitators map alone (session/facilitator-migration.ts).
+ */
 export interface SessionAccess {
   sessionId: string;
-  role: 'facilitator' | 'participant';
+  /**
+   * Rows written before device ids existed said here who facilitates. Read once, to write this
+   * device into an old doc's facilitators, then removed; nothing writes it any more.
+   */
+  role?: 'facilitator' | 'participant';
   /** The current join code (as typed or generated; normalise before use). */
   joinCode: string;
-  /** Facilitator only: random secret (base64url) from which the admin key is derived. */
+  /**
+   * Random secret (base64url) from which the relay's admin key is derived; only on the device that
+   * created the session, and used only while the doc lists this device as facilitator.
+   */
   adminSecret?: string;
   /** Participant only: the host it joined through, e.g. `http://192.168.1.20:4455`. */
   hostUrl?: string;
+}
+
+/** Small per-device values (the device id), one row per key. */
+export interface DeviceSetting {
+  key: string;
+  value: string;
 }
 
 export type TransitionLabDb = Dexie & {
@@ -46,6 +62,7 @@ export type TransitionLabDb = Dexie & {
   updates: EntityTable<StoredUpdate, 'seq'>;
   snapshots: EntityTable<StoredSnapshot, 'sessionId'>;
   access: EntityTable<SessionAccess, 'sessionId'>;
+  device: EntityTable<DeviceSetting, 'key'>;
 };
 
 export const DB_NAME = 'transition-lab';
@@ -112,6 +129,8 @@ export function openDatabase(name = DB_NAME, options?: DexieOptions): Transition
     snapshots: 'sessionId',
     access: 'sessionId',
   });
+  // v2 only adds a table: every v1 row stays as it was.
+  db.version(2).stores({ device: 'key' });
   // Dexie's default closes at once and silently reopens on the next write, which then fails with
   // a VersionError that reads like "storage blocked". Instead: write what is pending (the other
   // tab's upgrade waits for us meanwhile), close for good, and tell the person to reload.

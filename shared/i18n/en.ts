@@ -189,6 +189,16 @@ export const en = {
     selected: '{{name}} has this note selected',
     more: '+{{count}}',
   },
+  identity: {
+    noteAuthor: 'Written by {{name}}',
+  },
+  zoom: {
+    resetFrom: 'Reset zoom from {{percent}}',
+  },
+  facilitation: {
+    lockBoard: 'Lock board',
+    unlockBoard: 'Unlock board',
+  },
 };
 
 export type Catalog = typeof en;

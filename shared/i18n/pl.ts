@@ -199,6 +199,16 @@ export const pl: Catalog & PolishPluralForms = {
     selected: '{{name}} zaznacza tę karteczkę',
     more: '+{{count}}',
   },
+  identity: {
+    noteAuthor: 'Autor: {{name}}',
+  },
+  zoom: {
+    resetFrom: 'Przywróć powiększenie z {{percent}}',
+  },
+  facilitation: {
+    lockBoard: 'Zablokuj tablicę',
+    unlockBoard: 'Odblokuj tablicę',
+  },
 };
 
 /** Polish needs the "few" and "many" plural forms that English lacks. */

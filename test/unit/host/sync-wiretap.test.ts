@@ -5,7 +5,7 @@ import { WebSocket } from 'ws';
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { toBase64Url } from '../../../shared/protocol/access';
-import { RelayProvider, type RelayKeys, type WebSocketLike } from '../../../renderer/session/sync/relay-provider';
+import { RelayProvider, type RelayKeys, type WebSocketLike } from '../../../renderer/sync/relay-provider';
 import { createFixture, type Fixture } from './helpers';
 import { adminKeys, CODE, eventually, newRoomId, participantKeys, startTestHost, type TestHost } from './sync-helpers';
 

@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  cleanName,
-  colourForClient,
-  initialsOf,
-  MAX_COORDINATE,
-  MAX_NAME_LENGTH,
-  PRESENCE_PALETTE,
-  readPresence,
-  textColourOn,
-} from '../../../renderer/session/presence/presence-state';
+import { cleanName, MAX_NAME_LENGTH } from '../../../renderer/identity/display-name';
+import { colourForClient, PERSON_PALETTE } from '../../../renderer/identity/palette';
+import { initialsOf, MAX_COORDINATE, readPresence, textColourOn } from '../../../renderer/presence/presence-state';
 
 describe('reading a peer’s awareness state (untrusted input)', () => {
   it('keeps a well-formed state as it is', () => {
@@ -75,13 +68,24 @@ describe('colours and initials', () => {
   it('derives the same palette colour for the same client id everywhere', () => {
     expect(colourForClient(123456)).toBe(colourForClient(123456));
     const used = new Set(Array.from({ length: 200 }, (_, i) => colourForClient(i * 7919 + 1)));
-    expect(used.size).toBe(PRESENCE_PALETTE.length);
+    expect(used.size).toBe(PERSON_PALETTE.length);
   });
 
   it('picks readable text on a colour', () => {
     expect(textColourOn('#ffff00')).toBe('#000000');
     expect(textColourOn('#0f4c4a')).toBe('#ffffff');
-    for (const colour of PRESENCE_PALETTE) expect(textColourOn(colour)).toBe('#ffffff');
+    // Every palette colour carries initials at WCAG AA (4.5:1) in the text colour picked for it.
+    const luminance = (hex: string) => {
+      const channel = (i: number) => {
+        const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+        return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      };
+      return 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
+    };
+    for (const colour of PERSON_PALETTE) {
+      const [hi, lo] = [luminance(colour), luminance(textColourOn(colour))].sort((a, b) => b - a) as [number, number];
+      expect((hi + 0.05) / (lo + 0.05)).toBeGreaterThanOrEqual(4.5);
+    }
   });
 
   it('makes up to two initials', () => {

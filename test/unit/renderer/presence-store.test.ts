@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
-import { createPresenceStore, type PresenceStore } from '../../../renderer/session/presence/presence-store';
-import { colourForClient } from '../../../renderer/session/presence/presence-state';
-import type { Clock } from '../../../renderer/session/presence/throttle';
+import { createPresenceStore, type PresenceStore } from '../../../renderer/presence/presence-store';
+import { colourForClient } from '../../../renderer/identity/palette';
+import type { Clock } from '../../../renderer/presence/throttle';
 
 // Two peers in one process: every change of `from`'s local state is delivered to `to`, the way
 // the relay and y-webrtc deliver awareness updates.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { throttle, type Clock } from '../../../renderer/session/presence/throttle';
+import { throttle, type Clock } from '../../../renderer/presence/throttle';
 
 function fakeClock() {
   let now = 0;

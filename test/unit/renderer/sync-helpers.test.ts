@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { parseRoute } from '../../../renderer/app/use-hash-route';
-import { orderForInvite } from '../../../renderer/app/platform';
-import { formatIceServers, parseIceServers } from '../../../renderer/session/sync/network-settings';
-import { isKnownWebrtcFailure, signalingUrl } from '../../../renderer/session/sync/webrtc';
-import { connectedPeers, MESH_RELAY_BATCH_MS, relayBatchDelay, type SyncSnapshot } from '../../../renderer/session/sync/session-sync';
+import { parseRoute } from '../../../renderer/ui/hash-route';
+import { orderForInvite } from '../../../renderer/platform/platform';
+import { formatIceServers, parseIceServers } from '../../../renderer/sync/network-settings';
+import { isKnownWebrtcFailure, signalingUrl } from '../../../renderer/sync/webrtc';
+import { connectedPeers, MESH_RELAY_BATCH_MS, relayBatchDelay, type SyncSnapshot } from '../../../renderer/sync/session-sync';
 import { checkJoin } from '../../../renderer/join/join';
 import { joinLink, parseJoinLink } from '../../../shared/protocol/room-wire';
 
 const base: SyncSnapshot = {
-  role: 'participant',
+  hosting: false,
   hasHost: true,
   relay: { kind: 'offline', retryInMs: null },
   webrtc: 'waiting',

@@ -22,7 +22,7 @@ import {
   type FrameKind,
   type OpenedFrame,
 } from '../../../shared/protocol/wire-crypto';
-import { backoffDelay, RELAY_ORIGIN, RelayProvider, relayUrl, type RelayKeys, type RelayState, type WebSocketLike } from '../../../renderer/session/sync/relay-provider';
+import { backoffDelay, RELAY_ORIGIN, RelayProvider, relayUrl, type RelayKeys, type RelayState, type WebSocketLike } from '../../../renderer/sync/relay-provider';
 
 const ROOM = 'abcdefghijklmnopqrstuvwxy';
 const CODE = 'ABCDE-FGHJK';

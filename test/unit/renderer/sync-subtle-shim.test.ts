@@ -1,6 +1,6 @@
 import { webcrypto } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { installSubtleShimIfMissing, subtleShim } from '../../../renderer/session/sync/subtle-shim';
+import { installSubtleShimIfMissing, subtleShim } from '../../../renderer/sync/subtle-shim';
 
 const enc = new TextEncoder();
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Room } from 'y-webrtc';
 import * as Y from 'yjs';
 import { LOCAL_ORIGIN } from '../../../shared/model';
-import { forwardAfterRender } from '../../../renderer/session/sync/webrtc';
+import { forwardAfterRender } from '../../../renderer/sync/webrtc';
 
 /** The part of a y-webrtc Room that forwarding touches, connected the way Room.connect() does it. */
 function connectedRoom(doc: Y.Doc, log: string[]) {

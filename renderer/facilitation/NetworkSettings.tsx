@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatIceServers, parseIceServers, readIceServers, saveIceServers } from '../session/sync/network-settings';
+import { formatIceServers, parseIceServers, readIceServers, saveIceServers } from '../sync/network-settings';
 
 /** Optional STUN/TURN servers of the user's own, for networks that block direct connections. */
 export function NetworkSettings() {

@@ -1,5 +1,5 @@
-import { deriveAdminKey, deriveAuthKey, deriveRoomKey, fromBase64Url, normaliseJoinCode, toBase64Url } from '../../../shared/protocol/access';
-import type { SessionAccess } from '../../storage/database';
+import { deriveAdminKey, deriveAuthKey, deriveRoomKey, fromBase64Url, normaliseJoinCode, toBase64Url } from '../../shared/protocol/access';
+import type { SessionAccess } from '../storage/database';
 import type { RelayKeys } from './relay-provider';
 
 const authKeys = new Map<string, Promise<Uint8Array>>();
@@ -26,9 +26,13 @@ export function adminKeyFor(adminSecret: string): Promise<Uint8Array> {
   return key;
 }
 
-export async function relayKeys(access: SessionAccess): Promise<RelayKeys> {
+/**
+ * The admin key rides along only while the doc lists this device as facilitator: the secret stays
+ * in storage, and a device the facilitators removed stops acting as the room's admin.
+ */
+export async function relayKeys(access: SessionAccess, facilitator: boolean): Promise<RelayKeys> {
   const authKey = await authKeyFor(access.joinCode, access.sessionId);
-  if (access.role === 'facilitator' && access.adminSecret) {
+  if (facilitator && access.adminSecret) {
     return { authKey, adminKey: await adminKeyFor(access.adminSecret) };
   }
   return { authKey };

@@ -9,17 +9,17 @@ import {
   WIRE_VERSION,
   type ClientText,
   type ServerText,
-} from '../../../shared/protocol/room-wire';
-import { toBase64Url } from '../../../shared/protocol/access';
-import { FRAME_BINARY, FRAME_TEXT, frameText, type WireChannel } from '../../../shared/protocol/wire-crypto';
-import { replyToChallenge, type RelayKeys } from '../../../shared/protocol/challenge-reply';
-import { awarenessFrame, readFrame, syncStep1Frame, updateFrame } from '../../../shared/protocol/sync-frames';
+} from '../../shared/protocol/room-wire';
+import { toBase64Url } from '../../shared/protocol/access';
+import { FRAME_BINARY, FRAME_TEXT, frameText, type WireChannel } from '../../shared/protocol/wire-crypto';
+import { replyToChallenge, type RelayKeys } from '../../shared/protocol/challenge-reply';
+import { awarenessFrame, readFrame, syncStep1Frame, updateFrame } from '../../shared/protocol/sync-frames';
 import { UpdateBatcher } from './update-batcher';
 
 /** Transaction origin of everything the relay delivered: never sent back to the relay. */
 export const RELAY_ORIGIN = Object.freeze({ kind: 'relay' as const });
 
-export type { RelayKeys } from '../../../shared/protocol/challenge-reply';
+export type { RelayKeys } from '../../shared/protocol/challenge-reply';
 
 /** Why the relay stopped for good: the person has to do something (new link, new code). */
 export type RelayFatal = 'wrongCode' | 'codeChanged' | 'removed';

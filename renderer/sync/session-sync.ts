@@ -1,15 +1,24 @@
 import type { WebrtcProvider } from 'y-webrtc';
-import { newJoinCode } from '../../../shared/protocol/access';
-import { LOCAL_ORIGIN } from '../../../shared/model';
-import type { SessionAccess, TransitionLabDb } from '../../storage/database';
-import type { OpenSession } from '../open-sessions';
+import { newJoinCode } from '../../shared/protocol/access';
+import { LOCAL_ORIGIN } from '../../shared/model';
+import type { Awareness } from 'y-protocols/awareness';
+import type * as Y from 'yjs';
+import type { SessionAccess, TransitionLabDb } from '../storage/database';
+import type { PresenceUser } from '../identity/person';
 import { authKeyFor, relayKeys } from './access-keys';
-import type { PresenceUser } from './identity';
 import { RELAY_ORIGIN, RelayProvider, type RelayFatal, type RelayState, type WebSocketLike } from './relay-provider';
 import { createWebrtcProvider, destroyWebrtcProvider, webrtcEnabled } from './webrtc';
 
+/** What the transports need of an open session (session/ owns it; sync/ never imports session/). */
+export interface SyncedSession {
+  id: string;
+  doc: Y.Doc;
+  awareness: Awareness;
+}
+
 export interface SyncSnapshot {
-  role: SessionAccess['role'];
+  /** This window talks to the host it runs itself (the session was created here), not to a joined one. */
+  hosting: boolean;
   /** False when this window has no host to talk to (desktop app whose host is not running). */
   hasHost: boolean;
   relay: RelayState;
@@ -24,8 +33,10 @@ export interface SyncSnapshot {
 }
 
 export interface SessionSyncOptions {
-  session: OpenSession;
+  session: SyncedSession;
   access: SessionAccess;
+  /** Asked on every (re)connect and before facilitator requests: the doc decides, not storage. */
+  isFacilitator: () => boolean;
   hostUrl: string | null;
   db: TransitionLabDb;
   user: PresenceUser;
@@ -76,7 +87,7 @@ export class SessionSync {
     this.user = options.user;
     this.useWebrtc = (options.webrtc ?? true) && webrtcEnabled();
     this.snapshot = {
-      role: this.access.role,
+      hosting: !this.access.hostUrl,
       hasHost: options.hostUrl !== null,
       relay: { kind: 'offline', retryInMs: null },
       webrtc: this.useWebrtc ? 'waiting' : 'off',
@@ -120,7 +131,7 @@ export class SessionSync {
       roomId: session.id,
       doc: session.doc,
       awareness: session.awareness,
-      keys: () => relayKeys(this.access),
+      keys: () => relayKeys(this.access, this.options.isFacilitator()),
       WebSocketImpl: this.options.WebSocketImpl,
     });
     this.relay = relay;
@@ -230,7 +241,7 @@ export class SessionSync {
 
   /** Facilitator: a new join code; everyone else is disconnected and needs the new link. */
   async rotateCode(): Promise<string> {
-    if (!this.relay || this.access.role !== 'facilitator') throw new Error('only the facilitator can change the code');
+    if (!this.relay || !this.options.isFacilitator()) throw new Error('only the facilitator can change the code');
     const code = newJoinCode();
     const authKey = await authKeyFor(code, this.access.sessionId);
     await this.relay.rotate(authKey);
@@ -239,6 +250,11 @@ export class SessionSync {
     this.update({ joinCode: code });
     this.reconnect();
     return code;
+  }
+
+  /** Whether this window can act as the room's admin: the doc says facilitator and it holds the secret. */
+  get canAdminister(): boolean {
+    return this.access.adminSecret !== undefined && this.options.isFacilitator();
   }
 
   /** Facilitator: asks the host to disconnect these people (awareness client ids). */

@@ -1,23 +1,14 @@
 import type { Awareness } from 'y-protocols/awareness';
-import { cleanName, colourForClient, readColour, type PresenceCursor } from './presence-state';
-
-/** The name this device uses (the join flow stores it; the facilitator may have set one too). */
-export const DISPLAY_NAME_KEY = 'transition-lab.displayName';
-
-export function storedDisplayName(storage: Pick<Storage, 'getItem'> | undefined = globalThis.localStorage): string {
-  try {
-    return cleanName(storage?.getItem(DISPLAY_NAME_KEY) ?? '');
-  } catch {
-    return '';
-  }
-}
+import { cleanName, readDisplayName } from '../identity/display-name';
+import { colourForClient } from '../identity/palette';
+import { readColour, type PresenceCursor } from './presence-state';
 
 /**
  * Gives the local state a `user` when the join flow has not set one: the stored display name
  * (if any) and a colour derived from the client id. A `user` already there is never replaced.
  * Without a stored name nothing is set; peers then show "Guest" in the derived colour.
  */
-export function ensureLocalUser(awareness: Awareness, name = storedDisplayName()): void {
+export function ensureLocalUser(awareness: Awareness, name = readDisplayName()): void {
   const current = awareness.getLocalState()?.user as { name?: unknown; colour?: unknown } | undefined;
   if (current && typeof current === 'object' && cleanName(current.name) !== '' && readColour(current.colour)) return;
   if (current && typeof current === 'object' && cleanName(current.name) !== '') {

@@ -1,3 +1,6 @@
+import { cleanName } from '../identity/display-name';
+import { colourForClient } from '../identity/palette';
+
 /**
  * The shape of one participant's awareness state and how a peer's state is read.
  *
@@ -6,16 +9,12 @@
  * expected type and size and drops everything else.
  *
  * Local state fields (each set with `awareness.setLocalStateField`):
- * - `user: { name, colour }` — set by the join flow; colour is `#rrggbb`.
+ * - `user: { name, colour }` (identity/person.ts PresenceUser) — set when the transports start;
+ *   colour is `#rrggbb`.
  * - `cursor: { boardId, x, y } | null` — pointer position in WORLD coordinates of that board.
  * - `editing: noteId | null` — the note whose text this person is typing in.
  * - `selected: noteId | null` — the note this person has selected.
  */
-
-export interface PresenceUser {
-  name: string;
-  colour: string;
-}
 
 export interface PresenceCursor {
   boardId: string;
@@ -33,42 +32,10 @@ export interface Presence {
   selected: string | null;
 }
 
-// The join flow allows 60 (renderer/session/sync/identity.ts); a peer may not send more.
-export const MAX_NAME_LENGTH = 60;
 /** Beyond this a coordinate is nonsense (boards are far smaller); clamping keeps CSS sane. */
 export const MAX_COORDINATE = 1_000_000;
 const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 const COLOUR_PATTERN = /^#[0-9a-fA-F]{6}$/;
-// C0/C1 controls, bidi overrides and isolates, zero-width and line/paragraph separators.
-// eslint-disable-next-line no-control-regex
-const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g;
-
-/**
- * Colours for people who brought none: dark enough for white text and distinct on the pale
- * board and on every note colour.
- */
-export const PRESENCE_PALETTE = [
-  // Each one reaches WCAG AA (4.5:1) against white text.
-  '#c2185b',
-  '#1565c0',
-  '#2e7d32',
-  '#6a1b9a',
-  '#bf360c',
-  '#00796b',
-  '#ad1457',
-  '#4527a0',
-  '#33691e',
-  '#b71c1c',
-  '#0277bd',
-  '#795548',
-] as const;
-
-/** A stable colour for a client id: the same person keeps the same colour in every peer's view. */
-export function colourForClient(clientId: number): string {
-  // Knuth's multiplicative hash spreads consecutive ids over the palette.
-  const hash = Math.imul(clientId >>> 0, 2654435761) >>> 0;
-  return PRESENCE_PALETTE[hash % PRESENCE_PALETTE.length] as string;
-}
 
 export function isId(value: unknown): value is string {
   return typeof value === 'string' && ID_PATTERN.test(value);
@@ -76,15 +43,6 @@ export function isId(value: unknown): value is string {
 
 export function readId(value: unknown): string | null {
   return isId(value) ? value : null;
-}
-
-/** A display name: trimmed, no control or invisible characters, at most MAX_NAME_LENGTH characters. */
-export function cleanName(value: unknown): string {
-  if (typeof value !== 'string') return '';
-  const cleaned = value.slice(0, MAX_NAME_LENGTH * 8).replace(UNSAFE_CHARS, '').replace(/\s+/g, ' ').trim();
-  // Count characters, not UTF-16 units, so a cap never splits an emoji in half.
-  const chars = Array.from(cleaned);
-  return chars.length > MAX_NAME_LENGTH ? chars.slice(0, MAX_NAME_LENGTH).join('').trim() : cleaned;
 }
 
 export function readColour(value: unknown): string | null {

@@ -1,6 +1,6 @@
 import { useEffect, type RefObject } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
-import { DEFAULT_VIEWPORT, screenToWorld, useBoardUi } from '../../state/board-ui';
+import { DEFAULT_VIEWPORT, screenToWorld, useBoardUi } from '../state/board-ui';
 import { ensureLocalUser, setLocalField } from './local-presence';
 import type { PresenceCursor } from './presence-state';
 import { throttle } from './throttle';

@@ -1,9 +1,9 @@
 import { WebrtcProvider, type Room } from 'y-webrtc';
 import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { isLocalOrigin } from '../../../shared/model';
-import { normaliseJoinCode } from '../../../shared/protocol/access';
-import { SIGNAL_PATH } from '../../../shared/protocol/room-wire';
+import { isLocalOrigin } from '../../shared/model';
+import { normaliseJoinCode } from '../../shared/protocol/access';
+import { SIGNAL_PATH } from '../../shared/protocol/room-wire';
 import { readIceServers } from './network-settings';
 
 const WEBRTC_FLAG = 'transition-lab.webrtc';

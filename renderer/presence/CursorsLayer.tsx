@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Viewport } from '../../state/board-ui';
+import type { Viewport } from '../state/board-ui';
 import { textColourOn } from './presence-state';
 import { usePresence } from './presence-context';
 

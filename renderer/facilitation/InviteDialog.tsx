@@ -1,15 +1,15 @@
 import QRCode from 'qrcode';
-import { useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatJoinCode } from '../../shared/protocol/access';
 import { isLoopbackUrl } from '../../shared/protocol/loopback';
 import { joinLink } from '../../shared/protocol/room-wire';
-import { ModalDialog } from '../app/ModalDialog';
-import { lanHostUrls } from '../app/platform';
-import type { OpenSession } from '../session/open-sessions';
-import { readPresence } from '../session/presence/presence-state';
-import type { SessionSync } from '../session/sync/session-sync';
-import { useSyncSnapshot } from '../session/sync/use-session-sync';
+import { ModalDialog } from '../ui/ModalDialog';
+import { lanHostUrls } from '../platform/platform';
+import { usePresence } from '../presence/presence-context';
+import type { SessionSync } from '../sync/session-sync';
+import { useSyncSnapshot } from '../sync/use-session-sync';
+import { useCan } from '../workshop/workshop-context';
 import { NetworkSettings } from './NetworkSettings';
 import './invite.css';
 
@@ -25,7 +25,7 @@ async function copyText(text: string, input: HTMLInputElement | null): Promise<b
   }
 }
 
-export function InviteButton({ session, sync }: { session: OpenSession; sync: SessionSync | null }) {
+export function InviteButton({ sessionId, sync }: { sessionId: string; sync: SessionSync | null }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   return (
@@ -33,17 +33,18 @@ export function InviteButton({ session, sync }: { session: OpenSession; sync: Se
       <button type="button" className="button" onClick={() => setOpen(true)} disabled={!sync}>
         {t('invite.button')}
       </button>
-      {open && sync && <InviteDialog session={session} sync={sync} onClose={() => setOpen(false)} />}
+      {open && sync && <InviteDialog sessionId={sessionId} sync={sync} onClose={() => setOpen(false)} />}
     </>
   );
 }
 
-export function InviteDialog({ session, sync, onClose }: { session: OpenSession; sync: SessionSync; onClose: () => void }) {
+export function InviteDialog({ sessionId, sync, onClose }: { sessionId: string; sync: SessionSync; onClose: () => void }) {
   const { t } = useTranslation();
   const linkRef = useRef<HTMLInputElement>(null);
   const titleId = useId();
   const snapshot = useSyncSnapshot(sync);
-  const facilitator = snapshot.role === 'facilitator';
+  // The doc says who facilitates; the relay obeys only the device holding the room's admin secret.
+  const facilitator = useCan('changeCode').allowed && sync.canAdminister;
   const [urls, setUrls] = useState<string[] | null>(null);
   const [chosen, setChosen] = useState<string>('');
   const [qr, setQr] = useState<string | null>(null);
@@ -62,7 +63,7 @@ export function InviteDialog({ session, sync, onClose }: { session: OpenSession;
     };
   }, []);
 
-  const link = chosen ? joinLink(chosen, session.id, formatJoinCode(snapshot.joinCode)) : '';
+  const link = chosen ? joinLink(chosen, sessionId, formatJoinCode(snapshot.joinCode)) : '';
 
   useEffect(() => {
     if (!link) return;
@@ -158,7 +159,7 @@ export function InviteDialog({ session, sync, onClose }: { session: OpenSession;
               {t('invite.changeCode')}
             </button>
           </div>
-          <ParticipantList session={session} sync={sync} onRemoved={(name) => setMessage({ kind: 'status', text: t('invite.removedNamed', { name }) })} />
+          <ParticipantList sync={sync} onRemoved={(name) => setMessage({ kind: 'status', text: t('invite.removedNamed', { name }) })} />
         </>
       )}
       <NetworkSettings />
@@ -171,40 +172,11 @@ export function InviteDialog({ session, sync, onClose }: { session: OpenSession;
   );
 }
 
-interface Person {
-  clientId: number;
-  name: string;
-  colour: string;
-}
-
-function usePeople(session: OpenSession): Person[] {
-  const { awareness } = session;
-  const read = () => {
-    const people: Person[] = [];
-    awareness.getStates().forEach((state, clientId) => {
-      if (clientId === awareness.clientID) return;
-      const person = readPresence(clientId, state);
-      if (person?.name) people.push({ clientId, name: person.name, colour: person.colour });
-    });
-    people.sort((a, b) => a.name.localeCompare(b.name));
-    return people;
-  };
-  const cache = useRef<{ key: string; people: Person[] }>({ key: '', people: [] });
-  const subscribe = (callback: () => void) => {
-    awareness.on('change', callback);
-    return () => awareness.off('change', callback);
-  };
-  return useSyncExternalStore(subscribe, () => {
-    const people = read();
-    const key = JSON.stringify(people);
-    if (key !== cache.current.key) cache.current = { key, people };
-    return cache.current.people;
-  });
-}
-
-function ParticipantList({ session, sync, onRemoved }: { session: OpenSession; sync: SessionSync; onRemoved: (name: string) => void }) {
+function ParticipantList({ sync, onRemoved }: { sync: SessionSync; onRemoved: (name: string) => void }) {
   const { t } = useTranslation();
-  const people = usePeople(session);
+  // Everyone else with a name, from the one presence reader (untrusted states already cleaned).
+  const everyone = usePresence((s) => s.people);
+  const people = useMemo(() => everyone.filter((p) => !p.self && p.name !== ''), [everyone]);
   const headingId = useId();
   return (
     <section className="invite-people" aria-labelledby={headingId}>

@@ -9,7 +9,7 @@ export type ConnectionKind = 'offline' | 'connecting' | 'online' | 'stopped';
 export function describeConnection(snapshot: SyncSnapshot, t: TFunction): { kind: ConnectionKind; text: string } {
   if (snapshot.fatal) return { kind: 'stopped', text: t('connection.notConnected') };
   const peers = connectedPeers(snapshot);
-  if (snapshot.role === 'facilitator' && snapshot.relay.kind === 'connected') {
+  if (snapshot.hosting && snapshot.relay.kind === 'connected') {
     return { kind: 'online', text: t('connection.hosting', { count: peers }) };
   }
   if (snapshot.relay.kind === 'connected' || snapshot.webrtcPeers > 0) {

@@ -1,0 +1,18 @@
+import { readDisplayName } from './display-name';
+import { colourForDevice } from './palette';
+
+/** What a person shows others in presence (awareness `user`): the one shape for it. */
+export interface PresenceUser {
+  name: string;
+  colour: string;
+}
+
+/** This device's person in a session: the doc lists facilitators, authors and voters by `deviceId`. */
+export interface Me extends PresenceUser {
+  deviceId: string;
+}
+
+/** `fallbackName` for someone who never typed a name (a facilitator who went straight to New session). */
+export function meOnThisDevice(deviceId: string, fallbackName: string): Me {
+  return { deviceId, name: readDisplayName() || fallbackName, colour: colourForDevice(deviceId) };
+}

@@ -1,0 +1,138 @@
+import type * as Y from 'yjs';
+import {
+  addNote,
+  castVote,
+  deleteNote,
+  DEFAULT_NOTE_SIZE,
+  listNotes,
+  LOCAL_ORIGIN,
+  moveNote,
+  placeNewNote,
+  restoreNote,
+  setBoardLocked,
+  setNoteColour,
+  setNoteText,
+  type NoteColour,
+  type Point,
+} from '../../shared/model';
+import { can, personIn, type Action, type Decision, type Person, type Target } from '../../shared/model/policy';
+import type { Me } from '../identity/person';
+import type { Clock } from './clock';
+
+/** Undo for this person's own edits (the session's Y.UndoManager tracks LOCAL_ORIGIN only). */
+export interface WorkshopUndo {
+  readonly manager: Y.UndoManager;
+  undo(): void;
+  redo(): void;
+  /** Ends the current undo step: the next edit starts a new one. */
+  stopCapturing(): void;
+}
+
+/**
+ * Every change a screen can make to the session. Each one asks the policy first (false or null
+ * when refused, nothing written), stamps the clock's time, runs as one transaction with the local
+ * origin, and starts its own undo step — except typing, which groups by the undo manager's
+ * capture timeout so a sentence is one step.
+ */
+export interface WorkshopActions {
+  /** A note near `centre` (free space found around it), authored by this device. */
+  addNoteNear(boardId: string, centre: Point): string | null;
+  editNoteText(noteId: string, text: string): boolean;
+  /** Typing in a note ended: the next keystroke starts a new undo step. */
+  endTyping(): void;
+  moveNote(noteId: string, pos: Point): boolean;
+  colourNote(noteId: string, colour: NoteColour): boolean;
+  deleteNote(noteId: string): boolean;
+  restoreNote(noteId: string): boolean;
+  lockBoard(boardId: string, locked: boolean): boolean;
+  vote(roundId: string, noteId: string): string | null;
+}
+
+/** One open session as the screens see it (React context: workshop-context.ts). */
+export interface Workshop {
+  doc: Y.Doc;
+  me: Me;
+  clock: Clock;
+  undo: WorkshopUndo;
+  /** This device's role in the doc right now (facilitators can change while the session is open). */
+  person(): Person;
+  can(action: Action, target?: Target): Decision;
+  actions: WorkshopActions;
+}
+
+export function createWorkshop(init: { doc: Y.Doc; undoManager: Y.UndoManager; me: Me; clock: Clock }): Workshop {
+  const { doc, undoManager, me, clock } = init;
+  const person = () => personIn(doc, me.deviceId);
+  const allowed = (action: Action, target: Target) => can(doc, person(), action, target).allowed;
+
+  /** One discrete action: its own undo step, one transaction, the local origin. */
+  const step = <T>(edit: () => T): T => {
+    undoManager.stopCapturing();
+    let result!: T;
+    doc.transact(() => {
+      result = edit();
+    }, LOCAL_ORIGIN);
+    return result;
+  };
+
+  const actions: WorkshopActions = {
+    addNoteNear(boardId, centre) {
+      if (!allowed('addNote', { boardId })) return null;
+      const occupied = listNotes(doc, boardId).map((n) => ({ ...n.pos, ...n.size }));
+      const pos = placeNewNote(centre, DEFAULT_NOTE_SIZE, occupied);
+      return step(() => addNote(doc, { boardId, pos, now: clock.now(), authorId: me.deviceId, authorName: me.name }));
+    },
+    editNoteText(noteId, text) {
+      if (!allowed('editNote', { noteId })) return false;
+      // No stopCapturing: keystrokes within the capture timeout are one undo step.
+      doc.transact(() => setNoteText(doc, noteId, text, clock.now()), LOCAL_ORIGIN);
+      return true;
+    },
+    endTyping() {
+      undoManager.stopCapturing();
+    },
+    moveNote(noteId, pos) {
+      if (!allowed('moveNote', { noteId })) return false;
+      step(() => moveNote(doc, noteId, pos, clock.now()));
+      return true;
+    },
+    colourNote(noteId, colour) {
+      if (!allowed('colourNote', { noteId })) return false;
+      step(() => setNoteColour(doc, noteId, colour, clock.now()));
+      return true;
+    },
+    deleteNote(noteId) {
+      if (!allowed('deleteNote', { noteId })) return false;
+      step(() => deleteNote(doc, noteId, clock.now()));
+      return true;
+    },
+    restoreNote(noteId) {
+      if (!allowed('restoreNote', { noteId })) return false;
+      step(() => restoreNote(doc, noteId, clock.now()));
+      return true;
+    },
+    lockBoard(boardId, locked) {
+      if (!allowed('lockBoard', { boardId })) return false;
+      return step(() => setBoardLocked(doc, me.deviceId, boardId, locked));
+    },
+    vote(roundId, noteId) {
+      if (!allowed('vote', { roundId, noteId })) return null;
+      return step(() => castVote(doc, { roundId, noteId, voterId: me.deviceId }));
+    },
+  };
+
+  return {
+    doc,
+    me,
+    clock,
+    undo: {
+      manager: undoManager,
+      undo: () => undoManager.undo(),
+      redo: () => undoManager.redo(),
+      stopCapturing: () => undoManager.stopCapturing(),
+    },
+    person,
+    can: (action, target = {}) => can(doc, person(), action, target),
+    actions,
+  };
+}
