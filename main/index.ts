@@ -15,6 +15,7 @@ import { registerIpcHandlers } from './ipc';
 import { LAN_HOSTS_FILE, openLanHostStore } from './lan-hosts';
 import { enableGlobalSandbox, hardenDefaultSession, installGlobalGuards, setLanOriginsSource } from './security';
 import { createMainWindow } from './window';
+import { installCrashGuard } from './host/crash-guard';
 import { startHost } from './host/start-host';
 
 // Bundled to dist/main/index.cjs: the preload sits next to it, the renderer bundle one level up.
@@ -31,6 +32,9 @@ const lanHosts = openLanHostStore(path.join(app.getPath('userData'), LAN_HOSTS_F
   onError: (error) => log(`could not save ${LAN_HOSTS_FILE}: ${error instanceof Error ? error.message : String(error)}`),
 });
 const lanOrigins = () => lanHosts.list();
+
+// This process runs the LAN host: an error nothing caught is logged, and every room keeps going.
+installCrashGuard(process, log);
 
 registerAppSchemePrivileged();
 enableGlobalSandbox();
