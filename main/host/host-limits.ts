@@ -29,6 +29,9 @@ export interface HostLimits {
   /** /sync sockets still in the handshake, per remote address and in total (past them: HTTP 429 / 503). */
   handshakesPerAddress: number;
   handshakesTotal: number;
+  /** Signaling tickets kept per room and in total; only unused ones are ever evicted (tickets.ts). */
+  ticketsPerRoom: number;
+  ticketsTotal: number;
 }
 
 export const DEFAULT_HOST_LIMITS: HostLimits = {
@@ -41,6 +44,8 @@ export const DEFAULT_HOST_LIMITS: HostLimits = {
   handshakeBytesPerSocket: 16 * 1024,
   handshakesPerAddress: 16,
   handshakesTotal: 128,
+  ticketsPerRoom: 512,
+  ticketsTotal: 20_000,
 };
 
 export function resolveLimits(overrides: Partial<HostLimits> = {}): HostLimits {

@@ -168,6 +168,8 @@ class SyncSocket implements RoomConnection {
   private handshakeTimer: ReturnType<typeof setTimeout> | undefined;
   /** The guessing-limit slot of this socket's proof, taken before the first await (see FailureWindow.begin). */
   private attempt: ((failed: boolean) => void) | undefined;
+  /** Marks this socket's ticket unused when it closes (a ticket in use is never evicted). */
+  private releaseTicket: (() => void) | undefined;
 
   constructor(
     private readonly ws: WebSocket,
@@ -210,6 +212,7 @@ class SyncSocket implements RoomConnection {
     const wasJoined = this.phase === 'joined';
     this.phase = 'closed';
     this.attempt?.(false);
+    this.releaseTicket?.();
     this.forgetSecret();
     if (wasJoined) this.room?.leave(this);
   }
@@ -317,7 +320,9 @@ class SyncSocket implements RoomConnection {
     shared.fill(0);
     this.room = room;
     this.admin = admin;
-    this.ticket = tickets.issue(this.roomId);
+    const issued = tickets.issue(this.roomId);
+    this.ticket = issued.ticket;
+    this.releaseTicket = issued.release;
     this.attempt?.(false);
     this.context.admitted();
     this.phase = 'joined';
