@@ -48,6 +48,8 @@ export interface SyncServiceOptions {
 const textEncoder = new TextEncoder();
 /** How long a socket we closed may take to answer the close frame before it is cut (ws default: 30 s). */
 const CLOSE_TIMEOUT_MS = 3_000;
+/** A peer still sending past its pre-proof budget while we close gets this long for our close frame. */
+const CLOSE_GRACE_MS = 250;
 
 /** What a SyncSocket needs from its service while in the handshake. */
 interface HandshakeContext {
@@ -123,7 +125,11 @@ export class SyncService implements UpgradeRoute {
       // One tick later: ws reports an oversized frame asynchronously, and then closes with 1009 itself
       // (it reads no more, and closeTimeout ends the connection), which tells an honest peer more.
       setImmediate(() => {
-        if (ws.readyState !== ws.OPEN) return;
+        if (ws.readyState !== ws.OPEN) {
+          // Closing already: give the close frame a moment to leave, not the whole closeTimeout.
+          setTimeout(() => ws.terminate(), CLOSE_GRACE_MS).unref();
+          return;
+        }
         this.errorLog.write(`Sync: cut a connection from ${address} that sent more than ${limits.handshakeBytesPerSocket} bytes before its proof.`);
         ws.terminate();
       });
