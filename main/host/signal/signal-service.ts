@@ -13,6 +13,14 @@ import { guardAccept, guardMessages } from '../ws-guard';
 import { publishTextWithClients } from './publish-text';
 import { parseSignalMessage } from './signal-messages';
 
+/**
+ * A subscriber that stops reading (lid closed, or an attacker that never reads) gets no more
+ * messages once this much is queued for it: one ticket holder publishing at the rate limit must
+ * not grow the host's memory by the size of every slow subscriber's backlog. y-webrtc resends
+ * its offers, so a skipped message costs a delay, not a connection.
+ */
+const MAX_QUEUED_BYTES_PER_SUBSCRIBER = 1024 * 1024;
+
 export interface SignalServiceOptions {
   limits: HostLimits;
   tickets: TicketStore;
@@ -48,6 +56,13 @@ export class SignalService implements UpgradeRoute {
     const release = this.options.connections.acquire(req.socket.remoteAddress ?? 'unknown');
     if (!release) return rejectUpgrade(socket, 429, 'Too Many Requests');
     this.wss.handleUpgrade(req, socket, head, guardAccept('Signal', this.errorLog, (ws) => this.accept(ws, ticket, roomId, release)));
+  }
+
+  /** Bytes queued for all signaling sockets (diagnostics, tests). */
+  get queuedBytes(): number {
+    let total = 0;
+    for (const ws of this.sockets) total += ws.bufferedAmount;
+    return total;
   }
 
   async close(): Promise<void> {
@@ -127,7 +142,8 @@ export class SignalService implements UpgradeRoute {
     if (!receivers) return;
     const text = publishTextWithClients(raw, receivers.size);
     for (const receiver of receivers) {
-      if (receiver.readyState === receiver.OPEN) receiver.send(text);
+      if (receiver.readyState !== receiver.OPEN || receiver.bufferedAmount > MAX_QUEUED_BYTES_PER_SUBSCRIBER) continue;
+      receiver.send(text);
     }
   }
 }
