@@ -26,15 +26,15 @@ function log(line: string): void {
   console.log(`[transition-lab] ${line}`);
 }
 
+// This process runs the LAN host: an error nothing caught is logged, and every room keeps going.
+installCrashGuard(process, log);
+
 // LAN hosts the user joined (another laptop's session): each one widens connect-src to exactly
 // `http://H:P ws://H:P`. Read once at startup; the CSP of every app:// response uses the current list.
 const lanHosts = openLanHostStore(path.join(app.getPath('userData'), LAN_HOSTS_FILE), {
   onError: (error) => log(`could not save ${LAN_HOSTS_FILE}: ${error instanceof Error ? error.message : String(error)}`),
 });
 const lanOrigins = () => lanHosts.list();
-
-// This process runs the LAN host: an error nothing caught is logged, and every room keeps going.
-installCrashGuard(process, log);
 
 registerAppSchemePrivileged();
 enableGlobalSandbox();
