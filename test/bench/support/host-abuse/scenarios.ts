@@ -101,8 +101,12 @@ export interface ScenarioResult {
  * Runs `attack` against a fresh host from `cliPath`. Never throws for the host's failures: they
  * are in the result (alive false, error), so the benchmark can record them too.
  */
-export async function runScenario(cliPath: string, attack: Attack, options: { roomOnDisk?: boolean } = {}): Promise<ScenarioResult> {
-  const host = await startChildHost({ cliPath });
+export async function runScenario(
+  cliPath: string,
+  attack: Attack,
+  options: { roomOnDisk?: boolean; /** Extra host flags (e.g. quotas). */ hostArgs?: string[] } = {},
+): Promise<ScenarioResult> {
+  const host = await startChildHost({ cliPath, args: options.hostArgs });
   const roomId = randomId(128);
   const result: ScenarioResult = {
     attack: attack.name,
