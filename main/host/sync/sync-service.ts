@@ -48,8 +48,6 @@ export interface SyncServiceOptions {
 const textEncoder = new TextEncoder();
 /** How long a socket we closed may take to answer the close frame before it is cut (ws default: 30 s). */
 const CLOSE_TIMEOUT_MS = 3_000;
-/** A peer still sending past its pre-proof budget while we close gets this long for our close frame. */
-const CLOSE_GRACE_MS = 250;
 
 /** What a SyncSocket needs from its service while in the handshake. */
 interface HandshakeContext {
@@ -121,18 +119,11 @@ export class SyncService implements UpgradeRoute {
 
   private accept(ws: WebSocket, roomId: string, address: string, raw: Duplex, releaseSlot: () => void): void {
     const { limits } = this.options;
+    // Cut at once, not closed politely: a peer still streaming would keep the host reading (and
+    // discarding) for the whole close timeout. No honest client sends this much before welcome.
     const stopBudget = watchBytes(raw, limits.handshakeBytesPerSocket, () => {
-      // One tick later: ws reports an oversized frame asynchronously, and then closes with 1009 itself
-      // (it reads no more, and closeTimeout ends the connection), which tells an honest peer more.
-      setImmediate(() => {
-        if (ws.readyState !== ws.OPEN) {
-          // Closing already: give the close frame a moment to leave, not the whole closeTimeout.
-          setTimeout(() => ws.terminate(), CLOSE_GRACE_MS).unref();
-          return;
-        }
-        this.errorLog.write(`Sync: cut a connection from ${address} that sent more than ${limits.handshakeBytesPerSocket} bytes before its proof.`);
-        ws.terminate();
-      });
+      this.errorLog.write(`Sync: cut a connection from ${address} that sent more than ${limits.handshakeBytesPerSocket} bytes before its proof.`);
+      ws.terminate();
     });
     const context: HandshakeContext = {
       admitted: () => {
@@ -145,10 +136,7 @@ export class SyncService implements UpgradeRoute {
     };
     this.sockets.add(ws);
     this.heartbeat.add(ws);
-    // ws has already started a close with a code (1009, 1007…) that the peer may read; closeTimeout bounds it.
-    ws.on('error', () => {
-      if (ws.readyState === ws.OPEN) ws.terminate();
-    });
+    ws.on('error', () => ws.terminate());
     // Closed with a code after the upgrade (not an HTTP 429) so a browser can tell the user why.
     const release = this.options.connections.acquire(address);
     ws.once('close', () => {

@@ -231,11 +231,12 @@ describe('/sync handshake', () => {
     expect((await socket.closed).code).toBe(CLOSE.PROTOCOL);
   });
 
-  it('refuses an oversized text frame during the handshake with 1009 (ws reads no further)', async () => {
+  it('cuts the connection on an oversized frame during the handshake (refused at its header)', async () => {
     const socket = await rawSocket(host, newRoomId());
     await socket.nextText('challenge');
     socket.send(JSON.stringify({ t: 'hello', proof: 'x'.repeat(100_000) }));
-    expect((await socket.closed).code).toBe(1009);
+    // 1009 if ws's close frame got out before the cut, 1006 if not: either way, no proof is read.
+    expect([1006, 1009]).toContain((await socket.closed).code);
   });
 
   it('closes a socket that never answers the challenge', async () => {

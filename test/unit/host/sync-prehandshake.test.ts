@@ -31,7 +31,7 @@ async function start(limits: Parameters<typeof startTestHost>[1] = {}): Promise<
 }
 
 describe('/sync before the proof', () => {
-  it('refuses a 64 MiB frame at its header (1009) from each of 8 sockets, then admits a participant', async () => {
+  it('cuts each of 8 sockets that start a 64 MiB frame before the proof, then admits a participant', async () => {
     const h = await start();
     const roomId = newRoomId();
     const f = await facilitator(h, roomId);
