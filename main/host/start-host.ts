@@ -78,7 +78,7 @@ export async function startHost(options: StartHostOptions): Promise<RunningHost>
   const staticRoot = await openStaticRoot(options.staticDir, log);
 
   const limits = resolveLimits(options.limits);
-  const tickets = new TicketStore();
+  const tickets = new TicketStore({ perRoom: limits.ticketsPerRoom, total: limits.ticketsTotal });
   const connections = new ConnectionCounter(limits.connectionsPerAddress);
   const failedProofs = new FailureWindow(limits.failedProofsPerMinute);
   const sync = new SyncService({ dataDir, limits, tickets, connections, failedProofs, log });
