@@ -50,6 +50,16 @@ export interface FrameTarget {
    * frames are skipped (y-protocols logs a broken update), the connection carries on.
    */
   strict?: boolean;
+  /**
+   * Strict readers only: called with each incoming update (step 2 or update) before it is
+   * applied — the host's quotas. What it throws propagates unchanged and the update is not applied.
+   */
+  admit?: (update: Uint8Array) => void;
+}
+
+/** Carries an error thrown by `admit` through the strict reader's wrapping, unchanged. */
+class AdmitError {
+  constructor(readonly cause: unknown) {}
 }
 
 export interface FrameRead {
@@ -66,16 +76,23 @@ export interface FrameRead {
  * swallowed (y-protocols catches it). Step 2 and update are the same thing to a reader: apply them;
  * order does not matter to Yjs.
  */
-function readSyncStrict(decoder: decoding.Decoder, encoder: encoding.Encoder, doc: Y.Doc, origin: unknown): number {
+function readSyncStrict(decoder: decoding.Decoder, encoder: encoding.Encoder, target: FrameTarget): number {
   const syncType = decoding.readVarUint(decoder);
   switch (syncType) {
     case syncProtocol.messageYjsSyncStep1:
-      syncProtocol.readSyncStep1(decoder, encoder, doc);
+      syncProtocol.readSyncStep1(decoder, encoder, target.doc);
       break;
     case syncProtocol.messageYjsSyncStep2:
-    case syncProtocol.messageYjsUpdate:
-      Y.applyUpdate(doc, decoding.readVarUint8Array(decoder), origin);
+    case syncProtocol.messageYjsUpdate: {
+      const update = decoding.readVarUint8Array(decoder);
+      try {
+        target.admit?.(update);
+      } catch (error) {
+        throw new AdmitError(error);
+      }
+      Y.applyUpdate(target.doc, update, target.origin);
       break;
+    }
     default:
       throw new FrameError(`unknown sync message ${syncType}`);
   }
@@ -92,7 +109,7 @@ function read(data: Uint8Array, target: FrameTarget): FrameRead {
       const encoder = encoding.createEncoder();
       encoding.writeVarUint(encoder, MESSAGE_SYNC);
       syncType = target.strict
-        ? readSyncStrict(decoder, encoder, target.doc, target.origin)
+        ? readSyncStrict(decoder, encoder, target)
         : syncProtocol.readSyncMessage(decoder, encoder, target.doc, target.origin);
       if (encoding.length(encoder) > 1) reply = encoding.toUint8Array(encoder);
       break;
@@ -118,6 +135,7 @@ export function readFrame(data: Uint8Array, target: FrameTarget): FrameRead {
   try {
     return read(data, target);
   } catch (error) {
+    if (error instanceof AdmitError) throw error.cause;
     if (error instanceof FrameError) throw error;
     throw new FrameError(error instanceof Error ? error.message : String(error));
   }

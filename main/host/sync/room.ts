@@ -103,6 +103,7 @@ export class Room {
       // Updates are applied with the socket as origin, so onDocUpdate relays them to everyone else.
       read = readFrame(data, { doc: this.doc, awareness: this.awareness, origin: conn, strict: true });
     } catch (error) {
+      if (error instanceof ProtocolError) throw error;
       throw new ProtocolError(error instanceof Error ? error.message : String(error));
     }
     if (read.reply) conn.sendBinary(read.reply);

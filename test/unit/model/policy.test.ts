@@ -71,6 +71,20 @@ describe('can: facilitator-only actions', () => {
   });
 });
 
+describe('can: agrees with the model operations that check the role themselves', () => {
+  for (const id of [FAC, ANA]) {
+    it(`${id}: lock, reveal, timer and facilitators succeed exactly when can() allows them`, () => {
+      const { doc, boardId } = room();
+      const person = M.personIn(doc, id);
+      const expectAgreement = (action: M.Action, done: boolean) => expect(done, action).toBe(M.can(doc, person, action, { boardId }).allowed);
+      expectAgreement('lockBoard', M.setBoardLocked(doc, id, boardId, true));
+      expectAgreement('reveal', M.setPrivateMode(doc, id, true));
+      expectAgreement('startTimer', M.startTimer(doc, id, 60_000, 10));
+      expectAgreement('manageFacilitators', M.addFacilitator(doc, id, { clientId: 'someone', name: 'S', now: 11 }));
+    });
+  }
+});
+
 describe('can: board locks', () => {
   it('a locked board refuses participants every note edit, adding and board edits; facilitators keep them', () => {
     const { doc, boardId, anaNote, fac, ana } = room();

@@ -76,6 +76,20 @@ describe('relay sync frames', () => {
       });
     }
 
+    it('an admit hook sees each update first; what it throws comes through unchanged and nothing is applied', () => {
+      class Quota extends Error {}
+      const doc = new Y.Doc();
+      const seen: number[] = [];
+      const frame = updateFrame(Y.encodeStateAsUpdate(docWith('k', 'v')));
+      readFrame(frame, { doc, origin: 'x', strict: true, admit: (u) => seen.push(u.length) });
+      expect(seen).toHaveLength(1);
+      expect(doc.getMap('m').get('k')).toBe('v');
+      const other = new Y.Doc();
+      const refuse = () => readFrame(frame, { doc: other, origin: 'x', strict: true, admit: () => { throw new Quota('full'); } });
+      expect(refuse).toThrow(Quota);
+      expect(other.getMap('m').size).toBe(0);
+    });
+
     it('while the lenient (client) reader skips an unknown message type and trailing bytes', () => {
       const doc = new Y.Doc();
       expect(readFrame(handFrame(9, () => undefined), { doc, origin: 'x' }).type).toBe(9);
