@@ -27,6 +27,8 @@ import { rejectUpgrade } from '../upgrade-registry';
 import { closeAllGoingAway, closeWith } from '../ws-close';
 import { parseClientText, type ParsedClientText } from './client-messages';
 import { nodeAead } from './node-aead';
+import { RoomReadError } from './read-retry';
+import { roomCreators, type MayCreateRooms } from './room-creators';
 import { isRoomId } from './room-id';
 import { ProtocolError, type Room, type RoomConnection } from './room';
 import { RoomRegistry } from './room-registry';
@@ -39,6 +41,8 @@ export interface SyncServiceOptions {
   connections: ConnectionCounter;
   failedProofs: FailureWindow;
   log: (line: string) => void;
+  /** Who may create rooms; default: the facilitator's own computer only (loopback). Tests inject it. */
+  mayCreateRooms?: MayCreateRooms;
 }
 
 const textEncoder = new TextEncoder();
@@ -181,8 +185,8 @@ class SyncSocket implements RoomConnection {
         room.handleBinary(this, frame.payload);
       } catch (error) {
         if (!(error instanceof ProtocolError)) throw error;
-        this.options.log(`Sync: closed a socket after a malformed frame (${error.message}).`);
-        this.close(CLOSE.PROTOCOL);
+        if (error.closeCode === CLOSE.PROTOCOL) this.options.log(`Sync: closed a socket after a malformed frame (${error.message}).`);
+        this.close(error.closeCode);
       }
       return;
     }
@@ -229,9 +233,17 @@ class SyncSocket implements RoomConnection {
       if (!ok) return this.refuse();
       claimKeys = sealed;
     }
-    const room = await this.rooms.open(this.roomId, claimKeys);
+    let room: Room | number;
+    try {
+      const mayCreate = (this.options.mayCreateRooms ?? defaultRoomCreators)(this.address);
+      room = await this.rooms.open(this.roomId, claimKeys && { keys: claimKeys, mayCreate, from: this.address });
+    } catch (error) {
+      // Logged with the reason by the reader; the client retries with backoff.
+      if (error instanceof RoomReadError) return this.close(CLOSE.TRY_LATER);
+      throw error;
+    }
     if (this.isClosed()) return;
-    if (room === null) return this.close(CLOSE.UNKNOWN_ROOM);
+    if (typeof room === 'number') return this.close(room);
     // For an existing room a claim is a hello: its keys are ignored, the stored ones decide.
     const { authKey, adminKey } = room.access;
     if (!(await this.proofMatches(authKey, transcript, message.proof))) return this.refuse();
@@ -293,6 +305,8 @@ class SyncSocket implements RoomConnection {
     }
   }
 }
+
+const defaultRoomCreators = roomCreators();
 
 function toBytes(data: RawData): Uint8Array {
   if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
