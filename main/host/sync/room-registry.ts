@@ -20,6 +20,9 @@ export interface RoomClaim {
   from: string;
 }
 
+/** A new room needs space to be of any use; refused when less than this is left of the disk quota. */
+const NEW_ROOM_RESERVE_BYTES = 64 * 1024;
+
 /** How often refused claims are logged at most (a flood must not flood the log too). */
 const REFUSAL_LOG_INTERVAL_MS = 10_000;
 
@@ -71,7 +74,7 @@ export class RoomRegistry {
           this.logRefusal(`Refused a new room: this host already keeps ${usage.rooms} rooms (limit ${this.limits.roomsPerHost}, see --max-rooms).`);
           return CLOSE.TOO_MANY_ROOMS;
         }
-        if (!known && usage.bytes >= this.limits.diskBytes) {
+        if (!known && usage.bytes + NEW_ROOM_RESERVE_BYTES > this.limits.diskBytes) {
           this.logRefusal(`Refused a new room: the rooms use ${usage.bytes} bytes (limit ${this.limits.diskBytes}, see --max-disk-mb).`);
           return CLOSE.HOST_DISK_FULL;
         }
