@@ -79,8 +79,14 @@ export class RoomRegistry {
           return CLOSE.HOST_DISK_FULL;
         }
         access = { authKey: claim.keys.authKey, adminKey: claim.keys.adminKey, createdAt: new Date().toISOString() };
-        usage.add(await writeAccess(dir, access));
+        // Counted before the write: claims for other ids run meanwhile and must see this one.
         if (!known) usage.rooms++;
+        try {
+          usage.add(await writeAccess(dir, access));
+        } catch (error) {
+          if (!known) usage.rooms--;
+          throw error;
+        }
         this.log(known ? `Room ${roomId.slice(0, 6)}…: access file restored from the facilitator's claim.` : `Room ${roomId.slice(0, 6)}… created.`);
       }
       const room = new Room(roomId, dir, access, this.limits, this.log, (idle) => void this.unload(idle), usage);
