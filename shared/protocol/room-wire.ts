@@ -44,6 +44,9 @@
  *    messages. No document content is sent before a valid proof.
  * 6. Binary messages are y-websocket compatible: varUint message type
  *    (0 = sync, 1 = awareness, 3 = query awareness) followed by the y-protocols payload.
+ *    The host writes every document update to its room log before it relays it to anyone: an
+ *    update another socket received from the host is on the host's disk (it survives the host
+ *    process being killed). There is no other acknowledgement.
  * 7. Text messages after welcome:
  *    - server → `{ t: 'presence', connections }` whenever the number of sockets in the room changes;
  *    - admin client → `{ t: 'rotate', authKey }`: the host stores the new key, answers
