@@ -15,6 +15,7 @@ import { registerIpcHandlers } from './ipc';
 import { LAN_HOSTS_FILE, openLanHostStore } from './lan-hosts';
 import { enableGlobalSandbox, hardenDefaultSession, installGlobalGuards, setLanOriginsSource } from './security';
 import { createMainWindow } from './window';
+import { installCrashGuard } from './host/crash-guard';
 import { startHost } from './host/start-host';
 
 // Bundled to dist/main/index.cjs: the preload sits next to it, the renderer bundle one level up.
@@ -24,6 +25,9 @@ const RENDERER_ROOT = path.join(__dirname, '..', 'renderer');
 function log(line: string): void {
   console.log(`[transition-lab] ${line}`);
 }
+
+// This process runs the LAN host: an error nothing caught is logged, and every room keeps going.
+installCrashGuard(process, log);
 
 // LAN hosts the user joined (another laptop's session): each one widens connect-src to exactly
 // `http://H:P ws://H:P`. Read once at startup; the CSP of every app:// response uses the current list.

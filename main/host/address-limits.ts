@@ -26,6 +26,8 @@ export class ConnectionCounter {
 /** Sliding one-minute window of failures per address. */
 export class FailureWindow {
   private readonly failures = new Map<string, number[]>();
+  /** Attempts being checked right now (proofs awaiting their HMAC, rooms loading from disk). */
+  private readonly pending = new Map<string, number>();
 
   constructor(
     private readonly limit: number,
@@ -35,6 +37,32 @@ export class FailureWindow {
 
   isBlocked(key: string): boolean {
     return this.recent(key).length >= this.limit;
+  }
+
+  /**
+   * Reserves one attempt synchronously, before the caller's first await, so attempts in flight
+   * count against the limit too (64 proofs sent at once would otherwise all be checked). Null when
+   * failures plus attempts in progress already reach the limit. The returned function ends the
+   * attempt: `failed` records it as a failure; call it exactly once (later calls do nothing).
+   */
+  begin(key: string): ((failed: boolean) => void) | null {
+    const inFlight = this.pending.get(key) ?? 0;
+    if (this.recent(key).length + inFlight >= this.limit) return null;
+    this.pending.set(key, inFlight + 1);
+    let done = false;
+    return (failed) => {
+      if (done) return;
+      done = true;
+      const left = (this.pending.get(key) ?? 1) - 1;
+      if (left <= 0) this.pending.delete(key);
+      else this.pending.set(key, left);
+      if (failed) this.record(key);
+    };
+  }
+
+  /** Failures in the current window (for log lines). */
+  count(key: string): number {
+    return this.recent(key).length;
   }
 
   record(key: string): void {
@@ -75,5 +103,44 @@ export class PerSecondLimiter {
     }
     this.count++;
     return this.count <= this.limit;
+  }
+}
+
+export type HandshakeRefusal = 'address' | 'total';
+
+/**
+ * Sockets in the handshake (upgraded, no proof yet), per address and in total. An unauthenticated
+ * peer can hold one only until the handshake timeout, and only this many at once, so a flood
+ * cannot pin the host's memory or starve the participants who are trying to join.
+ */
+export class HandshakeSlots {
+  private readonly perAddress = new Map<string, number>();
+  private total = 0;
+
+  constructor(
+    private readonly addressLimit: number,
+    private readonly totalLimit: number,
+  ) {}
+
+  /** A release function (idempotent), or why there is no slot. */
+  acquire(address: string): (() => void) | HandshakeRefusal {
+    const count = this.perAddress.get(address) ?? 0;
+    if (count >= this.addressLimit) return 'address';
+    if (this.total >= this.totalLimit) return 'total';
+    this.perAddress.set(address, count + 1);
+    this.total++;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.total--;
+      const left = (this.perAddress.get(address) ?? 1) - 1;
+      if (left <= 0) this.perAddress.delete(address);
+      else this.perAddress.set(address, left);
+    };
+  }
+
+  get inUse(): number {
+    return this.total;
   }
 }

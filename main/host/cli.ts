@@ -3,6 +3,7 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CLI_USAGE, parseCliArgs } from './cli-args';
+import { installCrashGuard } from './crash-guard';
 import { DataDirError, defaultDataDir } from './data-dir';
 import { startHost, StaticDirError, type RunningHost } from './start-host';
 
@@ -128,6 +129,8 @@ export function describeStartError(error: unknown, port: number, bind: string): 
 
 /** `scripts/host.mjs` imports the bundle and calls this. */
 export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
+  // Only for the real process (tests call runCli): a stray error must not end every room.
+  installCrashGuard(process, processDeps.stderr);
   await runCli(argv);
 }
 

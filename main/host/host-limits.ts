@@ -22,6 +22,16 @@ export interface HostLimits {
   unloadDelayMs: number;
   /** Text frames (handshake, admin) are tiny; anything bigger is an attack or a bug. */
   controlMessageBytes: number;
+  /** Largest frame /sync reads before `welcome` (a claim is ~1.5 KB); bigger is refused at its header. */
+  handshakeFrameBytes: number;
+  /** Bytes a /sync socket may send in all before `welcome`; past it the connection is cut. */
+  handshakeBytesPerSocket: number;
+  /** /sync sockets still in the handshake, per remote address and in total (past them: HTTP 429 / 503). */
+  handshakesPerAddress: number;
+  handshakesTotal: number;
+  /** Signaling tickets kept per room and in total; only unused ones are ever evicted (tickets.ts). */
+  ticketsPerRoom: number;
+  ticketsTotal: number;
   /** Rooms kept on this host; a claim for one more is refused (CLOSE.TOO_MANY_ROOMS). */
   roomsPerHost: number;
   /** One room's document on disk; an update that would pass it is refused (CLOSE.ROOM_TOO_LARGE). */
@@ -42,6 +52,12 @@ export const DEFAULT_HOST_LIMITS: HostLimits = {
   saveRetryMs: 5_000,
   unloadDelayMs: 10_000,
   controlMessageBytes: 16 * 1024,
+  handshakeFrameBytes: 4 * 1024,
+  handshakeBytesPerSocket: 16 * 1024,
+  handshakesPerAddress: 16,
+  handshakesTotal: 128,
+  ticketsPerRoom: 512,
+  ticketsTotal: 20_000,
   roomsPerHost: 500,
   roomBytes: 32 * 1024 * 1024,
   diskBytes: 2 * 1024 * 1024 * 1024,

@@ -20,10 +20,12 @@ export function createRequestHandler(options: RequestHandlerOptions): RequestLis
       // Path only: query strings may carry credentials (signaling tickets) and never reach logs.
       const pathOnly = (req.url ?? '?').split('?')[0];
       options.log(`Request ${req.method ?? '?'} ${pathOnly} failed: ${describe(error)}`);
-      if (res.headersSent) {
+      try {
+        if (res.headersSent) res.destroy();
+        else sendText(req, res, 500, 'Internal server error');
+      } catch {
+        // The error answer failed too (socket gone mid-write): drop this request, never the process.
         res.destroy();
-      } else {
-        sendText(req, res, 500, 'Internal server error');
       }
     });
   };

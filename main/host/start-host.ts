@@ -83,7 +83,7 @@ export async function startHost(options: StartHostOptions): Promise<RunningHost>
   const staticRoot = await openStaticRoot(options.staticDir, log);
 
   const limits = resolveLimits(options.limits);
-  const tickets = new TicketStore();
+  const tickets = new TicketStore({ perRoom: limits.ticketsPerRoom, total: limits.ticketsTotal });
   const connections = new ConnectionCounter(limits.connectionsPerAddress);
   const failedProofs = new FailureWindow(limits.failedProofsPerMinute);
   const mayCreateRooms = options.mayCreateRooms ?? roomCreators(options.allowSessionsFrom);

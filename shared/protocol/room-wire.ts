@@ -61,7 +61,8 @@
  *    Sync messages are not ordered: an update or step 2 before step 1, or step 2 twice, is applied
  *    (Yjs updates commute and are idempotent), as y-websocket's server does.
  *    A frame larger than LIMITS.syncMessageBytes (signalMessageBytes on /signal) is refused by the
- *    WebSocket layer itself with 1009 (RFC 6455 "message too big"), not PROTOCOL.
+ *    WebSocket layer itself with 1009 (RFC 6455 "message too big"), not PROTOCOL. Before `welcome`
+ *    the host's limit is a few KiB (host-limits.ts handshakeFrameBytes), with the same 1009.
  *
  * ## /signal?ticket=<ticket> — y-webrtc signaling
  * The ticket comes from `welcome` (random, ≥128 bits, bound to one room, revoked on rotate). Without

@@ -7,7 +7,8 @@ import { parseJsonObject } from '../json-object';
 export type SignalMessage =
   | { type: 'subscribe'; topics: string[] }
   | { type: 'unsubscribe'; topics: string[] }
-  | { type: 'publish'; topic: string; message: Record<string, unknown> }
+  /** `raw` is the sender's text, relayed as is (see publish-text.ts), never re-serialised. */
+  | { type: 'publish'; topic: string; raw: string }
   | { type: 'ping' };
 
 /** y-webrtc sends every room of its realm in one subscribe; a few dozen is already absurd. */
@@ -27,7 +28,7 @@ export function parseSignalMessage(text: string): SignalMessage | null {
     case 'publish': {
       const topic = msg['topic'];
       if (!isTopic(topic)) return null;
-      return { type: 'publish', topic, message: msg };
+      return { type: 'publish', topic, raw: text };
     }
     case 'ping':
       return { type: 'ping' };

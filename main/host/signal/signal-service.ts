@@ -8,7 +8,18 @@ import type { HostLimits } from '../host-limits';
 import type { TicketStore } from '../tickets';
 import { rejectUpgrade, type UpgradeRoute } from '../upgrade-registry';
 import { closeAllGoingAway, closeWith } from '../ws-close';
+import { RateLimitedLog } from '../rate-limited-log';
+import { guardAccept, guardMessages } from '../ws-guard';
+import { publishTextWithClients } from './publish-text';
 import { parseSignalMessage } from './signal-messages';
+
+/**
+ * A subscriber that stops reading (lid closed, or an attacker that never reads) gets no more
+ * messages once this much is queued for it: one ticket holder publishing at the rate limit must
+ * not grow the host's memory by the size of every slow subscriber's backlog. y-webrtc resends
+ * its offers, so a skipped message costs a delay, not a connection.
+ */
+const MAX_QUEUED_BYTES_PER_SUBSCRIBER = 1024 * 1024;
 
 export interface SignalServiceOptions {
   limits: HostLimits;
@@ -28,8 +39,10 @@ export class SignalService implements UpgradeRoute {
   private readonly sockets = new Set<WebSocket>();
   /** topic → subscribed sockets. */
   private readonly topics = new Map<string, Set<WebSocket>>();
+  private readonly errorLog: RateLimitedLog;
 
   constructor(private readonly options: SignalServiceOptions) {
+    this.errorLog = new RateLimitedLog(options.log);
     // Oversized frames are refused by ws itself with 1009 (Message Too Big) before we buffer them.
     this.wss = new WebSocketServer({ noServer: true, maxPayload: options.limits.signalMessageBytes, perMessageDeflate: false });
     this.heartbeat = new Heartbeat(options.limits.heartbeatMs);
@@ -42,7 +55,14 @@ export class SignalService implements UpgradeRoute {
     if (ticket === null || roomId === null) return rejectUpgrade(socket, 401, 'Unauthorized');
     const release = this.options.connections.acquire(req.socket.remoteAddress ?? 'unknown');
     if (!release) return rejectUpgrade(socket, 429, 'Too Many Requests');
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, ticket, roomId, release));
+    this.wss.handleUpgrade(req, socket, head, guardAccept('Signal', this.errorLog, (ws) => this.accept(ws, ticket, roomId, release)));
+  }
+
+  /** Bytes queued for all signaling sockets (diagnostics, tests). */
+  get queuedBytes(): number {
+    let total = 0;
+    for (const ws of this.sockets) total += ws.bufferedAmount;
+    return total;
   }
 
   async close(): Promise<void> {
@@ -58,15 +78,17 @@ export class SignalService implements UpgradeRoute {
     this.sockets.add(ws);
     this.heartbeat.add(ws);
     ws.on('error', () => ws.terminate());
-    const detach = this.options.tickets.attach(ticket, (code) => closeWith(ws, code));
+    // The close listener first: whatever happens below, the address's slot is given back.
+    let detach = (): void => undefined;
     ws.once('close', () => {
       detach();
       release();
       this.sockets.delete(ws);
       for (const topic of subscribed) this.unsubscribe(ws, topic);
     });
+    detach = this.options.tickets.attach(ticket, (code) => closeWith(ws, code));
 
-    ws.on('message', (data: RawData, isBinary: boolean) => {
+    guardMessages(ws, 'Signal', this.errorLog, (data: RawData, isBinary: boolean) => {
       if (ws.readyState !== ws.OPEN) return;
       if (!limiter.allow()) return closeWith(ws, CLOSE.RATE_LIMITED);
       const message = isBinary ? null : parseSignalMessage(rawToString(data));
@@ -89,7 +111,7 @@ export class SignalService implements UpgradeRoute {
           break;
         case 'publish':
           // Same reasoning as subscribe: a foreign topic is dropped silently.
-          if (message.topic === roomId) this.publish(message.topic, message.message);
+          if (message.topic === roomId) this.publish(message.topic, message.raw);
           break;
         case 'ping':
           ws.send(JSON.stringify({ type: 'pong' }));
@@ -115,12 +137,13 @@ export class SignalService implements UpgradeRoute {
   }
 
   /** To every subscriber, the sender included, with `clients` added (y-webrtc relies on both). */
-  private publish(topic: string, message: Record<string, unknown>): void {
+  private publish(topic: string, raw: string): void {
     const receivers = this.topics.get(topic);
     if (!receivers) return;
-    const text = JSON.stringify({ ...message, clients: receivers.size });
+    const text = publishTextWithClients(raw, receivers.size);
     for (const receiver of receivers) {
-      if (receiver.readyState === receiver.OPEN) receiver.send(text);
+      if (receiver.readyState !== receiver.OPEN || receiver.bufferedAmount > MAX_QUEUED_BYTES_PER_SUBSCRIBER) continue;
+      receiver.send(text);
     }
   }
 }

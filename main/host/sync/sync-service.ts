@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { WebSocketServer, type RawData, type ServerOptions, type WebSocket } from 'ws';
 import { computeProof, proofsEqual, randomNonce } from '../../../shared/protocol/access';
 import { CLOSE, SYNC_PATH, WIRE_VERSION, type ServerText } from '../../../shared/protocol/room-wire';
 import {
@@ -18,13 +18,16 @@ import {
   type FrameKind,
   type OpenedFrame,
 } from '../../../shared/protocol/wire-crypto';
-import type { ConnectionCounter, FailureWindow } from '../address-limits';
+import { HandshakeSlots, type ConnectionCounter, type FailureWindow } from '../address-limits';
 import { Heartbeat } from '../heartbeat';
+import { RateLimitedLog } from '../rate-limited-log';
 import type { HostLimits } from '../host-limits';
 import type { TicketStore } from '../tickets';
 import type { UpgradeRoute } from '../upgrade-registry';
 import { rejectUpgrade } from '../upgrade-registry';
 import { closeAllGoingAway, closeWith } from '../ws-close';
+import { guardAccept, guardMessages } from '../ws-guard';
+import { watchBytes } from './byte-budget';
 import { parseClientText, type ParsedClientText } from './client-messages';
 import { nodeAead } from './node-aead';
 import { RoomReadError } from './read-retry';
@@ -32,6 +35,7 @@ import { roomCreators, type MayCreateRooms } from './room-creators';
 import { isRoomId } from './room-id';
 import { ProtocolError, type Room, type RoomConnection } from './room';
 import { RoomRegistry } from './room-registry';
+import { raiseMaxPayload } from './ws-payload-limit';
 
 export interface SyncServiceOptions {
   dataDir: string;
@@ -46,6 +50,17 @@ export interface SyncServiceOptions {
 }
 
 const textEncoder = new TextEncoder();
+/** How long a socket we closed may take to answer the close frame before it is cut (ws default: 30 s). */
+const CLOSE_TIMEOUT_MS = 3_000;
+
+/** What a SyncSocket needs from its service while in the handshake. */
+interface HandshakeContext {
+  /** Called once at `welcome`: frees the handshake slot, ends the byte budget, raises maxPayload. */
+  admitted(): void;
+  /** For errors a peer can trigger, and for wrong proofs: both rate-limited. */
+  errorLog: RateLimitedLog;
+  guessLog: RateLimitedLog;
+}
 
 /**
  * `/sync/<roomId>`: the Yjs relay. Each socket goes challenge → hello/claim → welcome (or a
@@ -57,11 +72,25 @@ export class SyncService implements UpgradeRoute {
   private readonly wss: WebSocketServer;
   private readonly heartbeat: Heartbeat;
   private readonly sockets = new Set<WebSocket>();
+  private readonly handshakes: HandshakeSlots;
+  private readonly errorLog: RateLimitedLog;
+  private readonly guessLog: RateLimitedLog;
 
   constructor(private readonly options: SyncServiceOptions) {
     this.rooms = new RoomRegistry(options.dataDir, options.limits, options.log);
+    this.handshakes = new HandshakeSlots(options.limits.handshakesPerAddress, options.limits.handshakesTotal);
+    this.errorLog = new RateLimitedLog(options.log);
+    this.guessLog = new RateLimitedLog(options.log);
     // perMessageDeflate off: Yjs updates are small and already dense; deflate costs CPU and memory.
-    this.wss = new WebSocketServer({ noServer: true, maxPayload: options.limits.syncMessageBytes, perMessageDeflate: false });
+    // maxPayload is the pre-handshake limit; raiseMaxPayload lifts it per socket after welcome.
+    // closeTimeout exists in ws 8.23 but not yet in @types/ws.
+    const serverOptions: ServerOptions & { closeTimeout: number } = {
+      noServer: true,
+      maxPayload: options.limits.handshakeFrameBytes,
+      perMessageDeflate: false,
+      closeTimeout: CLOSE_TIMEOUT_MS,
+    };
+    this.wss = new WebSocketServer(serverOptions);
     this.heartbeat = new Heartbeat(options.limits.heartbeatMs);
   }
 
@@ -71,7 +100,18 @@ export class SyncService implements UpgradeRoute {
     // No valid client builds another path; refusing before the upgrade costs nothing.
     if (!pathname.startsWith(SYNC_PATH) || !isRoomId(roomId)) return rejectUpgrade(socket, 400, 'Bad Request');
     const address = req.socket.remoteAddress ?? 'unknown';
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, roomId, address));
+    // Counted before the upgrade: a flood of unproven sockets is refused while it costs nothing.
+    const slot = this.handshakes.acquire(address);
+    if (slot === 'address') return rejectUpgrade(socket, 429, 'Too Many Requests');
+    if (slot === 'total') return rejectUpgrade(socket, 503, 'Service Unavailable');
+    // Whatever happens next (ws refuses the upgrade, the peer vanishes), the slot comes back.
+    socket.once('close', slot);
+    this.wss.handleUpgrade(req, socket, head, guardAccept('Sync', this.errorLog, (ws) => this.accept(ws, roomId, address, socket, slot)));
+  }
+
+  /** Sockets upgraded but not yet welcomed (for tests and diagnostics). */
+  get handshakesInProgress(): number {
+    return this.handshakes.inUse;
   }
 
   async close(): Promise<void> {
@@ -81,7 +121,23 @@ export class SyncService implements UpgradeRoute {
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
   }
 
-  private accept(ws: WebSocket, roomId: string, address: string): void {
+  private accept(ws: WebSocket, roomId: string, address: string, raw: Duplex, releaseSlot: () => void): void {
+    const { limits } = this.options;
+    // Cut at once, not closed politely: a peer still streaming would keep the host reading (and
+    // discarding) for the whole close timeout. No honest client sends this much before welcome.
+    const stopBudget = watchBytes(raw, limits.handshakeBytesPerSocket, () => {
+      this.errorLog.write(`Sync: cut a connection from ${address} that sent more than ${limits.handshakeBytesPerSocket} bytes before its proof.`);
+      ws.terminate();
+    });
+    const context: HandshakeContext = {
+      admitted: () => {
+        releaseSlot();
+        stopBudget();
+        raiseMaxPayload(ws, limits.syncMessageBytes);
+      },
+      errorLog: this.errorLog,
+      guessLog: this.guessLog,
+    };
     this.sockets.add(ws);
     this.heartbeat.add(ws);
     ws.on('error', () => ws.terminate());
@@ -92,7 +148,7 @@ export class SyncService implements UpgradeRoute {
       release?.();
     });
     if (!release) return closeWith(ws, CLOSE.RATE_LIMITED);
-    new SyncSocket(ws, roomId, address, this.options, this.rooms).start();
+    new SyncSocket(ws, roomId, address, this.options, this.rooms, context).start();
   }
 }
 
@@ -108,6 +164,10 @@ class SyncSocket implements RoomConnection {
   ticket = '';
   admin = false;
   private handshakeTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The guessing-limit slot of this socket's proof, taken before the first await (see FailureWindow.begin). */
+  private attempt: ((failed: boolean) => void) | undefined;
+  /** Marks this socket's ticket unused when it closes (a ticket in use is never evicted). */
+  private releaseTicket: (() => void) | undefined;
 
   constructor(
     private readonly ws: WebSocket,
@@ -115,10 +175,11 @@ class SyncSocket implements RoomConnection {
     private readonly address: string,
     private readonly options: SyncServiceOptions,
     private readonly rooms: RoomRegistry,
+    private readonly context: HandshakeContext,
   ) {}
 
   start(): void {
-    this.ws.on('message', (data, isBinary) => this.onMessage(data, isBinary));
+    guardMessages(this.ws, 'Sync', this.context.errorLog, (data, isBinary) => this.onMessage(data, isBinary));
     this.ws.once('close', () => this.onClose());
     this.handshakeTimer = setTimeout(() => this.close(CLOSE.PROTOCOL), this.options.limits.handshakeTimeoutMs);
     const challenge: ServerText = { t: 'challenge', v: WIRE_VERSION, nonce: this.nonce, key: this.ephemeral.publicKey };
@@ -148,6 +209,8 @@ class SyncSocket implements RoomConnection {
     clearTimeout(this.handshakeTimer);
     const wasJoined = this.phase === 'joined';
     this.phase = 'closed';
+    this.attempt?.(false);
+    this.releaseTicket?.();
     this.forgetSecret();
     if (wasJoined) this.room?.leave(this);
   }
@@ -162,9 +225,16 @@ class SyncSocket implements RoomConnection {
     if (bytes.length > this.options.limits.controlMessageBytes) return this.close(CLOSE.PROTOCOL);
     const message = parseClientText(Buffer.from(bytes).toString('utf8'));
     if (message === null || (message.t !== 'hello' && message.t !== 'claim')) return this.close(CLOSE.PROTOCOL);
+    // Counted here, synchronously: proofs still being checked count against the limit too.
+    const attempt = this.options.failedProofs.begin(this.address);
+    if (!attempt) {
+      this.context.guessLog.write(`Sync: refused a proof from ${this.address}: too many wrong join codes in the last minute.`);
+      return this.close(CLOSE.RATE_LIMITED);
+    }
+    this.attempt = attempt;
     this.phase = 'verifying';
     this.verify(message).catch((error: unknown) => {
-      this.options.log(`Sync: handshake failed: ${(error as Error).message}`);
+      this.context.errorLog.write(`Sync: handshake failed: ${(error as Error).message}`);
       this.close(CLOSE.PROTOCOL);
     });
   }
@@ -208,9 +278,7 @@ class SyncSocket implements RoomConnection {
   }
 
   private async verify(message: Extract<ParsedClientText, { t: 'hello' | 'claim' }>): Promise<void> {
-    const { failedProofs, limits, tickets } = this.options;
-    // Checked before the proof, so a blocked address learns nothing from further guesses.
-    if (failedProofs.isBlocked(this.address)) return this.close(CLOSE.RATE_LIMITED);
+    const { limits, tickets } = this.options;
 
     let shared: Uint8Array;
     try {
@@ -258,7 +326,11 @@ class SyncSocket implements RoomConnection {
     shared.fill(0);
     this.room = room;
     this.admin = admin;
-    this.ticket = tickets.issue(this.roomId);
+    const issued = tickets.issue(this.roomId);
+    this.ticket = issued.ticket;
+    this.releaseTicket = issued.release;
+    this.attempt?.(false);
+    this.context.admitted();
     this.phase = 'joined';
     this.sendText({ t: 'welcome', ticket: this.ticket, admin, connections: room.size + 1 });
     room.join(this);
@@ -279,7 +351,9 @@ class SyncSocket implements RoomConnection {
   }
 
   private refuse(): void {
-    this.options.failedProofs.record(this.address);
+    this.attempt?.(true);
+    const recent = this.options.failedProofs.count(this.address);
+    this.context.guessLog.write(`Sync: wrong join code from ${this.address} for room ${this.roomId.slice(0, 6)}… (${recent} in the last minute).`);
     this.close(CLOSE.WRONG_CODE);
   }
 

@@ -77,6 +77,26 @@ describe('/signal', () => {
     p.destroy();
   });
 
+  it('relays a deeply nested publish as sent (never re-serialised) and sets clients itself', async () => {
+    const { roomId, f, p, a, b } = await twoPeers();
+    a.send({ type: 'subscribe', topics: [roomId] });
+    b.send({ type: 'subscribe', topics: [roomId] });
+    b.send({ type: 'ping' });
+    await b.waitFor((m) => m['type'] === 'pong');
+    // Within this host's 4 KiB limit; the 6,000-deep case runs against the real process in host-abuse-signal.test.ts.
+    const depth = 1800;
+    a.send(`{"type":"publish","topic":"${roomId}","clients":999,"data":${'['.repeat(depth)}${']'.repeat(depth)}}`);
+    const got = await b.waitFor((m) => m['type'] === 'publish');
+    expect(got['clients']).toBe(2);
+    expect(nestingDepth(got['data'])).toBe(depth);
+    a.send({ type: 'ping' });
+    expect(await a.waitFor((m) => m['type'] === 'pong')).toEqual({ type: 'pong' });
+    a.close();
+    b.close();
+    f.destroy();
+    p.destroy();
+  });
+
   it('ignores topics of other rooms: no subscription, no relay', async () => {
     const { roomId, f, p, a, b } = await twoPeers();
     const other = newRoomId();
@@ -162,3 +182,14 @@ describe('/signal', () => {
     f.destroy();
   });
 });
+
+/** Without recursion, so the test itself does not overflow on what it checks. */
+function nestingDepth(value: unknown): number {
+  let depth = 0;
+  let node = value;
+  while (Array.isArray(node)) {
+    depth++;
+    node = node[0];
+  }
+  return depth;
+}

@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_HOST_PORT } from '../../../shared/protocol/host';
 import { buildCsp } from '../../../main/csp';
 
@@ -157,12 +157,29 @@ async function bundle(entry: string): Promise<string> {
   return result.outputFiles[0]!.text;
 }
 
+/** Listeners main/index.ts puts on process-wide error events (kept off the test worker's real process). */
+const processErrorListeners = new Map<string, Fn[]>();
+const processStandIn = new Proxy(process, {
+  get(target, prop) {
+    if (prop === 'on' || prop === 'off') {
+      return (name: string, fn: Fn) => {
+        if (name !== 'uncaughtException' && name !== 'unhandledRejection') return (target[prop] as Fn).call(target, name, fn);
+        const list = processErrorListeners.get(name) ?? [];
+        processErrorListeners.set(name, prop === 'on' ? [...list, fn] : list.filter((f) => f !== fn));
+        return processStandIn;
+      };
+    }
+    const value = Reflect.get(target, prop, target) as unknown;
+    return typeof value === 'function' ? (value as Fn).bind(target) : value;
+  },
+});
+
 function evaluate(code: string, electron: unknown, dirname: string): void {
   const nodeRequire = createRequire(import.meta.url);
   const req = (id: string) => (id === 'electron' ? electron : nodeRequire(id));
   const module = { exports: {} };
-  new Function('require', 'module', 'exports', '__dirname', '__filename', code)(
-    req, module, module.exports, dirname, path.join(dirname, 'index.cjs'),
+  new Function('require', 'module', 'exports', '__dirname', '__filename', 'process', code)(
+    req, module, module.exports, dirname, path.join(dirname, 'index.cjs'), processStandIn,
   );
 }
 
@@ -200,6 +217,19 @@ describe('Electron main glue (stubbed electron)', () => {
   afterAll(() => {
     delete (globalThis as Record<string, unknown>).__tlFakeHost;
     rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('keeps the main process (and its LAN host) running after an error nothing caught', () => {
+    expect(processErrorListeners.get('uncaughtException')).toHaveLength(1);
+    expect(processErrorListeners.get('unhandledRejection')).toHaveLength(1);
+    // The guard logs instead of rethrowing.
+    const logged = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    try {
+      expect(() => processErrorListeners.get('uncaughtException')![0]!(new RangeError('Maximum call stack size exceeded'))).not.toThrow();
+      expect(String(logged.mock.calls[0]?.[0])).toMatch(/^\[transition-lab\] Uncaught error \(still serving\): RangeError/);
+    } finally {
+      logged.mockRestore();
+    }
   });
 
   it('registers the privileged scheme and the sandbox before ready', () => {

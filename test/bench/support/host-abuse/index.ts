@@ -9,3 +9,4 @@ export { handshakeFlood, type HandshakeFlood } from './handshake-flood';
 export { ticketFlood, type TicketFloodResult } from './ticket-flood';
 export { wrongProofsAttack, type WrongProofsResult } from './wrong-proofs';
 export { timedJoin, type JoinTiming } from './well-behaved';
+export { ATTACKS, CODE, runScenario, type Attack, type AttackContext, type ScenarioResult } from './scenarios';

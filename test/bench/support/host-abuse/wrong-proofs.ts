@@ -1,9 +1,11 @@
 /**
  * Issue 9, attack 5: `count` sockets each take a challenge, then all answer with a proof for the
- * wrong code in the same instant. A guessing limit that counts after an `await` checks them all.
+ * wrong code in the same instant (replies computed first, sent in one loop). A guessing limit
+ * that counts after an `await` checks them all.
  */
+import { replyToChallenge } from '../../../../shared/protocol/challenge-reply';
 import { CLOSE } from '../../../../shared/protocol/room-wire';
-import { deriveKeys, handshake, RawSocket, syncUrl } from '../relay-client';
+import { deriveKeys, RawSocket, syncUrl } from '../relay-client';
 
 export interface WrongProofsResult {
   /** Proofs the host actually checked and refused. */
@@ -23,9 +25,18 @@ export async function wrongProofsAttack(
   const sockets = Array.from({ length: options.count ?? 64 }, () => new RawSocket(syncUrl(baseUrl, roomId), { localAddress: options.localAddress ?? '127.0.0.2' }));
   const opened = await Promise.all(sockets.map((s) => s.opened.then(() => true, () => false)));
   const live = sockets.filter((_, i) => opened[i]);
-  // Every socket has its challenge before any answers, so the answers arrive together.
-  await Promise.all(live.map((s) => until(() => s.frames.length > 0 || s.closeCode !== undefined)));
-  await Promise.all(live.map((s) => handshake(s, { roomId, keys }).catch(() => null)));
+  const replies = await Promise.all(
+    live.map(async (s) => {
+      const challenge = await s.nextText('challenge').catch(() => null);
+      if (!challenge) return null;
+      return replyToChallenge({ roomId, keys, nonce: challenge.nonce, serverKey: challenge.key, claim: false });
+    }),
+  );
+  // All answers leave in one synchronous loop: they reach the host back to back.
+  live.forEach((s, i) => {
+    const reply = replies[i];
+    if (reply) s.send(reply.message);
+  });
   const codes = await Promise.all(live.map(async (s) => (await s.closed).code));
   for (const s of sockets) s.ws.terminate();
   return {
@@ -33,9 +44,4 @@ export async function wrongProofsAttack(
     rateLimited: codes.filter((c) => c === CLOSE.RATE_LIMITED).length,
     other: sockets.length - live.length + codes.filter((c) => c !== CLOSE.WRONG_CODE && c !== CLOSE.RATE_LIMITED).length,
   };
-}
-
-async function until(check: () => boolean, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
 }
