@@ -31,7 +31,7 @@ import { watchBytes } from './byte-budget';
 import { parseClientText, type ParsedClientText } from './client-messages';
 import { nodeAead } from './node-aead';
 import { RoomReadError } from './read-retry';
-import { roomCreators, type MayCreateRooms } from './room-creators';
+import { roomCreators, type Claimant, type MayCreateRooms } from './room-creators';
 import { isRoomId } from './room-id';
 import { ProtocolError, type Room, type RoomConnection } from './room';
 import { RoomRegistry } from './room-registry';
@@ -106,7 +106,9 @@ export class SyncService implements UpgradeRoute {
     if (slot === 'total') return rejectUpgrade(socket, 503, 'Service Unavailable');
     // Whatever happens next (ws refuses the upgrade, the peer vanishes), the slot comes back.
     socket.once('close', slot);
-    this.wss.handleUpgrade(req, socket, head, guardAccept('Sync', this.errorLog, (ws) => this.accept(ws, roomId, address, socket, slot)));
+    // Kept for a claim: whether it may create a room also depends on which page asks (room-creators.ts).
+    const claimant: Claimant = { address, origin: req.headers.origin, host: req.headers.host };
+    this.wss.handleUpgrade(req, socket, head, guardAccept('Sync', this.errorLog, (ws) => this.accept(ws, roomId, claimant, socket, slot)));
   }
 
   /** Sockets upgraded but not yet welcomed (for tests and diagnostics). */
@@ -121,7 +123,8 @@ export class SyncService implements UpgradeRoute {
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
   }
 
-  private accept(ws: WebSocket, roomId: string, address: string, raw: Duplex, releaseSlot: () => void): void {
+  private accept(ws: WebSocket, roomId: string, claimant: Claimant, raw: Duplex, releaseSlot: () => void): void {
+    const { address } = claimant;
     const { limits } = this.options;
     // Cut at once, not closed politely: a peer still streaming would keep the host reading (and
     // discarding) for the whole close timeout. No honest client sends this much before welcome.
@@ -148,7 +151,7 @@ export class SyncService implements UpgradeRoute {
       release?.();
     });
     if (!release) return closeWith(ws, CLOSE.RATE_LIMITED);
-    new SyncSocket(ws, roomId, address, this.options, this.rooms, context).start();
+    new SyncSocket(ws, roomId, claimant, this.options, this.rooms, context).start();
   }
 }
 
@@ -172,11 +175,15 @@ class SyncSocket implements RoomConnection {
   constructor(
     private readonly ws: WebSocket,
     private readonly roomId: string,
-    private readonly address: string,
+    private readonly claimant: Claimant,
     private readonly options: SyncServiceOptions,
     private readonly rooms: RoomRegistry,
     private readonly context: HandshakeContext,
   ) {}
+
+  private get address(): string {
+    return this.claimant.address;
+  }
 
   start(): void {
     guardMessages(this.ws, 'Sync', this.context.errorLog, (data, isBinary) => this.onMessage(data, isBinary));
@@ -303,7 +310,7 @@ class SyncSocket implements RoomConnection {
     }
     let room: Room | number;
     try {
-      const mayCreate = (this.options.mayCreateRooms ?? defaultRoomCreators)(this.address);
+      const mayCreate = (this.options.mayCreateRooms ?? defaultRoomCreators)(this.claimant);
       room = await this.rooms.open(this.roomId, claimKeys && { keys: claimKeys, mayCreate, from: this.address });
     } catch (error) {
       // Logged with the reason by the reader; the client retries with backoff.

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { ClientOptions } from 'ws';
 import type { HostLimits } from '../../../main/host/host-limits';
 import { startHost } from '../../../main/host/start-host';
 import type { MayCreateRooms } from '../../../main/host/sync/room-creators';
@@ -29,8 +30,13 @@ export function randomKeys(): RoomKeys {
 }
 
 /** One claim; 'welcome' or the close code it got. */
-export async function claimOutcome(baseUrl: string, roomId: string, keys: RoomKeys = randomKeys()): Promise<'welcome' | number> {
-  const socket = new RawSocket(syncUrl(baseUrl, roomId));
+export async function claimOutcome(
+  baseUrl: string,
+  roomId: string,
+  keys: RoomKeys = randomKeys(),
+  options: ClientOptions = {},
+): Promise<'welcome' | number> {
+  const socket = new RawSocket(syncUrl(baseUrl, roomId), options);
   await socket.opened;
   const welcome = await handshake(socket, { roomId, keys, claim: true });
   if (welcome) {

@@ -40,6 +40,23 @@ describe('room claims', () => {
     expect(roomsOnDisk()).toHaveLength(1);
   });
 
+  it("refuses a claim from a web page of another site in the facilitator's browser (Origin), or a DNS-rebound name", async () => {
+    host = await startHostWith(fixture);
+    const { port } = host;
+    const fromPage = (origin: string, hostHeader = `127.0.0.1:${port}`) =>
+      claimOutcome((host as TestHost).baseUrl, newRoomId(), randomKeys(), { origin, headers: { host: hostHeader } });
+    // Any site can open ws://127.0.0.1 from the facilitator's browser; the Origin header says who.
+    expect(await fromPage('https://evil.example')).toBe(CLOSE.CLAIM_REFUSED);
+    expect(await fromPage('null')).toBe(CLOSE.CLAIM_REFUSED);
+    // evil.example resolving to 127.0.0.1: same-origin by name, but not our name.
+    expect(await fromPage(`http://evil.example:${port}`, `evil.example:${port}`)).toBe(CLOSE.CLAIM_REFUSED);
+    expect(roomsOnDisk()).toEqual([]);
+    // The app's own pages: served by this host on loopback, and the desktop app.
+    expect(await fromPage(`http://127.0.0.1:${port}`)).toBe('welcome');
+    expect(await fromPage(`http://localhost:${port}`, `localhost:${port}`)).toBe('welcome');
+    expect(await fromPage('app://app')).toBe('welcome');
+  });
+
   it('refuses a claim for an unknown room from anyone else with CLAIM_REFUSED, creating nothing', async () => {
     const logs: string[] = [];
     host = await startHostWith(fixture, { mayCreateRooms, log: (line) => logs.push(line) });
