@@ -1,6 +1,6 @@
 import { closeSync, fdatasync, openSync, promises as fs, writeSync } from 'node:fs';
 import path from 'node:path';
-import { writeFileAtomic } from '../atomic-write';
+import { syncDir, writeFileAtomic } from '../atomic-write';
 import { decodeRecords, encodeRecord, LOG_MAGIC, SNAPSHOT_MAGIC, type ReadRecords } from './record-frames';
 import { readFileRetrying, readRetrying, type ReadRetry } from './read-retry';
 
@@ -240,6 +240,8 @@ export class RoomFiles {
     }
     this.writer = writer;
     this.grow(name, LOG_MAGIC.length);
+    // The new file's name must be durable too (power cut); the data itself is fdatasynced by the writer.
+    void syncDir(this.dir).catch(() => undefined);
     return writer;
   }
 
