@@ -167,7 +167,8 @@ export class RoomFiles {
       }
       // Damage in the middle (or an unusable file): keep what came before it, set the file aside.
       if (read.records.length > 0) parts.push({ file: name, updates: read.records });
-      await this.setAside(name, `${describeProblem(read, '')}; kept the ${read.records.length} records before the damage`);
+      const kept = read.records.length > 0 ? `; kept the ${read.records.length} records before the damage` : '';
+      await this.setAside(name, `${describeProblem(read, '')}${kept}`);
     }
     return { parts, needsCompaction };
   }
