@@ -127,6 +127,18 @@ describe('room file integrity', () => {
     p.destroy();
   });
 
+  it('reports an empty log file (the host stopped right after creating it) and sets it aside', async () => {
+    const roomId = newRoomId();
+    const kept = await roomWith(roomId, { n: 'content' });
+    writeFileSync(path.join(dirOf(roomId), 'updates-000003.log'), '');
+    host = await startTestHost(fixture, {}, log);
+    const p = await participant(host, roomId);
+    await eventually(() => notes(p).get('n') === 'content');
+    expect(logs.join('\n')).toMatch(/updates-000003\.log is empty \(0 bytes\); kept as updates-000003\.log\.corrupt-/);
+    p.destroy();
+    void kept;
+  });
+
   for (const [what, damage, message] of [
     ['empty', (file: string) => writeFileSync(file, ''), /snapshot\.bin is empty \(0 bytes\)/],
     ['truncated', (file: string) => truncateSync(file, Math.floor(readFileSync(file).length / 2)), /snapshot\.bin is cut short \(truncated\)/],
