@@ -129,14 +129,13 @@ describe('room file integrity', () => {
 
   it('reports an empty log file (the host stopped right after creating it) and sets it aside', async () => {
     const roomId = newRoomId();
-    const kept = await roomWith(roomId, { n: 'content' });
+    await roomWith(roomId, { n: 'content' });
     writeFileSync(path.join(dirOf(roomId), 'updates-000003.log'), '');
     host = await startTestHost(fixture, {}, log);
     const p = await participant(host, roomId);
     await eventually(() => notes(p).get('n') === 'content');
     expect(logs.join('\n')).toMatch(/updates-000003\.log is empty \(0 bytes\); kept as updates-000003\.log\.corrupt-/);
     p.destroy();
-    void kept;
   });
 
   for (const [what, damage, message] of [
