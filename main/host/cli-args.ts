@@ -43,9 +43,11 @@ Options:
                  here); everyone else can only join sessions the host already has.
                  Anyone who takes over that address on the network could start
                  sessions too, so allow it only for the workshop.
-  --max-rooms N      sessions kept on this host (default ${DEFAULT_HOST_LIMITS.roomsPerHost})
-  --max-room-mb N    size limit of one session on disk, in MiB (default ${DEFAULT_HOST_LIMITS.roomBytes / MIB})
-  --max-disk-mb N    size limit of all sessions together, in MiB (default ${DEFAULT_HOST_LIMITS.diskBytes / MIB})
+  --max-rooms N  sessions kept on this host (default ${DEFAULT_HOST_LIMITS.roomsPerHost})
+  --max-room-mb N
+                 size limit of one session on disk, in MiB (default ${DEFAULT_HOST_LIMITS.roomBytes / MIB})
+  --max-disk-mb N
+                 size limit of all sessions together, in MiB (default ${DEFAULT_HOST_LIMITS.diskBytes / MIB})
   --help         show this help`;
 
 const VALUE_FLAGS = ['--port', '--bind', '--data', '--static', '--allow-sessions-from', '--max-rooms', '--max-room-mb', '--max-disk-mb'] as const;
