@@ -79,7 +79,9 @@ export class Room {
    * Throws RoomReadError when the files cannot be read even after retries.
    */
   async load(): Promise<void> {
-    const { parts, needsCompaction } = await this.files.load();
+    const loaded = await this.files.load();
+    const { parts } = loaded;
+    let needsCompaction = loaded.needsCompaction;
     this.loading = true;
     try {
       try {
@@ -95,6 +97,7 @@ export class Room {
             applyStoredUpdates(this.doc, { updates: part.updates, encoding: 'v1' });
           } catch {
             await this.files.reject(part.file);
+            needsCompaction = true;
           }
         }
       }
