@@ -36,6 +36,7 @@ try {
       joinDuringAttack: { n: during.n, welcomeMsMedian: ms(summarise(r.joinsDuring.map((t) => t.welcomeMs)).median), syncedMsMedian: ms(during.median), syncedMsMax: ms(during.max) },
       joinAfterAttack: { welcomeMs: ms(r.joinAfter.welcomeMs), syncedMs: ms(r.joinAfter.syncedMs) },
       participantStillInSync: r.syncedAfter,
+      participantSignalingReconnects: r.signalingAfter,
       hostLogLines: r.logLines,
       attackResult: r.attackResult,
     };

@@ -33,6 +33,7 @@ function expectSurvived(result: IsolatedResult): void {
   expect(result.joinsDuring.length).toBeGreaterThanOrEqual(1);
   expect(Number.isFinite(result.joinAfter.syncedMs)).toBe(true);
   expect(result.syncedAfter).toBe(true);
+  expect(result.signalingAfter).toBe(true);
   expect(result.attackPeakRssBytes - result.baselineRssBytes).toBeLessThan(RSS_BOUND_ABOVE_BASELINE);
 }
 

@@ -3,6 +3,7 @@
  * joins while the attack runs and again after it, and the host's memory sampled throughout.
  * The tests assert on the result; the benchmark prints and stores it.
  */
+import { WebSocket } from 'ws';
 import { randomId } from '../../../../shared/model/ids';
 import { deriveKeys, RelayClient, type RoomKeys } from '../relay-client';
 import { bigFramesAttack } from './big-frames';
@@ -91,6 +92,8 @@ export interface ScenarioResult {
   joinAfter: JoinTiming;
   /** The participant who joined during the attack still had the facilitator's later edit. */
   syncedAfter: boolean;
+  /** That participant's signaling (re)connects with its ticket after the attack. */
+  signalingAfter: boolean;
   attackResult: unknown;
   /** Host log lines written during the attack. */
   logLines: number;
@@ -117,6 +120,7 @@ export async function runScenario(
     joinsDuring: [],
     joinAfter: { welcomeMs: Number.NaN, syncedMs: Number.NaN },
     syncedAfter: false,
+    signalingAfter: false,
     attackResult: undefined,
     logLines: 0,
   };
@@ -163,6 +167,7 @@ export async function runScenario(
     const during = clients.find((c) => c !== facilitator && c.connected && c !== after.client);
     facilitator.doc.getMap<string>('notes').set('after', 'still in sync');
     result.syncedAfter = during ? await until(() => during.doc.getMap<string>('notes').get('after') === 'still in sync', 5000) : false;
+    result.signalingAfter = during ? await signalingOpens(host.port, during.ticket) : false;
   } catch (error) {
     result.error = error instanceof Error ? error.message : String(error);
   } finally {
@@ -172,6 +177,22 @@ export async function runScenario(
     await host.stop();
   }
   return result;
+}
+
+/** Opens /signal with `ticket` from 127.0.0.1: true once upgraded, false if refused or too slow. */
+function signalingOpens(port: number, ticket: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const ws = new WebSocket(`ws://127.0.0.1:${port}/signal?ticket=${encodeURIComponent(ticket)}`, { perMessageDeflate: false });
+    const timer = setTimeout(() => done(false), 5000);
+    function done(ok: boolean): void {
+      clearTimeout(timer);
+      ws.terminate();
+      resolve(ok);
+    }
+    ws.once('open', () => done(true));
+    ws.once('unexpected-response', () => done(false));
+    ws.once('error', () => done(false));
+  });
 }
 
 async function until(check: () => boolean, timeoutMs: number): Promise<boolean> {
