@@ -55,12 +55,13 @@ describe('the real host process under attack', () => {
     expect(bytesWritten).toBeLessThan(64 * 16 * MB);
   }, 60_000);
 
-  it('a flood of 512 silent handshakes: caps them, participants still join', async () => {
+  it('512 silent handshakes from 16 addresses (every slot taken): capped, participants still join', async () => {
     const result = await run('handshake-flood');
     expectSurvived(result);
     const { upgraded, refused } = result.attackResult as { upgraded: number; refused: number };
-    expect(upgraded).toBeLessThanOrEqual(64);
-    expect(refused).toBeGreaterThanOrEqual(448);
+    // 16 per address; the total (128) is full, so each join during the flood took a slot over.
+    expect(upgraded).toBeLessThanOrEqual(16 * 16);
+    expect(refused).toBeGreaterThanOrEqual(512 - 16 * 16);
   }, 30_000);
 
   it('a ticket flood: participants keep their tickets', async () => {

@@ -54,9 +54,10 @@ export const ATTACKS: readonly Attack[] = [
   },
   {
     name: 'handshake-flood',
-    description: '512 /sync sockets from 4 addresses take the challenge and never answer (held 1.5 s)',
+    description: '512 /sync sockets from 16 addresses take the challenge and never answer (held 1.5 s); all slots taken',
     run: async (ctx) => {
-      const flood = await handshakeFlood(ctx.host.port, ctx.roomId, { sockets: 512, localAddresses: ATTACKERS });
+      const addresses = Array.from({ length: 16 }, (_, i) => `127.0.2.${i + 1}`);
+      const flood = await handshakeFlood(ctx.host.port, ctx.roomId, { sockets: 512, localAddresses: addresses });
       await new Promise((resolve) => setTimeout(resolve, 1500));
       flood.release();
       return { upgraded: flood.upgraded, refused: flood.refused };
@@ -87,7 +88,7 @@ export interface ScenarioResult {
   attackPeakRssBytes: number;
   /** VmHWM: the process's peak RSS since it started. */
   processPeakRssBytes: number;
-  /** Participants who joined while the attack ran (at least one, started 50 ms in). */
+  /** Participants who joined while the attack ran (at least one, started 50 ms in, then every 100 ms, up to 10). */
   joinsDuring: JoinTiming[];
   joinAfter: JoinTiming;
   /** The participant who joined during the attack still had the facilitator's later edit. */
@@ -152,6 +153,8 @@ export async function runScenario(
         const joined = await timedJoin(host.baseUrl, roomId, participantKeys);
         clients.push(joined.client);
         result.joinsDuring.push(joined.timing);
+        // Spread over the attack (a flood takes a moment to fill the host).
+        await new Promise((resolve) => setTimeout(resolve, 100));
       } while (!attackDone && result.joinsDuring.length < 10);
       return running;
     });
