@@ -75,7 +75,8 @@
  * it with RATE_LIMITED. y-webrtc additionally encrypts payloads with the join code (`password`).
  * The ticket itself is visible on the Wi-Fi in this URL: it admits to the room's signaling topic
  * only, whose payloads a holder cannot read without the code.
- * Tickets stay valid (12 h) after their /sync socket closes, so WebRTC survives a relay reconnect;
+ * Tickets stay valid (12 h) after their /sync socket closes, so WebRTC survives a relay reconnect
+ * (a ticket in use — its /sync socket open or a signaling socket attached — is never evicted);
  * rotate revokes every ticket of the room but the rotating admin's, remove revokes the removed
  * socket's ticket, and revoking closes the signaling sockets that used it (same close code).
  */

@@ -101,7 +101,10 @@ export class SyncService implements UpgradeRoute {
     if (!pathname.startsWith(SYNC_PATH) || !isRoomId(roomId)) return rejectUpgrade(socket, 400, 'Bad Request');
     const address = req.socket.remoteAddress ?? 'unknown';
     // Counted before the upgrade: a flood of unproven sockets is refused while it costs nothing.
-    const slot = this.handshakes.acquire(address);
+    const slot = this.handshakes.acquire(address, () => {
+      this.errorLog.write('Sync: all handshake slots taken; dropped the oldest unproven connection of the address holding the most.');
+      socket.destroy();
+    });
     if (slot === 'address') return rejectUpgrade(socket, 429, 'Too Many Requests');
     if (slot === 'total') return rejectUpgrade(socket, 503, 'Service Unavailable');
     // Whatever happens next (ws refuses the upgrade, the peer vanishes), the slot comes back.
