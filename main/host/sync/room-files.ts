@@ -214,7 +214,7 @@ export class RoomFiles {
 
   /** A part that checked out but Yjs could not decode (only possible for the old format). */
   async reject(file: string): Promise<void> {
-    this.onBytes(-(this.logs.get(file) ?? 0));
+    // No longer this room's document, but still on disk (set aside): the disk quota keeps counting it.
     this.logs.delete(file);
     if (file === LEGACY_DOC_FILE) {
       this.legacyBytes = 0;
