@@ -150,7 +150,8 @@ async function main(): Promise<void> {
         socket.send(message);
         sent += message.length;
         while (socket.ws.readyState === socket.ws.OPEN && socket.ws.bufferedAmount > 0) await new Promise((resolve) => setTimeout(resolve, 5));
-        await new Promise((resolve) => setTimeout(resolve, 20));
+        // Paced a little, so the timed joins meet the push at several points of it.
+        await new Promise((resolve) => setTimeout(resolve, 250));
       }
       const closed = await socket.closed;
       pushing = false;
