@@ -108,13 +108,21 @@ export class PerSecondLimiter {
 
 export type HandshakeRefusal = 'address' | 'total';
 
+interface HandshakeSlot {
+  release(): void;
+  evict(): void;
+}
+
 /**
  * Sockets in the handshake (upgraded, no proof yet), per address and in total. An unauthenticated
  * peer can hold one only until the handshake timeout, and only this many at once, so a flood
- * cannot pin the host's memory or starve the participants who are trying to join.
+ * cannot pin the host's memory. When all are taken, the address holding the most gives up its
+ * oldest to a newcomer: a device that starts one handshake gets in unless every slot belongs to a
+ * different address, so filling the host from a few addresses does not lock participants out.
  */
 export class HandshakeSlots {
-  private readonly perAddress = new Map<string, number>();
+  /** address → its slots, oldest first. */
+  private readonly byAddress = new Map<string, HandshakeSlot[]>();
   private total = 0;
 
   constructor(
@@ -122,25 +130,44 @@ export class HandshakeSlots {
     private readonly totalLimit: number,
   ) {}
 
-  /** A release function (idempotent), or why there is no slot. */
-  acquire(address: string): (() => void) | HandshakeRefusal {
-    const count = this.perAddress.get(address) ?? 0;
-    if (count >= this.addressLimit) return 'address';
-    if (this.total >= this.totalLimit) return 'total';
-    this.perAddress.set(address, count + 1);
-    this.total++;
+  /**
+   * A release function (idempotent), or why there is no slot. `evict` is called (after the slot
+   * is released) if a newcomer takes this slot over; it should drop the connection.
+   */
+  acquire(address: string, evict: () => void = () => undefined): (() => void) | HandshakeRefusal {
+    const own = this.byAddress.get(address) ?? [];
+    if (own.length >= this.addressLimit) return 'address';
+    if (this.total >= this.totalLimit && !this.evictFromBiggest(own.length)) return 'total';
     let released = false;
-    return () => {
-      if (released) return;
-      released = true;
-      this.total--;
-      const left = (this.perAddress.get(address) ?? 1) - 1;
-      if (left <= 0) this.perAddress.delete(address);
-      else this.perAddress.set(address, left);
+    const slot: HandshakeSlot = {
+      release: () => {
+        if (released) return;
+        released = true;
+        this.total--;
+        const list = this.byAddress.get(address) ?? [];
+        const left = list.filter((s) => s !== slot);
+        if (left.length === 0) this.byAddress.delete(address);
+        else this.byAddress.set(address, left);
+      },
+      evict,
     };
+    this.byAddress.set(address, [...own, slot]);
+    this.total++;
+    return slot.release;
   }
 
   get inUse(): number {
     return this.total;
+  }
+
+  /** Frees the oldest slot of the address holding the most, if it holds at least two more than `ownCount`. */
+  private evictFromBiggest(ownCount: number): boolean {
+    let victim: HandshakeSlot[] | undefined;
+    for (const list of this.byAddress.values()) if (!victim || list.length > victim.length) victim = list;
+    const oldest = victim?.[0];
+    if (!victim || !oldest || victim.length <= ownCount + 1) return false;
+    oldest.release();
+    oldest.evict();
+    return true;
   }
 }

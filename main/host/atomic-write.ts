@@ -26,7 +26,7 @@ export async function writeFileAtomic(file: string, data: Uint8Array | string): 
   await syncDir(dir);
 }
 
-async function syncDir(dir: string): Promise<void> {
+export async function syncDir(dir: string): Promise<void> {
   // Windows cannot open a folder for fsync; there NTFS journaling has to do.
   if (process.platform === 'win32') return;
   const handle = await fs.open(dir, 'r').catch(() => undefined);

@@ -1,6 +1,8 @@
 import { isIP } from 'node:net';
 import { DEFAULT_HOST_PORT } from '../../shared/protocol/host';
+import { DEFAULT_HOST_LIMITS, type HostLimits } from './host-limits';
 import { DEFAULT_BIND_ADDRESS } from './start-host';
+import { parseAddressList } from './sync/room-creators';
 
 export interface CliOptions {
   port: number;
@@ -12,7 +14,13 @@ export interface CliOptions {
   help: boolean;
   /** Announce the host on the LAN by mDNS. */
   advertise: boolean;
+  /** Addresses besides this computer that may start sessions (create rooms). */
+  allowSessionsFrom: string[];
+  /** --max-rooms, --max-room-mb, --max-disk-mb (only those given). */
+  quotas: Partial<Pick<HostLimits, 'roomsPerHost' | 'roomBytes' | 'diskBytes'>>;
 }
+
+const MIB = 1024 * 1024;
 
 export type CliParseResult = { ok: true; options: CliOptions } | { ok: false; error: string };
 
@@ -28,9 +36,21 @@ Options:
   --static DIR   folder with the built app (default: dist/renderer)
   --advertise    announce the host on the local network (mDNS), so the desktop
                  app can offer "join nearby session" (default: off)
+  --allow-sessions-from ADDR[,ADDR]
+                 also let these computers start new sessions on this host, e.g.
+                 the facilitator's laptop when the host runs on another one.
+                 By default only this computer can (the app, or a browser, opened
+                 here); everyone else can only join sessions the host already has.
+                 Anyone who takes over that address on the network could start
+                 sessions too, so allow it only for the workshop.
+  --max-rooms N  sessions kept on this host (default ${DEFAULT_HOST_LIMITS.roomsPerHost})
+  --max-room-mb N
+                 size limit of one session on disk, in MiB (default ${DEFAULT_HOST_LIMITS.roomBytes / MIB})
+  --max-disk-mb N
+                 size limit of all sessions together, in MiB (default ${DEFAULT_HOST_LIMITS.diskBytes / MIB})
   --help         show this help`;
 
-const VALUE_FLAGS = ['--port', '--bind', '--data', '--static'] as const;
+const VALUE_FLAGS = ['--port', '--bind', '--data', '--static', '--allow-sessions-from', '--max-rooms', '--max-room-mb', '--max-disk-mb'] as const;
 type ValueFlag = (typeof VALUE_FLAGS)[number];
 
 function isValueFlag(flag: string): flag is ValueFlag {
@@ -81,9 +101,36 @@ export function parseCliArgs(argv: readonly string[]): CliParseResult {
     return fail(`--bind must be an IP address such as 0.0.0.0 or 127.0.0.1, got "${bind}".`);
   }
 
+  const allowRaw = values.get('--allow-sessions-from');
+  const allowSessionsFrom = allowRaw === undefined ? [] : parseAddressList(allowRaw);
+  if (allowSessionsFrom === null) {
+    return fail(`--allow-sessions-from must be IP addresses separated by commas, such as 192.168.1.20, got "${allowRaw}".`);
+  }
+
+  const quotas: CliOptions['quotas'] = {};
+  for (const [flag, key, unit] of [
+    ['--max-rooms', 'roomsPerHost', 1],
+    ['--max-room-mb', 'roomBytes', MIB],
+    ['--max-disk-mb', 'diskBytes', MIB],
+  ] as const) {
+    const raw = values.get(flag);
+    if (raw === undefined) continue;
+    if (!/^\d{1,7}$/.test(raw) || Number(raw) < 1) return fail(`${flag} must be a whole number of at least 1, got "${raw}".`);
+    quotas[key] = Number(raw) * unit;
+  }
+
   return {
     ok: true,
-    options: { port, bind, dataDir: values.get('--data'), staticDir: values.get('--static'), help, advertise },
+    options: {
+      port,
+      bind,
+      dataDir: values.get('--data'),
+      staticDir: values.get('--static'),
+      help,
+      advertise,
+      allowSessionsFrom,
+      quotas,
+    },
   };
 }
 

@@ -68,6 +68,8 @@ export async function runCli(argv: readonly string[], overrides: Partial<CliDeps
       staticDir: options.staticDir ?? deps.defaultStaticDir(),
       log: deps.stderr,
       advertise: options.advertise,
+      limits: options.quotas,
+      allowSessionsFrom: options.allowSessionsFrom,
     });
   } catch (error) {
     deps.stderr(describeStartError(error, options.port, options.bind));
@@ -78,6 +80,11 @@ export async function runCli(argv: readonly string[], overrides: Partial<CliDeps
   deps.stdout('Transition Lab host is running. Open one of these in a browser:');
   for (const url of host.urls) deps.stdout(url);
   deps.stdout(`Data folder: ${host.dataDir}`);
+  deps.stdout(
+    options.allowSessionsFrom.length > 0
+      ? `New sessions can be started from this computer and from ${options.allowSessionsFrom.join(', ')}.`
+      : 'New sessions can be started only from this computer (see --allow-sessions-from).',
+  );
   deps.stdout('Press Ctrl+C to stop.');
 
   let stopping = false;

@@ -32,6 +32,18 @@ export interface HostLimits {
   /** Signaling tickets kept per room and in total; only unused ones are ever evicted (tickets.ts). */
   ticketsPerRoom: number;
   ticketsTotal: number;
+  /** Rooms kept on this host; a claim for one more is refused (CLOSE.TOO_MANY_ROOMS). */
+  roomsPerHost: number;
+  /** One room's document on disk; an update that would pass it is refused (CLOSE.ROOM_TOO_LARGE). */
+  roomBytes: number;
+  /** All rooms together on disk; past it updates and new rooms are refused (CLOSE.HOST_DISK_FULL). */
+  diskBytes: number;
+  /** Compact a room's update log in the background once it is larger than this and than its snapshot. */
+  compactLogBytes: number;
+  /** A room file that fails to read (other than "not found") is tried this often in all … */
+  readAttempts: number;
+  /** … waiting this long before the second try, doubling each time. */
+  readRetryMs: number;
 }
 
 export const DEFAULT_HOST_LIMITS: HostLimits = {
@@ -46,6 +58,12 @@ export const DEFAULT_HOST_LIMITS: HostLimits = {
   handshakesTotal: 128,
   ticketsPerRoom: 512,
   ticketsTotal: 20_000,
+  roomsPerHost: 500,
+  roomBytes: 32 * 1024 * 1024,
+  diskBytes: 2 * 1024 * 1024 * 1024,
+  compactLogBytes: 1024 * 1024,
+  readAttempts: 4,
+  readRetryMs: 100,
 };
 
 export function resolveLimits(overrides: Partial<HostLimits> = {}): HostLimits {

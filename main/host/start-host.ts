@@ -14,6 +14,7 @@ import { createRequestHandler } from './request-handler';
 import { createRouteTable } from './routes';
 import { SignalService } from './signal/signal-service';
 import { resolveStaticRoot } from './static-files';
+import { roomCreators, type MayCreateRooms } from './sync/room-creators';
 import { SyncService } from './sync/sync-service';
 import { TicketStore } from './tickets';
 import { UpgradeRegistry } from './upgrade-registry';
@@ -42,6 +43,10 @@ export interface StartHostOptions {
   advertise?: boolean;
   /** Overrides of the wire limits and timings (tests use small ones). */
   limits?: Partial<HostLimits>;
+  /** Addresses besides this computer's own that may create rooms (--allow-sessions-from). */
+  allowSessionsFrom?: readonly string[];
+  /** Replaces the whole "who may create rooms" check (tests). */
+  mayCreateRooms?: MayCreateRooms;
 }
 
 export interface RunningHost {
@@ -81,7 +86,8 @@ export async function startHost(options: StartHostOptions): Promise<RunningHost>
   const tickets = new TicketStore({ perRoom: limits.ticketsPerRoom, total: limits.ticketsTotal });
   const connections = new ConnectionCounter(limits.connectionsPerAddress);
   const failedProofs = new FailureWindow(limits.failedProofsPerMinute);
-  const sync = new SyncService({ dataDir, limits, tickets, connections, failedProofs, log });
+  const mayCreateRooms = options.mayCreateRooms ?? roomCreators(options.allowSessionsFrom);
+  const sync = new SyncService({ dataDir, limits, tickets, connections, failedProofs, log, mayCreateRooms });
   const signal = new SignalService({ limits, tickets, connections, log });
   const upgrades = new UpgradeRegistry();
   upgrades.registerPrefix(SYNC_PATH, sync);

@@ -10,6 +10,11 @@ export const CLOSE_REASONS: Readonly<Record<number, string>> = {
   [CLOSE.PROTOCOL]: 'Protocol error',
   [CLOSE.RATE_LIMITED]: 'Too many attempts; wait a minute',
   [CLOSE.GOING_AWAY]: 'Host shutting down',
+  [CLOSE.CLAIM_REFUSED]: "Only the facilitator's computer can start sessions on this host",
+  [CLOSE.TOO_MANY_ROOMS]: 'This host keeps as many sessions as it is allowed to',
+  [CLOSE.ROOM_TOO_LARGE]: 'This session reached its size limit on the host',
+  [CLOSE.HOST_DISK_FULL]: "The host's storage limit is reached",
+  [CLOSE.TRY_LATER]: 'The host could not read this session; try again later',
 };
 
 export function closeWith(ws: WebSocket, code: number): void {

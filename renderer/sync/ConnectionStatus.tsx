@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { connectedPeers, type SessionSync, type SyncSnapshot } from './session-sync';
 import { useSyncSnapshot } from './use-session-sync';
+import { relayFatalMessageKey } from './relay-provider';
 import './sync.css';
 
 export type ConnectionKind = 'offline' | 'connecting' | 'online' | 'stopped';
@@ -51,7 +52,7 @@ export function ConnectionStatus({ sync }: { sync: SessionSync | null }) {
       </span>
       {snapshot.fatal && (
         <p role="alert" className="banner error floating">
-          {t(`connection.${snapshot.fatal}`)}
+          {t(relayFatalMessageKey(snapshot.fatal))}
         </p>
       )}
     </>

@@ -22,7 +22,15 @@ export const RELAY_ORIGIN = Object.freeze({ kind: 'relay' as const });
 export type { RelayKeys } from '../../shared/protocol/challenge-reply';
 
 /** Why the relay stopped for good: the person has to do something (new link, new code). */
-export type RelayFatal = 'wrongCode' | 'codeChanged' | 'removed';
+export type RelayFatal = 'wrongCode' | 'codeChanged' | 'removed' | HostLimitFatal;
+
+/** The host's refusals under its room policy and quotas (their messages: the `hostLimits` catalog section). */
+export type HostLimitFatal = 'claimRefused' | 'tooManyRooms' | 'roomTooLarge' | 'hostDiskFull';
+
+/** The catalog key of the message that explains a stop. */
+export function relayFatalMessageKey(fatal: RelayFatal): string {
+  return fatal === 'wrongCode' || fatal === 'codeChanged' || fatal === 'removed' ? `connection.${fatal}` : `hostLimits.${fatal}`;
+}
 
 export type RelayState =
   | { kind: 'connecting' }
@@ -79,6 +87,11 @@ const FATAL_CLOSES: Record<number, RelayFatal> = {
   [CLOSE.WRONG_CODE]: 'wrongCode',
   [CLOSE.CODE_CHANGED]: 'codeChanged',
   [CLOSE.REMOVED]: 'removed',
+  // Retrying would only be refused again (and push the same bytes again): stop and say why.
+  [CLOSE.CLAIM_REFUSED]: 'claimRefused',
+  [CLOSE.TOO_MANY_ROOMS]: 'tooManyRooms',
+  [CLOSE.ROOM_TOO_LARGE]: 'roomTooLarge',
+  [CLOSE.HOST_DISK_FULL]: 'hostDiskFull',
 };
 
 type Listener<K extends keyof RelayEvents> = RelayEvents[K];

@@ -18,6 +18,12 @@ export const en = {
   language: {
     label: 'Language',
   },
+  hostLimits: {
+    claimRefused: 'This host only lets the facilitator’s own computer start sessions, so this session was not created there. Open the session in the app on the computer that runs the host, or ask whoever runs it to allow your computer. Your work is saved on this device.',
+    tooManyRooms: 'The host keeps as many sessions as it is allowed to, so it cannot start this one. Ask whoever runs the host to remove old sessions or raise the limit. Your work is saved on this device.',
+    roomTooLarge: 'This session has reached the host’s size limit, so your latest changes were not accepted by the host. Remove large content or ask whoever runs the host to raise the limit. Your work is saved on this device.',
+    hostDiskFull: 'The host has used all the storage it is allowed for sessions, so it did not accept your changes. Ask whoever runs the host to free space or raise the limit. Your work is saved on this device.',
+  },
   home: {
     heading: 'Sessions',
     newSession: 'New session',

@@ -20,6 +20,12 @@ export const pl: Catalog & PolishPluralForms = {
   language: {
     label: 'Język',
   },
+  hostLimits: {
+    claimRefused: 'Ten host pozwala rozpoczynać sesje tylko z komputera facylitatora, więc ta sesja nie została na nim utworzona. Otwórz sesję w aplikacji na komputerze, na którym działa host, albo poproś osobę, która go uruchomiła, o dopuszczenie Twojego komputera. Twoja praca jest zapisana na tym urządzeniu.',
+    tooManyRooms: 'Host przechowuje już tyle sesji, ile mu wolno, więc nie może rozpocząć tej. Poproś osobę, która uruchomiła hosta, o usunięcie starych sesji lub podniesienie limitu. Twoja praca jest zapisana na tym urządzeniu.',
+    roomTooLarge: 'Ta sesja osiągnęła limit rozmiaru na hoście, więc host nie przyjął Twoich ostatnich zmian. Usuń duże treści albo poproś osobę, która uruchomiła hosta, o podniesienie limitu. Twoja praca jest zapisana na tym urządzeniu.',
+    hostDiskFull: 'Host wykorzystał całe miejsce przeznaczone na sesje, więc nie przyjął Twoich zmian. Poproś osobę, która uruchomiła hosta, o zwolnienie miejsca lub podniesienie limitu. Twoja praca jest zapisana na tym urządzeniu.',
+  },
   home: {
     heading: 'Sesje',
     newSession: 'Nowa sesja',

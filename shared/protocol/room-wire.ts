@@ -23,6 +23,12 @@
  *      key, so the renderer says hello first and claims only after an UNKNOWN_ROOM answer, and not
  *      once this host has admitted it: the keys leave the app only when the host lacks them.
  *    Anything else (a v1 hello or claim without `key`, binary frames) closes with PROTOCOL.
+ *    Only the facilitator may create rooms: a claim for a room the host does not know is accepted
+ *    from loopback (the app on the host's own computer) or from an address the host operator
+ *    allowed (`--allow-sessions-from`), else closed with CLAIM_REFUSED. A room the host has files
+ *    for (even with a missing or damaged access.json) is never created anew by anyone else.
+ *    Quotas: TOO_MANY_ROOMS / HOST_DISK_FULL for a new room, ROOM_TOO_LARGE / HOST_DISK_FULL for
+ *    an update that would pass them (the update is not applied; the socket is closed).
  * 3. A key that is not a usable X25519 point, or a sealed claim that does not open, closes with
  *    PROTOCOL; a wrong proof with WRONG_CODE (or another CLOSE code below), and nothing else is
  *    sent. Otherwise both sides derive
@@ -38,6 +44,9 @@
  *    messages. No document content is sent before a valid proof.
  * 6. Binary messages are y-websocket compatible: varUint message type
  *    (0 = sync, 1 = awareness, 3 = query awareness) followed by the y-protocols payload.
+ *    The host writes every document update to its room log before it relays it to anyone: an
+ *    update another socket received from the host is on the host's disk (it survives the host
+ *    process being killed). There is no other acknowledgement.
  * 7. Text messages after welcome:
  *    - server → `{ t: 'presence', connections }` whenever the number of sockets in the room changes;
  *    - admin client → `{ t: 'rotate', authKey }`: the host stores the new key, answers
@@ -66,7 +75,8 @@
  * it with RATE_LIMITED. y-webrtc additionally encrypts payloads with the join code (`password`).
  * The ticket itself is visible on the Wi-Fi in this URL: it admits to the room's signaling topic
  * only, whose payloads a holder cannot read without the code.
- * Tickets stay valid (12 h) after their /sync socket closes, so WebRTC survives a relay reconnect;
+ * Tickets stay valid (12 h) after their /sync socket closes, so WebRTC survives a relay reconnect
+ * (a ticket in use — its /sync socket open or a signaling socket attached — is never evicted);
  * rotate revokes every ticket of the room but the rotating admin's, remove revokes the removed
  * socket's ticket, and revoking closes the signaling sockets that used it (same close code).
  */
@@ -97,6 +107,19 @@ export const CLOSE = {
   RATE_LIMITED: 4429,
   /** Host shutting down. Retry later. */
   GOING_AWAY: 1001,
+  /**
+   * A claim for a room the host does not know, from a device that may not create rooms: by
+   * default only the facilitator's own computer (loopback) may. Do not retry.
+   */
+  CLAIM_REFUSED: 4406,
+  /** The host keeps as many rooms as it is allowed to (roomsPerHost). Do not retry. */
+  TOO_MANY_ROOMS: 4409,
+  /** This update would take the room past its size limit on the host (roomBytes). Do not retry. */
+  ROOM_TOO_LARGE: 4413,
+  /** The host's disk quota for all rooms is used up (diskBytes). Do not retry. */
+  HOST_DISK_FULL: 4507,
+  /** The host could not read this room's files just now (it logged why). Retry later. */
+  TRY_LATER: 1013,
 } as const;
 
 export type ServerText =

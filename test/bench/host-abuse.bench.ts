@@ -1,12 +1,13 @@
 // `npm run bench -- host-abuse`: each attack of issue 9 (items 1, 2, 4, 5) against a fresh real
 // host process (production limits), with the host's peak RSS and a well-behaved participant's join
 // latency (socket open → welcome → first sync) during and after the attack, vs. no attack.
-// Loopback only: the host listens on 127.0.0.1, attackers connect from 127.0.0.2–5.
+// Loopback only: the host listens on 127.0.0.1, attackers connect from 127.0.0.2–5; each scenario
+// runs in its own loopback-only network namespace where one can be made (root on Linux).
 // TL_HOST_CLI=path/to/cli.mjs measures another build of the host (e.g. an older commit) instead.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ATTACKS, bundleHostCli, runScenario, type ScenarioResult } from './support/host-abuse';
+import { ATTACKS, bundleHostCli, bundleScenarioRunner, runScenarioIsolated, type IsolatedResult } from './support/host-abuse';
 import { summarise, writeResults } from './support/results';
 
 const MB = 1024 * 1024;
@@ -15,16 +16,18 @@ const ms = (value: number): number => Math.round(value * 10) / 10;
 
 const bundleDir = mkdtempSync(path.join(os.tmpdir(), 'tl-abuse-bench-'));
 const cliPath = process.env.TL_HOST_CLI ?? (await bundleHostCli(bundleDir));
+const runnerPath = await bundleScenarioRunner(bundleDir);
 const results: Record<string, unknown> = {};
 try {
   // TL_ATTACKS=deep-json,big-frames runs only those.
   const only = process.env.TL_ATTACKS?.split(',');
   for (const attack of ATTACKS.filter((a) => !only || only.includes(a.name))) {
-    const r: ScenarioResult = await runScenario(cliPath, attack, { roomOnDisk: attack.name === 'wrong-proofs' });
+    const r: IsolatedResult = await runScenarioIsolated(cliPath, runnerPath, attack.name, { roomOnDisk: attack.name === 'wrong-proofs' });
     const during = summarise(r.joinsDuring.map((t) => t.syncedMs));
     results[attack.name] = {
       attack: attack.description,
       hostSurvived: r.alive,
+      isolation: r.isolation,
       error: r.error,
       baselineRssMB: mb(r.baselineRssBytes),
       peakRssDuringAttackMB: mb(r.attackPeakRssBytes),
@@ -33,6 +36,7 @@ try {
       joinDuringAttack: { n: during.n, welcomeMsMedian: ms(summarise(r.joinsDuring.map((t) => t.welcomeMs)).median), syncedMsMedian: ms(during.median), syncedMsMax: ms(during.max) },
       joinAfterAttack: { welcomeMs: ms(r.joinAfter.welcomeMs), syncedMs: ms(r.joinAfter.syncedMs) },
       participantStillInSync: r.syncedAfter,
+      participantSignalingReconnects: r.signalingAfter,
       hostLogLines: r.logLines,
       attackResult: r.attackResult,
     };

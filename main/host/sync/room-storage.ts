@@ -1,13 +1,13 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import * as Y from 'yjs';
 import { toBase64Url } from '../../../shared/protocol/access';
 import { decodeKey32 } from '../../../shared/protocol/wire-crypto';
 import { writeFileAtomic } from '../atomic-write';
+import { readFileRetrying, type ReadRetry } from './read-retry';
 
 /**
- * A room on disk: `<dataDir>/rooms/<roomId>/access.json` (who may join) and `doc.bin`
- * (Y.encodeStateAsUpdate of the whole doc). Both are replaced atomically.
+ * A room on disk: `<dataDir>/rooms/<roomId>/access.json` (who may join, replaced atomically) and
+ * the document's checksummed snapshot and update logs (room-files.ts).
  */
 export interface RoomAccess {
   /** HKDF of the join code (never the code itself): proofs are checked against it. */
@@ -34,15 +34,11 @@ export function decodeKey(value: unknown): Uint8Array | null {
 }
 
 /** null when the room has never been claimed here (or its access file was unreadable and set aside). */
-export async function readAccess(dir: string, log: (line: string) => void): Promise<RoomAccess | null> {
+export async function readAccess(dir: string, log: (line: string) => void, retry: ReadRetry): Promise<RoomAccess | null> {
   const file = path.join(dir, 'access.json');
-  let text: string;
-  try {
-    text = await fs.readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
+  const bytes = await readFileRetrying(file, retry, log, `room ${path.basename(dir).slice(0, 6)}… access.json`);
+  if (bytes === null) return null;
+  const text = bytes.toString('utf8');
   try {
     const parsed = JSON.parse(text) as Partial<AccessFile>;
     const authKey = decodeKey(parsed.authKey);
@@ -56,52 +52,39 @@ export async function readAccess(dir: string, log: (line: string) => void): Prom
   return null;
 }
 
-export async function writeAccess(dir: string, access: RoomAccess): Promise<void> {
+/** Returns the file's size in bytes (for the disk quota). */
+export async function writeAccess(dir: string, access: RoomAccess): Promise<number> {
   await fs.mkdir(dir, { recursive: true });
   const body: AccessFile = {
     authKey: toBase64Url(access.authKey),
     adminKey: toBase64Url(access.adminKey),
     createdAt: access.createdAt,
   };
-  await writeFileAtomic(path.join(dir, 'access.json'), `${JSON.stringify(body, null, 2)}\n`);
+  const text = `${JSON.stringify(body, null, 2)}\n`;
+  await writeFileAtomic(path.join(dir, 'access.json'), text);
+  return Buffer.byteLength(text);
 }
 
 /**
- * Loads doc.bin into `doc`. A file Yjs cannot read is kept (renamed doc.bin.corrupt-<time>) for
- * a human to look at, and the room starts empty: the facilitator's app and the participants
- * still hold the content and will sync it back. The host must never crash over one bad file.
+ * Whether the host has ever kept this room: its folder exists (with access.json, the document
+ * files, or only what was set aside). Independent of access.json, so a room whose access file is
+ * missing or damaged is still known, and only the facilitator may set its keys again.
  */
-export async function readDoc(dir: string, doc: Y.Doc, log: (line: string) => void): Promise<void> {
-  const file = path.join(dir, 'doc.bin');
-  let bytes: Buffer;
+export async function roomKnown(dir: string): Promise<boolean> {
   try {
-    bytes = await fs.readFile(file);
+    return (await fs.stat(dir)).isDirectory();
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
-    throw error;
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    // Cannot tell: treat it as known, so nobody but the facilitator may take it over.
+    return true;
   }
-  if (bytes.length === 0) return;
-  try {
-    // Decode into a scratch doc first, so a half-applied broken file never reaches the room.
-    const scratch = new Y.Doc();
-    Y.applyUpdate(scratch, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length));
-    Y.applyUpdate(doc, Y.encodeStateAsUpdate(scratch));
-    scratch.destroy();
-  } catch {
-    await setAside(file, log, 'document');
-  }
-}
-
-export async function writeDoc(dir: string, update: Uint8Array): Promise<void> {
-  await fs.mkdir(dir, { recursive: true });
-  await writeFileAtomic(path.join(dir, 'doc.bin'), update);
 }
 
 async function setAside(file: string, log: (line: string) => void, what: string): Promise<void> {
   const target = `${file}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
   try {
     await fs.rename(file, target);
-    log(`Room ${what} ${path.basename(path.dirname(file)).slice(0, 6)}… was unreadable; kept as ${path.basename(target)} and started empty.`);
+    log(`Room ${what} ${path.basename(path.dirname(file)).slice(0, 6)}… was unreadable; kept as ${path.basename(target)}. Only the facilitator can set the room's keys again.`);
   } catch (error) {
     log(`Room ${what} was unreadable and could not be set aside: ${(error as Error).message}`);
   }

@@ -1,9 +1,12 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { MESSAGE_QUERY_AWARENESS, type ServerText } from '../../../shared/protocol/room-wire';
+import { applyStoredUpdates, docFromStoredUpdates } from '../../../shared/model/stored-updates';
+import { CLOSE, MESSAGE_QUERY_AWARENESS, type ServerText } from '../../../shared/protocol/room-wire';
 import { awarenessFrame, readFrame, syncStep1Frame, updateFrame, type FrameRead } from '../../../shared/protocol/sync-frames';
 import type { HostLimits } from '../host-limits';
-import { readDoc, writeAccess, writeDoc, type RoomAccess } from './room-storage';
+import type { HostUsage } from './host-usage';
+import { RoomFiles } from './room-files';
+import { writeAccess, type RoomAccess } from './room-storage';
 
 /** One authenticated /sync socket as the room sees it. */
 export interface RoomConnection {
@@ -14,9 +17,16 @@ export interface RoomConnection {
   close(code: number): void;
 }
 
-/** Thrown for a frame the room cannot make sense of; the connection closes with PROTOCOL. */
+/** Thrown for a frame the room cannot make sense of or refuses; the connection closes with `closeCode`. */
 export class ProtocolError extends Error {
   override readonly name = 'ProtocolError';
+
+  constructor(
+    message: string,
+    readonly closeCode: number = CLOSE.PROTOCOL,
+  ) {
+    super(message);
+  }
 }
 
 /**
@@ -32,9 +42,13 @@ export class Room {
 
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private unloadTimer: ReturnType<typeof setTimeout> | undefined;
+  /** An update is in memory but not in the log (the append failed): a snapshot must be written. */
   private dirty = false;
   private saving: Promise<void> | undefined;
   private destroyed = false;
+  /** Applying what load read: not an edit, so not appended again. */
+  private loading = false;
+  private readonly files: RoomFiles;
 
   constructor(
     readonly id: string,
@@ -43,20 +57,56 @@ export class Room {
     private readonly limits: HostLimits,
     private readonly log: (line: string) => void,
     private readonly onIdle: (room: Room) => void,
+    private readonly usage: HostUsage,
   ) {
+    this.files = new RoomFiles(
+      dir,
+      `${id.slice(0, 6)}…`,
+      { attempts: limits.readAttempts, firstDelayMs: limits.readRetryMs },
+      log,
+      (delta) => usage.add(delta),
+    );
     // The host's own awareness state would show up as a phantom participant.
     this.awareness.setLocalState(null);
     this.doc.on('update', this.onDocUpdate);
     this.awareness.on('update', this.onAwarenessUpdate);
   }
 
-  /** Fills the doc from disk. Called once, before the first socket joins. */
+  /**
+   * Fills the doc from disk, verified (room-files.ts). Called once, before the first socket joins.
+   * Throws RoomReadError when the files cannot be read even after retries.
+   */
   async load(): Promise<void> {
-    await readDoc(this.dir, this.doc, this.log);
-    // Loading is not an edit: nothing to write back.
-    this.dirty = false;
-    clearTimeout(this.saveTimer);
-    this.saveTimer = undefined;
+    const loaded = await this.files.load();
+    const { parts } = loaded;
+    let needsCompaction = loaded.needsCompaction;
+    this.loading = true;
+    try {
+      try {
+        // One pass for the usual case; docFromStoredUpdates never half-fills a doc.
+        const whole = docFromStoredUpdates({ updates: parts.flatMap((part) => part.updates), encoding: 'v1' });
+        Y.applyUpdate(this.doc, Y.encodeStateAsUpdate(whole));
+        whole.destroy();
+      } catch {
+        // Some file Yjs cannot read (checksums only vouch for what we wrote): find it, keep the rest.
+        for (const part of parts) {
+          try {
+            docFromStoredUpdates({ updates: part.updates, encoding: 'v1' }).destroy();
+            applyStoredUpdates(this.doc, { updates: part.updates, encoding: 'v1' });
+          } catch {
+            await this.files.reject(part.file);
+            needsCompaction = true;
+          }
+        }
+      }
+    } finally {
+      this.loading = false;
+    }
+    // Whatever was set aside or cut off is replaced now by one verified snapshot of what is left.
+    if (needsCompaction) {
+      this.dirty = true;
+      await this.flush();
+    }
   }
 
   get size(): number {
@@ -101,13 +151,32 @@ export class Room {
     let read: FrameRead;
     try {
       // Updates are applied with the socket as origin, so onDocUpdate relays them to everyone else.
-      read = readFrame(data, { doc: this.doc, awareness: this.awareness, origin: conn, strict: true });
+      read = readFrame(data, { doc: this.doc, awareness: this.awareness, origin: conn, strict: true, admit: (update) => this.admit(update.length) });
     } catch (error) {
       if (error instanceof ProtocolError) throw error;
       throw new ProtocolError(error instanceof Error ? error.message : String(error));
     }
     if (read.reply) conn.sendBinary(read.reply);
     if (read.type === MESSAGE_QUERY_AWARENESS) conn.sendBinary(this.awarenessMessage([...this.awareness.getStates().keys()]));
+  }
+
+  /**
+   * Quotas, checked before an update is applied (a refused one is never stored or relayed). The
+   * log counts overwritten content too, so near the room limit the doc's real size decides.
+   */
+  private admit(bytes: number): void {
+    if (this.usage.bytes + bytes > this.limits.diskBytes) {
+      this.log(`Room ${this.id.slice(0, 6)}…: refused an update of ${bytes} bytes: the host's storage limit (${this.limits.diskBytes} bytes for all rooms) is reached.`);
+      throw new ProtocolError('host disk quota reached', CLOSE.HOST_DISK_FULL);
+    }
+    if (this.files.bytes + bytes <= this.limits.roomBytes) return;
+    const real = Y.encodeStateAsUpdate(this.doc).length;
+    if (real + bytes > this.limits.roomBytes) {
+      this.log(`Room ${this.id.slice(0, 6)}…: refused an update of ${bytes} bytes: the room would pass its size limit (${this.limits.roomBytes} bytes).`);
+      throw new ProtocolError('room size quota reached', CLOSE.ROOM_TOO_LARGE);
+    }
+    // Compacting brings the files down to the doc's real size.
+    this.scheduleSave(0);
   }
 
   /** Sockets whose awareness controls any of `clientIds` (for `remove`). */
@@ -134,17 +203,19 @@ export class Room {
     this.destroyed = true;
     clearTimeout(this.saveTimer);
     clearTimeout(this.unloadTimer);
+    this.files.close();
     this.doc.off('update', this.onDocUpdate);
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();
     this.doc.destroy();
   }
 
+  /** Compaction: the doc as one snapshot, the logs it covers deleted (room-files.ts). */
   private async save(): Promise<void> {
-    if (!this.dirty) return;
+    if (!this.dirty && this.files.logBytes === 0) return;
     this.dirty = false;
     try {
-      await writeDoc(this.dir, Y.encodeStateAsUpdate(this.doc));
+      await this.files.compact(Y.encodeStateAsUpdate(this.doc));
     } catch (error) {
       // Disk full or yanked USB stick: the doc is still in memory and with the clients; retry.
       this.dirty = true;
@@ -162,8 +233,19 @@ export class Room {
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
-    this.dirty = true;
-    if (!this.destroyed) this.scheduleSave(this.limits.saveDebounceMs);
+    if (this.loading) return;
+    // In the log before anyone else sees it: what the relay forwarded survives kill -9.
+    try {
+      this.files.append(update);
+    } catch (error) {
+      // Disk full or gone: the update is in memory and with its sender; a snapshot retries it.
+      this.dirty = true;
+      this.log(`Could not append to room ${this.id.slice(0, 6)}…'s log: ${(error as Error).message}. Retrying as a snapshot.`);
+      if (!this.destroyed) this.scheduleSave(this.limits.saveRetryMs);
+    }
+    if (!this.destroyed && this.files.logBytes > Math.max(this.limits.compactLogBytes, this.files.snapshotSize)) {
+      this.scheduleSave(this.limits.saveDebounceMs);
+    }
     const message = updateFrame(update);
     // The sender already has it; y-websocket echoes it back, we save the bandwidth.
     for (const conn of this.conns.keys()) if (conn !== origin) conn.sendBinary(message);

@@ -30,6 +30,8 @@ import { guardAccept, guardMessages } from '../ws-guard';
 import { watchBytes } from './byte-budget';
 import { parseClientText, type ParsedClientText } from './client-messages';
 import { nodeAead } from './node-aead';
+import { RoomReadError } from './read-retry';
+import { roomCreators, type Claimant, type MayCreateRooms } from './room-creators';
 import { isRoomId } from './room-id';
 import { ProtocolError, type Room, type RoomConnection } from './room';
 import { RoomRegistry } from './room-registry';
@@ -43,6 +45,8 @@ export interface SyncServiceOptions {
   connections: ConnectionCounter;
   failedProofs: FailureWindow;
   log: (line: string) => void;
+  /** Who may create rooms; default: the facilitator's own computer only (loopback). Tests inject it. */
+  mayCreateRooms?: MayCreateRooms;
 }
 
 const textEncoder = new TextEncoder();
@@ -97,12 +101,17 @@ export class SyncService implements UpgradeRoute {
     if (!pathname.startsWith(SYNC_PATH) || !isRoomId(roomId)) return rejectUpgrade(socket, 400, 'Bad Request');
     const address = req.socket.remoteAddress ?? 'unknown';
     // Counted before the upgrade: a flood of unproven sockets is refused while it costs nothing.
-    const slot = this.handshakes.acquire(address);
+    const slot = this.handshakes.acquire(address, () => {
+      this.errorLog.write('Sync: all handshake slots taken; dropped the oldest unproven connection of the address holding the most.');
+      socket.destroy();
+    });
     if (slot === 'address') return rejectUpgrade(socket, 429, 'Too Many Requests');
     if (slot === 'total') return rejectUpgrade(socket, 503, 'Service Unavailable');
     // Whatever happens next (ws refuses the upgrade, the peer vanishes), the slot comes back.
     socket.once('close', slot);
-    this.wss.handleUpgrade(req, socket, head, guardAccept('Sync', this.errorLog, (ws) => this.accept(ws, roomId, address, socket, slot)));
+    // Kept for a claim: whether it may create a room also depends on which page asks (room-creators.ts).
+    const claimant: Claimant = { address, origin: req.headers.origin, host: req.headers.host };
+    this.wss.handleUpgrade(req, socket, head, guardAccept('Sync', this.errorLog, (ws) => this.accept(ws, roomId, claimant, socket, slot)));
   }
 
   /** Sockets upgraded but not yet welcomed (for tests and diagnostics). */
@@ -117,7 +126,8 @@ export class SyncService implements UpgradeRoute {
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
   }
 
-  private accept(ws: WebSocket, roomId: string, address: string, raw: Duplex, releaseSlot: () => void): void {
+  private accept(ws: WebSocket, roomId: string, claimant: Claimant, raw: Duplex, releaseSlot: () => void): void {
+    const { address } = claimant;
     const { limits } = this.options;
     // Cut at once, not closed politely: a peer still streaming would keep the host reading (and
     // discarding) for the whole close timeout. No honest client sends this much before welcome.
@@ -144,7 +154,7 @@ export class SyncService implements UpgradeRoute {
       release?.();
     });
     if (!release) return closeWith(ws, CLOSE.RATE_LIMITED);
-    new SyncSocket(ws, roomId, address, this.options, this.rooms, context).start();
+    new SyncSocket(ws, roomId, claimant, this.options, this.rooms, context).start();
   }
 }
 
@@ -168,11 +178,15 @@ class SyncSocket implements RoomConnection {
   constructor(
     private readonly ws: WebSocket,
     private readonly roomId: string,
-    private readonly address: string,
+    private readonly claimant: Claimant,
     private readonly options: SyncServiceOptions,
     private readonly rooms: RoomRegistry,
     private readonly context: HandshakeContext,
   ) {}
+
+  private get address(): string {
+    return this.claimant.address;
+  }
 
   start(): void {
     guardMessages(this.ws, 'Sync', this.context.errorLog, (data, isBinary) => this.onMessage(data, isBinary));
@@ -251,8 +265,8 @@ class SyncSocket implements RoomConnection {
         room.handleBinary(this, frame.payload);
       } catch (error) {
         if (!(error instanceof ProtocolError)) throw error;
-        this.options.log(`Sync: closed a socket after a malformed frame (${error.message}).`);
-        this.close(CLOSE.PROTOCOL);
+        if (error.closeCode === CLOSE.PROTOCOL) this.options.log(`Sync: closed a socket after a malformed frame (${error.message}).`);
+        this.close(error.closeCode);
       }
       return;
     }
@@ -297,9 +311,17 @@ class SyncSocket implements RoomConnection {
       if (!ok) return this.refuse();
       claimKeys = sealed;
     }
-    const room = await this.rooms.open(this.roomId, claimKeys);
+    let room: Room | number;
+    try {
+      const mayCreate = (this.options.mayCreateRooms ?? defaultRoomCreators)(this.claimant);
+      room = await this.rooms.open(this.roomId, claimKeys && { keys: claimKeys, mayCreate, from: this.address });
+    } catch (error) {
+      // Logged with the reason by the reader; the client retries with backoff.
+      if (error instanceof RoomReadError) return this.close(CLOSE.TRY_LATER);
+      throw error;
+    }
     if (this.isClosed()) return;
-    if (room === null) return this.close(CLOSE.UNKNOWN_ROOM);
+    if (typeof room === 'number') return this.close(room);
     // For an existing room a claim is a hello: its keys are ignored, the stored ones decide.
     const { authKey, adminKey } = room.access;
     if (!(await this.proofMatches(authKey, transcript, message.proof))) return this.refuse();
@@ -367,6 +389,8 @@ class SyncSocket implements RoomConnection {
     }
   }
 }
+
+const defaultRoomCreators = roomCreators();
 
 function toBytes(data: RawData): Uint8Array {
   if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));

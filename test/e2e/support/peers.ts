@@ -71,9 +71,10 @@ export interface HostProcess {
   stop(): Promise<void>;
 }
 
-export async function startHost(options: { port?: number; dataDir?: string } = {}): Promise<HostProcess> {
+export async function startHost(options: { port?: number; dataDir?: string; args?: string[] } = {}): Promise<HostProcess> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'tl-e2e-own-host-'));
-  const child: ChildProcess = spawn(process.execPath, ['dist/host/cli.mjs', '--port', String(options.port ?? 0), '--bind', '127.0.0.1', '--data', dataDir], {
+  const args = ['dist/host/cli.mjs', '--port', String(options.port ?? 0), '--bind', '127.0.0.1', '--data', dataDir, ...(options.args ?? [])];
+  const child: ChildProcess = spawn(process.execPath, args, {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const url = await new Promise<string>((resolve, reject) => {

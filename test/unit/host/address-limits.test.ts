@@ -30,17 +30,33 @@ describe('FailureWindow.begin', () => {
 });
 
 describe('HandshakeSlots', () => {
+  it('when full, the address holding the most gives its oldest slot to a newcomer', () => {
+    const slots = new HandshakeSlots(3, 4);
+    const evicted: string[] = [];
+    for (let i = 0; i < 3; i++) slots.acquire('attacker', () => evicted.push(`attacker-${i}`));
+    slots.acquire('other');
+    expect(typeof slots.acquire('participant')).toBe('function');
+    expect(evicted).toEqual(['attacker-0']);
+    expect(slots.inUse).toBe(4);
+    // attacker 2, other 1, participant 1: the attacker still holds two more than a newcomer's 0.
+    expect(typeof slots.acquire('newcomer')).toBe('function');
+    expect(evicted).toEqual(['attacker-0', 'attacker-1']);
+    // attacker 1, other 1, participant 1, newcomer 1: evicting would only move the unfairness.
+    expect(slots.acquire('late')).toBe('total');
+  });
+
   it('caps per address and in total, and release is idempotent', () => {
     const slots = new HandshakeSlots(2, 3);
-    const a1 = slots.acquire('a');
-    const a2 = slots.acquire('a');
+    slots.acquire('a');
+    slots.acquire('a');
     expect(slots.acquire('a')).toBe('address');
-    const b1 = slots.acquire('b');
-    expect(slots.acquire('c')).toBe('total');
-    if (typeof a1 !== 'function' || typeof a2 !== 'function' || typeof b1 !== 'function') throw new Error('expected slots');
-    a1();
-    a1();
+    const b = slots.acquire('b');
+    expect(typeof slots.acquire('c')).toBe('function'); // takes a's oldest
+    expect(slots.acquire('d')).toBe('total'); // a, b, c hold one each
+    if (typeof b !== 'function') throw new Error('expected a slot');
+    b();
+    b();
     expect(slots.inUse).toBe(2);
-    expect(typeof slots.acquire('c')).toBe('function');
+    expect(typeof slots.acquire('d')).toBe('function');
   });
 });

@@ -5,14 +5,44 @@ describe('parseCliArgs', () => {
   it('uses the defaults with no arguments', () => {
     expect(parseCliArgs([])).toEqual({
       ok: true,
-      options: { port: 4455, bind: '0.0.0.0', dataDir: undefined, staticDir: undefined, help: false, advertise: false },
+      options: {
+        port: 4455,
+        bind: '0.0.0.0',
+        dataDir: undefined,
+        staticDir: undefined,
+        help: false,
+        advertise: false,
+        allowSessionsFrom: [],
+        quotas: {},
+      },
     });
   });
 
   it('reads every option, in both --flag value and --flag=value form', () => {
     expect(parseCliArgs(['--port', '5000', '--bind=127.0.0.1', '--data', '/tmp/x', '--static=/srv/app'])).toEqual({
       ok: true,
-      options: { port: 5000, bind: '127.0.0.1', dataDir: '/tmp/x', staticDir: '/srv/app', help: false, advertise: false },
+      options: {
+        port: 5000,
+        bind: '127.0.0.1',
+        dataDir: '/tmp/x',
+        staticDir: '/srv/app',
+        help: false,
+        advertise: false,
+        allowSessionsFrom: [],
+        quotas: {},
+      },
+    });
+  });
+
+  it('reads who may start sessions and the room quotas (sizes in MiB)', () => {
+    expect(
+      parseCliArgs(['--allow-sessions-from', '192.168.1.20, fd00::7', '--max-rooms=40', '--max-room-mb', '8', '--max-disk-mb=100']),
+    ).toMatchObject({
+      ok: true,
+      options: {
+        allowSessionsFrom: ['192.168.1.20', 'fd00::7'],
+        quotas: { roomsPerHost: 40, roomBytes: 8 * 1024 * 1024, diskBytes: 100 * 1024 * 1024 },
+      },
     });
   });
 
@@ -39,6 +69,9 @@ describe('parseCliArgs', () => {
     [['--colour=red'], 'Unknown option --colour. Run with --help to see the options.'],
     [['serve'], 'Unexpected argument "serve". Run with --help to see the options.'],
     [['--port', '1', '--port', '2'], '--port was given more than once.'],
+    [['--allow-sessions-from', 'laptop.local'], '--allow-sessions-from must be IP addresses separated by commas, such as 192.168.1.20, got "laptop.local".'],
+    [['--max-rooms', '0'], '--max-rooms must be a whole number of at least 1, got "0".'],
+    [['--max-room-mb', '1.5'], '--max-room-mb must be a whole number of at least 1, got "1.5".'],
   ])('refuses %j with a one-line error', (argv, error) => {
     const result = parseCliArgs(argv);
     expect(result).toEqual({ ok: false, error });

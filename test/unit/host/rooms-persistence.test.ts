@@ -1,10 +1,10 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import { roomDir } from '../../../main/host/sync/room-storage';
 import { writeFileAtomic } from '../../../main/host/atomic-write';
 import { createFixture, type Fixture } from './helpers';
+import { readRoomFromDisk } from './room-files-helpers';
 import { eventually, facilitator, newRoomId, notes, participant, startTestHost, type TestHost } from './sync-helpers';
 
 let fixture: Fixture;
@@ -29,7 +29,9 @@ describe('room persistence', () => {
     await host.close();
 
     const dir = roomDir(host.dataDir, roomId);
-    expect(existsSync(path.join(dir, 'doc.bin'))).toBe(true);
+    // Stopping compacts: one checksummed snapshot, no update logs left.
+    expect(existsSync(path.join(dir, 'snapshot.bin'))).toBe(true);
+    expect(readdirSync(dir).filter((name) => name.endsWith('.log'))).toEqual([]);
     const access = JSON.parse(readFileSync(path.join(dir, 'access.json'), 'utf8')) as Record<string, string>;
     expect(Object.keys(access).sort()).toEqual(['adminKey', 'authKey', 'createdAt']);
     // No temp files left behind by the atomic writes.
@@ -43,21 +45,21 @@ describe('room persistence', () => {
     late.destroy();
   });
 
-  it('writes debounced while a room is active and unloads an empty room from memory', async () => {
+  it('appends every update to the log before relaying it, and unloads an empty room from memory', async () => {
     const roomId = newRoomId();
-    host = await startTestHost(fixture, { saveDebounceMs: 30, unloadDelayMs: 100 });
+    host = await startTestHost(fixture, { unloadDelayMs: 100 });
     const f = await facilitator(host, roomId);
+    const p = await participant(host, roomId);
     notes(f).set('a', 'A');
-    const file = path.join(roomDir(host.dataDir, roomId), 'doc.bin');
-    await eventually(() => existsSync(file));
-    const doc = new Y.Doc();
-    Y.applyUpdate(doc, readFileSync(file));
-    expect(doc.getMap('notes').get('a')).toBe('A');
+    // The participant got it through the relay: by then it is in the log on disk.
+    await eventually(() => notes(p).get('a') === 'A');
+    expect(readRoomFromDisk(roomDir(host.dataDir, roomId)).getMap('notes').get('a')).toBe('A');
     f.destroy();
+    p.destroy();
     await eventually(() => host?.sync.rooms.activeRoomIds.length === 0);
   });
 
-  it('sets a corrupt doc.bin aside, logs, and starts the room empty without crashing', async () => {
+  it('sets an unreadable old-format doc.bin aside, logs, and starts the room empty without crashing', async () => {
     const roomId = newRoomId();
     const logs: string[] = [];
     host = await startTestHost(fixture, {}, (line) => logs.push(line));
@@ -72,7 +74,7 @@ describe('room persistence', () => {
     await again.synced;
     expect(notes(again).size).toBe(0);
     expect(readdirSync(dir).some((name) => name.startsWith('doc.bin.corrupt-'))).toBe(true);
-    expect(logs.join('\n')).toMatch(/unreadable; kept as doc\.bin\.corrupt-/);
+    expect(logs.join('\n')).toMatch(/doc\.bin was unreadable \(not a Yjs document\); kept as doc\.bin\.corrupt-/);
     // The room works normally afterwards.
     notes(again).set('x', 'fresh');
     const p = await participant(host, roomId);
@@ -84,22 +86,25 @@ describe('room persistence', () => {
   it('keeps a room in memory and retries when the disk refuses the write', async () => {
     const roomId = newRoomId();
     const logs: string[] = [];
-    host = await startTestHost(fixture, { saveDebounceMs: 10, saveRetryMs: 50, unloadDelayMs: 50 }, (line) => logs.push(line));
+    host = await startTestHost(fixture, { saveRetryMs: 50, unloadDelayMs: 50 }, (line) => logs.push(line));
     const f = await facilitator(host, roomId);
     const dir = roomDir(host.dataDir, roomId);
-    // A folder where doc.bin should be makes the rename fail, like a full or broken disk would.
-    mkdirSync(path.join(dir, 'doc.bin'), { recursive: true });
-    writeFileSync(path.join(dir, 'doc.bin', 'blocker'), '');
+    // A file where the room's folder should be: no log can be opened, no snapshot written,
+    // like a full or broken disk.
+    renameSync(dir, `${dir}.away`);
+    writeFileSync(dir, 'in the way');
     notes(f).set('k', 'kept');
+    await eventually(() => logs.some((line) => line.includes('Could not append')));
     await eventually(() => logs.some((line) => line.includes('Could not save room')));
     f.destroy();
     await new Promise((resolve) => setTimeout(resolve, 200));
     // Not unloaded: the only copy of the edit is in memory.
     expect(host.sync.rooms.activeRoomIds).toContain(roomId);
-    // Unblock the disk; the retry writes it and the room can go.
-    const { rmSync } = await import('node:fs');
-    rmSync(path.join(dir, 'doc.bin'), { recursive: true, force: true });
-    await eventually(() => existsSync(path.join(dir, 'doc.bin')) && host?.sync.rooms.activeRoomIds.length === 0, 5000);
+    // The disk is back; the retry writes a snapshot and the room can go.
+    rmSync(dir);
+    renameSync(`${dir}.away`, dir);
+    await eventually(() => host?.sync.rooms.activeRoomIds.length === 0, 5000);
+    expect(readRoomFromDisk(dir).getMap('notes').get('k')).toBe('kept');
   });
 
   it('treats a corrupt access.json as an unknown room and lets the facilitator claim it again', async () => {

@@ -90,13 +90,26 @@ describe('/sync before the proof', () => {
     f.destroy();
   });
 
-  it('caps sockets in the handshake in total (HTTP 503)', async () => {
-    const h = await start({ handshakesPerAddress: 2, handshakesTotal: 4 });
+  it('when the handshake slots are all taken, a participant on a new address still gets in; past fair shares, HTTP 503', async () => {
+    const h = await start({ handshakesPerAddress: 4, handshakesTotal: 8 });
     const roomId = newRoomId();
-    const flood = await handshakeFlood(h.port, roomId, { sockets: 4, localAddresses: ['127.0.0.2', '127.0.0.3'] });
-    expect(flood.upgraded).toBe(4);
-    expect((await rawUpgrade(h.port, `/sync/${roomId}`, '127.0.0.4')).status).toBe(503);
+    const f = await facilitator(h, roomId);
+    const flood = await handshakeFlood(h.port, roomId, { sockets: 8, localAddresses: ['127.0.0.2', '127.0.0.3'] });
+    expect(flood.upgraded).toBe(8);
+    expect(h.sync.handshakesInProgress).toBe(8);
+    // The participant's handshake takes over the oldest slot of an address holding the most.
+    const p = await participant(h, roomId);
+    await p.synced;
+    expect(logs.join('\n')).toContain('all handshake slots taken');
+    // With 8 addresses holding one slot each, a newcomer is refused: evicting would gain nothing.
     flood.release();
+    await eventually(() => h.sync.handshakesInProgress === 0);
+    const single = await handshakeFlood(h.port, roomId, { sockets: 8, localAddresses: Array.from({ length: 8 }, (_, i) => `127.0.1.${i + 1}`) });
+    expect(single.upgraded).toBe(8);
+    expect((await rawUpgrade(h.port, `/sync/${roomId}`, '127.0.0.9')).status).toBe(503);
+    single.release();
+    p.destroy();
+    f.destroy();
   });
 
   it('frees the handshake slot at welcome: joined participants do not count', async () => {

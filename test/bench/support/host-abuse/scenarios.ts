@@ -3,6 +3,7 @@
  * joins while the attack runs and again after it, and the host's memory sampled throughout.
  * The tests assert on the result; the benchmark prints and stores it.
  */
+import { WebSocket } from 'ws';
 import { randomId } from '../../../../shared/model/ids';
 import { deriveKeys, RelayClient, type RoomKeys } from '../relay-client';
 import { bigFramesAttack } from './big-frames';
@@ -53,9 +54,10 @@ export const ATTACKS: readonly Attack[] = [
   },
   {
     name: 'handshake-flood',
-    description: '512 /sync sockets from 4 addresses take the challenge and never answer (held 1.5 s)',
+    description: '512 /sync sockets from 16 addresses take the challenge and never answer (held 1.5 s); all slots taken',
     run: async (ctx) => {
-      const flood = await handshakeFlood(ctx.host.port, ctx.roomId, { sockets: 512, localAddresses: ATTACKERS });
+      const addresses = Array.from({ length: 16 }, (_, i) => `127.0.2.${i + 1}`);
+      const flood = await handshakeFlood(ctx.host.port, ctx.roomId, { sockets: 512, localAddresses: addresses });
       await new Promise((resolve) => setTimeout(resolve, 1500));
       flood.release();
       return { upgraded: flood.upgraded, refused: flood.refused };
@@ -86,11 +88,13 @@ export interface ScenarioResult {
   attackPeakRssBytes: number;
   /** VmHWM: the process's peak RSS since it started. */
   processPeakRssBytes: number;
-  /** Participants who joined while the attack ran (at least one, started 50 ms in). */
+  /** Participants who joined while the attack ran (at least one, started 50 ms in, then every 100 ms, up to 10). */
   joinsDuring: JoinTiming[];
   joinAfter: JoinTiming;
   /** The participant who joined during the attack still had the facilitator's later edit. */
   syncedAfter: boolean;
+  /** That participant's signaling (re)connects with its ticket after the attack. */
+  signalingAfter: boolean;
   attackResult: unknown;
   /** Host log lines written during the attack. */
   logLines: number;
@@ -117,6 +121,7 @@ export async function runScenario(
     joinsDuring: [],
     joinAfter: { welcomeMs: Number.NaN, syncedMs: Number.NaN },
     syncedAfter: false,
+    signalingAfter: false,
     attackResult: undefined,
     logLines: 0,
   };
@@ -148,6 +153,8 @@ export async function runScenario(
         const joined = await timedJoin(host.baseUrl, roomId, participantKeys);
         clients.push(joined.client);
         result.joinsDuring.push(joined.timing);
+        // Spread over the attack (a flood takes a moment to fill the host).
+        await new Promise((resolve) => setTimeout(resolve, 100));
       } while (!attackDone && result.joinsDuring.length < 10);
       return running;
     });
@@ -163,6 +170,7 @@ export async function runScenario(
     const during = clients.find((c) => c !== facilitator && c.connected && c !== after.client);
     facilitator.doc.getMap<string>('notes').set('after', 'still in sync');
     result.syncedAfter = during ? await until(() => during.doc.getMap<string>('notes').get('after') === 'still in sync', 5000) : false;
+    result.signalingAfter = during ? await signalingOpens(host.port, during.ticket) : false;
   } catch (error) {
     result.error = error instanceof Error ? error.message : String(error);
   } finally {
@@ -172,6 +180,22 @@ export async function runScenario(
     await host.stop();
   }
   return result;
+}
+
+/** Opens /signal with `ticket` from 127.0.0.1: true once upgraded, false if refused or too slow. */
+function signalingOpens(port: number, ticket: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const ws = new WebSocket(`ws://127.0.0.1:${port}/signal?ticket=${encodeURIComponent(ticket)}`, { perMessageDeflate: false });
+    const timer = setTimeout(() => done(false), 5000);
+    function done(ok: boolean): void {
+      clearTimeout(timer);
+      ws.terminate();
+      resolve(ok);
+    }
+    ws.once('open', () => done(true));
+    ws.once('unexpected-response', () => done(false));
+    ws.once('error', () => done(false));
+  });
 }
 
 async function until(check: () => boolean, timeoutMs: number): Promise<boolean> {
