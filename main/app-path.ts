@@ -8,7 +8,7 @@
  * layer (Chromium's URL canonicaliser, decodeURIComponent, path.resolve) getting every case right.
  */
 import path from 'node:path';
-import { APP_URL_PREFIX } from './app-origin';
+import { APP_URL_PREFIX } from '../shared/protocol/app-origin';
 
 /** Served for `app://app/` (the directory itself). */
 export const APP_INDEX_FILE = 'index.html';

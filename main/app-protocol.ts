@@ -3,7 +3,7 @@
  * Electron glue only; the decisions live in app-path.ts / app-serve.ts (unit-tested).
  */
 import { protocol } from 'electron';
-import { APP_SCHEME } from './app-origin';
+import { APP_SCHEME } from '../shared/protocol/app-origin';
 import { serveAppRequest } from './app-serve';
 
 /**

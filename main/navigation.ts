@@ -2,7 +2,7 @@
  * Pure decisions for navigation, new windows, external links, downloads and permissions.
  * The Electron glue in security.ts only asks these functions; unit tests cover them.
  */
-import { APP_HOST, APP_SCHEME, APP_URL_PREFIX } from './app-origin';
+import { APP_HOST, APP_SCHEME, APP_URL_PREFIX } from '../shared/protocol/app-origin';
 
 /** Longest URL we hand to the OS browser. */
 export const MAX_EXTERNAL_URL_LENGTH = 2048;

@@ -1,6 +1,6 @@
 /** The main window. Its webPreferences come from security.ts; its content from app://. */
 import { BrowserWindow } from 'electron';
-import { APP_INDEX_URL } from './app-origin';
+import { APP_INDEX_URL } from '../shared/protocol/app-origin';
 import { secureWebPreferences } from './security';
 
 export interface MainWindowOptions {

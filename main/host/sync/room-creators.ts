@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
 import { isLoopbackAddress, isLoopbackHostname } from '../../../shared/protocol/loopback';
-import { APP_ORIGIN } from '../../app-origin';
+import { APP_ORIGIN } from '../../../shared/protocol/app-origin';
 
 /** Who asks to create a room: the socket's remote address and, from a browser, its Origin and Host headers. */
 export interface Claimant {

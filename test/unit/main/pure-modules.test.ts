@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const PURE = [
-  'main/app-origin.ts',
+  'shared/protocol/app-origin.ts',
   'main/app-path.ts',
   'main/app-serve.ts',
   'main/csp.ts',

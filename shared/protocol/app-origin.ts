@@ -1,6 +1,6 @@
 /**
  * The desktop app's own origin. The renderer bundle is served from `app://app/…` by a privileged
- * custom scheme (see app-protocol.ts), never from `file://` (which would give every page read
+ * custom scheme (see main/app-protocol.ts), never from `file://` (which would give every page read
  * access to the disk) and never from a remote server.
  *
  * Pure module: no electron import, so unit tests can load it.
