@@ -126,6 +126,9 @@ export class RoomRegistry {
   /** Saves every room and drops them from memory (host shutdown). */
   async closeAll(): Promise<void> {
     this.closed = true;
+    // Opens and unloads already under way finish first: they may still be writing a room's files,
+    // and a room they add must be saved and closed below, not left running after the host stops.
+    await Promise.all([...this.queues.values()]);
     const rooms = [...this.rooms.values()];
     this.rooms.clear();
     await Promise.all(
