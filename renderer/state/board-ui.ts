@@ -36,6 +36,10 @@ interface BoardUiState {
   /** A selection being dragged: each selected note is drawn this far (world px) from where it is. */
   dragOffset: { dx: number; dy: number } | null;
   editingNoteId: string | null;
+  /** The one note Tab lands on when entering the board: the selected one, else the first in reading order. */
+  tabStopId: string | null;
+  /** The note menu (right-click, long-press, Shift+F10), at a point in the window. */
+  noteMenu: { noteId: string; x: number; y: number } | null;
   setViewport: (boardId: string, viewport: Viewport) => void;
   /** Selects this one note alone (null: nothing). */
   select: (noteId: string | null) => void;
@@ -55,6 +59,8 @@ export const useBoardUi = create<BoardUiState>((set) => ({
   selectedIds: [],
   dragOffset: null,
   editingNoteId: null,
+  tabStopId: null,
+  noteMenu: null,
   setViewport: (boardId, viewport) => set((s) => ({ viewports: { ...s.viewports, [boardId]: viewport } })),
   select: (noteId) =>
     set((s) => ({
