@@ -1,4 +1,4 @@
-import { useRef, type KeyboardEvent } from 'react';
+import { useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NOTE_COLOURS, type Note, type NoteColour } from '../../shared/model';
 import type { Viewport } from '../state/board-ui';
@@ -39,6 +39,12 @@ export function NoteToolbar({ notes, viewport, surface, onDelete, onDuplicate, o
   const canAdd = useCan('addNote', { boardId: primary?.boardId });
   const canMove = useCan('moveNote', { noteId: primary?.id });
   const swatches = useRef<(HTMLButtonElement | null)[]>([]);
+  const barRef = useRef<HTMLDivElement>(null);
+  const [barWidth, setBarWidth] = useState(0);
+  useLayoutEffect(() => {
+    const width = barRef.current?.offsetWidth ?? 0;
+    if (width !== barWidth) setBarWidth(width);
+  });
   const box = boxAround(notes);
   if (!primary || !box) return null;
   if (!canColour.allowed && !canDelete.allowed) return null;
@@ -76,7 +82,9 @@ export function NoteToolbar({ notes, viewport, surface, onDelete, onDuplicate, o
       className="note-toolbar"
       role="toolbar"
       aria-label={t('note.options')}
-      style={{ left: Math.min(Math.max(centreX, 0), surface.width), top: y }}
+      ref={barRef}
+      // Centred over the selection, but never past the board's edges (the selection may be half off-screen).
+      style={{ left: Math.min(Math.max(centreX, GAP + barWidth / 2), Math.max(GAP + barWidth / 2, surface.width - GAP - barWidth / 2)), top: y }}
       onPointerDown={(e) => e.stopPropagation()}
       onKeyDown={onBarKey}
     >

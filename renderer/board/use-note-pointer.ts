@@ -30,6 +30,8 @@ export function useNotePointer(noteId: string, zoom: number, editing: boolean, c
   const { doc, actions } = useWorkshop();
   const drag = useRef<Drag | null>(null);
   const longPress = useRef<ReturnType<typeof setTimeout> | null>(null);
+  /** When a long press last opened the menu: the click (and double click) the finger's lift sends must not act. */
+  const longPressedAt = useRef(0);
   const offset = useBoardUi((s) => (s.dragOffset && s.selectedIds.includes(noteId) ? s.dragOffset : null));
   const ui = useBoardUi.getState;
 
@@ -68,6 +70,7 @@ export function useNotePointer(noteId: string, zoom: number, editing: boolean, c
         if (!drag.current || drag.current.moved) return;
         drag.current = null;
         ui().setDragOffset(null);
+        longPressedAt.current = Date.now();
         openMenu(clientX, clientY);
       }, LONG_PRESS_MS);
     }
@@ -116,5 +119,24 @@ export function useNotePointer(noteId: string, zoom: number, editing: boolean, c
     openMenu(event.clientX, event.clientY);
   };
 
-  return { offset, handlers: { onPointerDown, onPointerMove, onPointerUp, onPointerCancel, onContextMenu } };
+  const swallowAfterLongPress = (event: MouseEvent<HTMLElement>) => {
+    if (Date.now() - longPressedAt.current > 1_000) return;
+    event.preventDefault();
+    event.stopPropagation();
+  };
+
+  return {
+    offset,
+    handlers: {
+      onPointerDown,
+      onPointerMove,
+      onPointerUp,
+      onPointerCancel,
+      onContextMenu,
+      onClickCapture: swallowAfterLongPress,
+      // Shift+click must not extend the page's text selection across the board.
+      onMouseDown: (event: MouseEvent<HTMLElement>) => event.shiftKey && event.preventDefault(),
+      onDoubleClickCapture: swallowAfterLongPress,
+    },
+  };
 }

@@ -16,6 +16,8 @@ import type { ToastAction } from './use-board-toast';
 
 /** How far a second paste at the same spot lands from the first, so copies never hide each other. */
 const PASTE_NUDGE = 24;
+/** Screen pixels kept between a pasted group and the edge of the view. */
+const PASTE_MARGIN = 24;
 
 export interface SelectionCommands {
   selectAll(): void;
@@ -137,7 +139,12 @@ export function useSelectionCommands(
         const view = ui().viewports[boardId] ?? DEFAULT_VIEWPORT;
         const centre = screenToWorld(view, at ?? viewCentre());
         const extent = copiesExtent(copies);
-        const ids = pasteAt(copies, { x: centre.x - extent.w / 2, y: centre.y - extent.h / 2 });
+        // Centred on the pointer, then pulled inside the view where it fits: a paste never lands off-screen.
+        const rect = surfaceRef.current?.getBoundingClientRect();
+        const min = screenToWorld(view, { x: PASTE_MARGIN, y: PASTE_MARGIN });
+        const max = screenToWorld(view, { x: (rect?.width ?? 800) - PASTE_MARGIN, y: (rect?.height ?? 600) - PASTE_MARGIN });
+        const fit = (start: number, size: number, lo: number, hi: number) => (size > hi - lo ? start : Math.min(Math.max(start, lo), hi - size));
+        const ids = pasteAt(copies, { x: fit(centre.x - extent.w / 2, extent.w, min.x, max.x), y: fit(centre.y - extent.h / 2, extent.h, min.y, max.y) });
         selectAndFocus(ids);
         if (ids.length) show(t('select.pasted', { count: ids.length }));
       },
