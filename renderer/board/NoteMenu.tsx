@@ -72,8 +72,11 @@ export function NoteMenu({ boardId, commands }: Props) {
   };
 
   // Keep the menu inside the window (a long press near the edge of a phone).
-  const x = Math.min(menu.x, window.innerWidth - 200);
-  const y = Math.min(menu.y, window.innerHeight - items.length * 44 - 16);
+  const view = window.visualViewport;
+  const right = view ? view.offsetLeft + view.width : window.innerWidth;
+  const bottom = view ? view.offsetTop + view.height : window.innerHeight;
+  const x = Math.min(menu.x, right - 200);
+  const y = Math.min(menu.y, bottom - items.length * 44 - 16);
   return (
     <div ref={ref} className="note-menu" role="menu" aria-label={t('select.menu')} style={{ left: Math.max(8, x), top: Math.max(8, y) }} onKeyDown={onKeyDown}>
       {items.map((item) => (

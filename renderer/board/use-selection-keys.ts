@@ -80,7 +80,7 @@ export function useSelectionKeys({ surfaceRef, commands, canAdd, show, openMenu 
           c.focusNote(next);
         }
         // Past the last note (or before the first) the browser moves focus out of the board.
-      } else if (event.key === '?' ) {
+      } else if (event.key === '?') {
         event.preventDefault();
         setSheetOpen(true);
       } else if (((event.key === 'F10' && event.shiftKey) || event.key === 'ContextMenu') && noteId) {
@@ -91,6 +91,9 @@ export function useSelectionKeys({ surfaceRef, commands, canAdd, show, openMenu 
 
     const copy = (event: ClipboardEvent, cut: boolean) => {
       if (blocked(event.target) || !onBoard(document.activeElement) || !event.clipboardData) return;
+      // Text the person highlighted on the page is what they mean to copy, not the notes.
+      const highlighted = window.getSelection();
+      if (highlighted && !highlighted.isCollapsed && highlighted.toString().trim()) return;
       const { commands: c, show, t: tr } = latest.current;
       const copies = c.copiesOfSelection();
       if (copies.length === 0) return;
