@@ -59,7 +59,7 @@ export function BoardView({ board, awareness, toolbarExtras }: Props) {
     const rect = surfaceRef.current?.querySelector(`[data-note-id="${CSS.escape(noteId)}"]`)?.getBoundingClientRect();
     useBoardUi.setState({ noteMenu: { noteId, x: rect ? rect.left + 12 : 0, y: rect ? rect.top + 12 : 0 } });
   }, []);
-  const sheet = useSelectionKeys({ surfaceRef, commands, canAdd: addDecision.allowed, show, openMenu: openMenuFor });
+  const sheet = useSelectionKeys({ surfaceRef, commands, canAdd: addDecision, show, openMenu: openMenuFor });
   const selectedNotes = useSelectedNotes(doc, board.id);
   const barHidden = useBoardUi((s) => s.editingNoteId !== null || s.dragOffset !== null);
   const surfaceSize = useElementSize(surfaceRef);

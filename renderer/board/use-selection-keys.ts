@@ -4,6 +4,7 @@ import { decodeNoteClipboard, encodeNoteClipboard, NOTE_CLIPBOARD_TYPE, noteCopi
 import { useBoardUi } from '../state/board-ui';
 import { recallCopied, rememberCopied } from './clipboard-fallback';
 import { isTypingTarget } from './keyboard';
+import type { Decision } from '../../shared/model/policy';
 import type { ToastAction } from './use-board-toast';
 import type { SelectionCommands } from './use-selection-commands';
 
@@ -16,8 +17,8 @@ function noteIdOf(target: EventTarget | null): string | null {
 interface Options {
   surfaceRef: RefObject<HTMLElement | null>;
   commands: SelectionCommands;
-  /** Whether this person may add notes here (paste and duplicate need it). */
-  canAdd: boolean;
+  /** Whether this person may add notes here (paste and duplicate need it), and if not, why. */
+  canAdd: Decision;
   show: (message: string, action?: ToastAction) => void;
   openMenu: (noteId: string) => void;
 }
@@ -56,7 +57,8 @@ export function useSelectionKeys({ surfaceRef, commands, canAdd, show, openMenu 
       } else if (mod && key === 'd') {
         // Always ours: the browser's Ctrl+D would open its bookmark dialog over the board.
         event.preventDefault();
-        if (mayAdd) c.duplicateSelection();
+        if (mayAdd.allowed) c.duplicateSelection();
+        else if (useBoardUi.getState().selectedIds.length > 0) latest.current.show(latest.current.t(`policy.${mayAdd.reason}`));
       } else if (mod) {
         return;
       } else if ((event.key === 'Delete' || event.key === 'Backspace') && selection.length > 0) {
@@ -109,13 +111,18 @@ export function useSelectionKeys({ surfaceRef, commands, canAdd, show, openMenu 
     const onCopy = (event: ClipboardEvent) => copy(event, false);
     const onCut = (event: ClipboardEvent) => copy(event, true);
     const onPaste = (event: ClipboardEvent) => {
-      if (blocked(event.target) || !onBoard(document.activeElement) || !latest.current.canAdd) return;
+      if (blocked(event.target) || !onBoard(document.activeElement)) return;
       const data = event.clipboardData;
       const text = data?.getData('text/plain') ?? null;
       const json = data?.getData(NOTE_CLIPBOARD_TYPE) || recallCopied(text);
       const copies = (json ? decodeNoteClipboard(json) : null) ?? noteCopiesFromText(text ?? '');
       if (copies.length === 0) return;
       event.preventDefault();
+      const { canAdd: mayAdd, show, t: tr } = latest.current;
+      if (!mayAdd.allowed) {
+        show(tr(`policy.${mayAdd.reason}`));
+        return;
+      }
       latest.current.commands.paste(copies, pointer.current ?? undefined);
     };
     const onPointerMove = (event: PointerEvent) => {

@@ -236,6 +236,20 @@ test('? opens the shortcut sheet; closing it, or any dialog, gives focus back', 
   await sheet.getByRole('button', { name: 'Close' }).click();
   await expect(sheet).toHaveCount(0);
   await expect(open).toBeFocused();
+
+  // The invite dialog, closed with its button or with Escape: focus is back on the button that opened it.
+  const invite = page.getByRole('button', { name: 'Invite participants' });
+  await invite.click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Close', exact: true }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(invite).toBeFocused();
+  await invite.click();
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expect(invite).toBeFocused();
 });
 
 test.describe('touch', () => {
