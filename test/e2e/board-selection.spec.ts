@@ -123,6 +123,16 @@ test('Tab goes through notes row by row with the selected note’s bar in betwee
   await page.keyboard.press('Shift+Tab');
   await expect(gamma).toBeFocused();
 
+  // Shift+F10 opens the note's menu; Escape closes it and gives focus back to the note.
+  await page.keyboard.press('Shift+F10');
+  const menu = page.getByRole('menu', { name: 'Note menu' });
+  await expect(menu.getByRole('menuitem', { name: 'Edit text' })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(menu.getByRole('menuitem', { name: 'Copy' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(menu).toHaveCount(0);
+  await expect(gamma).toBeFocused();
+
   // Delete on Alpha: focus goes to the next note in reading order, Beta — not the page body.
   await alpha.focus();
   await page.keyboard.press('Delete');
@@ -279,5 +289,22 @@ test.describe('touch', () => {
     await menu.getByRole('menuitem', { name: 'Duplicate' }).click();
     await expect(page.getByRole('article', { name: 'On a phone' })).toHaveCount(2);
     await expect(menu).toHaveCount(0);
+
+    // A finger drag moves the note (the board does not scroll or pan under it).
+    // By id: a moved note comes to the front, which changes the notes' order in the page.
+    const firstId = await page.getByRole('article', { name: 'On a phone' }).first().getAttribute('data-note-id');
+    const first = page.locator(`[data-note-id="${firstId}"]`);
+    const start = await boxOf(first);
+    const from = { x: start.x + 60, y: start.y + 60 };
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [from] });
+    for (let i = 1; i <= 6; i++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: from.x, y: from.y + i * 20 }] });
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await expect.poll(async () => (await boxOf(first)).y).toBe(start.y + 120);
+    expect((await boxOf(first)).x).toBe(start.x);
+
+    // Edit from the menu, as a phone has no Enter key at hand.
+    await first.click({ button: 'right' });
+    await menu.getByRole('menuitem', { name: 'Edit text' }).click();
+    await expect(page.getByRole('textbox', { name: 'Note text' })).toBeFocused();
   });
 });
