@@ -12,6 +12,7 @@ import { BoardToolbar } from './BoardToolbar';
 import { Marquee } from './Marquee';
 import { NoteMenu } from './NoteMenu';
 import { NoteToolbar } from './NoteToolbar';
+import { SelectionAnnouncer } from './SelectionAnnouncer';
 import { ShortcutSheet } from './ShortcutSheet';
 import { StickyNote } from './StickyNote';
 import { isTypingTarget } from './keyboard';
@@ -186,6 +187,7 @@ export function BoardView({ board, awareness, toolbarExtras }: Props) {
           <span aria-hidden="true">?</span>
         </button>
         <NoteMenu boardId={board.id} commands={commands} />
+        <SelectionAnnouncer />
         <BoardToast toast={toast.toast} onDismiss={toast.dismiss} onHold={toast.setHeld} />
         {sheet.sheetOpen && <ShortcutSheet onClose={() => sheet.setSheetOpen(false)} />}
       </main>

@@ -47,7 +47,8 @@ export function ShortcutSheet({ onClose }: { onClose: () => void }) {
   return (
     <ModalDialog titleId={titleId} onClose={onClose} className="shortcut-sheet">
       <h2 id={titleId}>{t('select.shortcuts')}</h2>
-      <div className="shortcut-groups">
+      {/* Scrolls on a small screen, so it takes focus: keyboard users can scroll it too. */}
+      <div className="shortcut-groups" tabIndex={0} role="group" aria-labelledby={titleId}>
         {groups.map(([title, rows]) => (
           <section key={title} aria-label={title}>
             <h3>{title}</h3>

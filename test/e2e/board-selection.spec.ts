@@ -84,6 +84,8 @@ test('shift-click and Ctrl+A select several notes; they move, recolour and delet
   // Ctrl+A: every note; Delete removes them all, and the toast's Undo returns them.
   await page.keyboard.press('Control+a');
   await expect(selectedCount(page, 3)).toBeVisible();
+  // Screen readers hear it too.
+  await expect(page.getByRole('status').filter({ hasText: '3 notes selected' })).toHaveCount(1);
   await page.keyboard.press('Delete');
   await expect(page.getByRole('article')).toHaveCount(0);
   await expect(page.getByRole('status').filter({ hasText: '3 notes deleted.' })).toBeVisible();
