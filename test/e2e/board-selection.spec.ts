@@ -219,6 +219,21 @@ test('copy and paste carry notes to another session’s board; Ctrl+D duplicates
   await expect(bike.first()).toHaveClass(/selected/);
   await expect(heat.last()).not.toHaveClass(/selected/);
 
+  // The note menu's Paste uses the app's own copy (no clipboard access is needed for it).
+  await heat.first().click({ button: 'right' });
+  const menu = page.getByRole('menu', { name: 'Note menu' });
+  await menu.getByRole('menuitem', { name: 'Paste' }).click();
+  await expect(page.getByRole('article')).toHaveCount(6);
+
+  // Cut takes the selection off the board (with Undo in the toast); paste puts it back.
+  await expect(selectedCount(page, 2)).toBeVisible();
+  await page.keyboard.press('Control+x');
+  await expect(page.getByRole('article')).toHaveCount(4);
+  await expect(page.getByRole('button', { name: 'Undo delete' })).toBeVisible();
+  await clickEmptyBoard(page);
+  await page.keyboard.press('Control+v');
+  await expect(page.getByRole('article')).toHaveCount(6);
+
   // Text copied from another program: one note per line.
   await clickEmptyBoard(page);
   await page.evaluate(() => {
