@@ -11,8 +11,8 @@ export interface ScreenRect {
   h: number;
 }
 
-/** Screen pixels a press on empty board may wander and still count as a click (which deselects). */
-const CLICK_SLOP = 4;
+/** Screen pixels a press on empty board may wander and still count as a click (which deselects); a finger wanders more. */
+const CLICK_SLOP: Record<string, number> = { mouse: 4, pen: 6, touch: 10 };
 
 function isEmptyBoard(surface: HTMLElement, target: EventTarget | null): boolean {
   return target === surface || (target instanceof HTMLElement && target.dataset.boardLayer !== undefined);
@@ -31,7 +31,7 @@ export function useMarquee(doc: Y.Doc, boardId: string, surfaceRef: RefObject<HT
     const surface = surfaceRef.current;
     const board = surface?.parentElement;
     if (!surface || !board) return;
-    let press: { pointerId: number; x: number; y: number; marquee: boolean; base: readonly string[]; moved: boolean } | null = null;
+    let press: { pointerId: number; x: number; y: number; marquee: boolean; base: readonly string[]; moved: boolean; slop: number } | null = null;
 
     const local = (event: PointerEvent) => {
       const r = surface.getBoundingClientRect();
@@ -52,7 +52,7 @@ export function useMarquee(doc: Y.Doc, boardId: string, surfaceRef: RefObject<HT
       if (event.button !== 0 || !isEmptyBoard(surface, event.target)) return;
       const marquee = event.shiftKey && event.pointerType !== 'touch';
       const at = local(event);
-      press = { pointerId: event.pointerId, ...at, marquee, base: useBoardUi.getState().selectedIds, moved: false };
+      press = { pointerId: event.pointerId, ...at, marquee, base: useBoardUi.getState().selectedIds, moved: false, slop: CLICK_SLOP[event.pointerType] ?? 4 };
       if (!marquee) return;
       event.preventDefault();
       event.stopPropagation();
@@ -61,7 +61,7 @@ export function useMarquee(doc: Y.Doc, boardId: string, surfaceRef: RefObject<HT
     const onPointerMove = (event: PointerEvent) => {
       if (!press || event.pointerId !== press.pointerId) return;
       const at = local(event);
-      if (!press.moved && Math.hypot(at.x - press.x, at.y - press.y) < CLICK_SLOP) return;
+      if (!press.moved && Math.hypot(at.x - press.x, at.y - press.y) < press.slop) return;
       press.moved = true;
       if (!press.marquee) return;
       event.stopPropagation();
