@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Awareness } from 'y-protocols/awareness';
 import type { Board } from '../../shared/model';
@@ -7,10 +7,23 @@ import { CursorsLayer } from '../presence/CursorsLayer';
 import { useLocalPresence } from '../presence/use-local-presence';
 import { screenToWorld, useBoardUi, zoomAround } from '../state/board-ui';
 import { useCan, useWorkshop } from '../workshop/workshop-context';
+import { BoardToast } from './BoardToast';
 import { BoardToolbar } from './BoardToolbar';
+import { Marquee } from './Marquee';
+import { NoteMenu } from './NoteMenu';
+import { NoteToolbar } from './NoteToolbar';
+import { SelectionAnnouncer } from './SelectionAnnouncer';
+import { ShortcutSheet } from './ShortcutSheet';
 import { StickyNote } from './StickyNote';
 import { isTypingTarget } from './keyboard';
 import { useBoardNoteIds } from './use-board-notes';
+import { useBoardToast } from './use-board-toast';
+import { useElementSize } from './use-element-size';
+import { useMarquee } from './use-marquee';
+import { useNoteTabStop } from './use-note-tab-stop';
+import { useSelectedNotes } from './use-selected-notes';
+import { useSelectionCommands } from './use-selection-commands';
+import { useSelectionKeys } from './use-selection-keys';
 import { usePanZoom, ZOOM_STEP } from './use-pan-zoom';
 import { useViewport } from './use-viewport';
 
@@ -34,18 +47,23 @@ export function BoardView({ board, awareness, toolbarExtras }: Props) {
   const [viewport, setViewport] = useViewport(board.id);
   const surfaceRef = useRef<HTMLDivElement>(null);
   const startEditing = useBoardUi((s) => s.startEditing);
-  const [announcement, setAnnouncement] = useState('');
+  const toast = useBoardToast();
+  const { show } = toast;
   usePanZoom(surfaceRef, viewport, setViewport);
   useLocalPresence(awareness, board.id, surfaceRef, readOnly);
-  const refused = useCallback((reason: DenyReason) => setAnnouncement(t(`policy.${reason}`)), [t]);
-
-  useEffect(() => {
-    if (!announcement) return;
-    const timer = setTimeout(() => setAnnouncement(''), 6_000);
-    return () => clearTimeout(timer);
-  }, [announcement]);
-
-  const announceDeleted = useCallback(() => setAnnouncement(t('note.deleted')), [t]);
+  const refused = useCallback((reason: DenyReason) => show(t(`policy.${reason}`)), [t, show]);
+  // Selection (issue 11, i11-select): commands, keys, marquee, Tab order, the bar and the menu.
+  const commands = useSelectionCommands(board.id, surfaceRef, show);
+  useNoteTabStop(doc, board.id, noteIds);
+  const marquee = useMarquee(doc, board.id, surfaceRef);
+  const openMenuFor = useCallback((noteId: string) => {
+    const rect = surfaceRef.current?.querySelector(`[data-note-id="${CSS.escape(noteId)}"]`)?.getBoundingClientRect();
+    useBoardUi.setState({ noteMenu: { noteId, x: rect ? rect.left + 12 : 0, y: rect ? rect.top + 12 : 0 } });
+  }, []);
+  const sheet = useSelectionKeys({ surfaceRef, commands, canAdd: addDecision, show, openMenu: openMenuFor });
+  const selectedNotes = useSelectedNotes(doc, board.id);
+  const barHidden = useBoardUi((s) => s.editingNoteId !== null || s.dragOffset !== null);
+  const surfaceSize = useElementSize(surfaceRef);
 
   const viewCentre = useCallback(() => {
     const rect = surfaceRef.current?.getBoundingClientRect();
@@ -138,9 +156,25 @@ export function BoardView({ board, awareness, toolbarExtras }: Props) {
             style={{ transform: `translate(${viewport.x}px, ${viewport.y}px) scale(${viewport.zoom})` }}
           >
             {noteIds.map((id) => (
-              <StickyNote key={id} noteId={id} zoom={viewport.zoom} onDeleted={announceDeleted} onRefused={refused} />
+              <StickyNote key={id} noteId={id} zoom={viewport.zoom} onRefused={refused} />
             ))}
           </div>
+          {!barHidden && (
+            <NoteToolbar
+              notes={selectedNotes}
+              viewport={viewport}
+              surface={surfaceSize}
+              onDelete={commands.deleteSelection}
+              onDuplicate={commands.duplicateSelection}
+              onTabOut={(direction) => {
+                const primary = useBoardUi.getState().selectedNoteId;
+                const next = primary && (direction === 1 ? commands.neighbour(primary, 1) : primary);
+                if (next) commands.focusNote(next);
+                return Boolean(next);
+              }}
+            />
+          )}
+          <Marquee rect={marquee} />
           <CursorsLayer boardId={board.id} viewport={viewport} />
           {noteIds.length === 0 && (
             <div className="board-empty">
@@ -149,9 +183,13 @@ export function BoardView({ board, awareness, toolbarExtras }: Props) {
             </div>
           )}
         </div>
-        <p role="status" className="toast" data-visible={announcement ? 'true' : 'false'}>
-          {announcement}
-        </p>
+        <button type="button" className="button shortcut-button" aria-label={t('select.shortcutsButton')} title={`${t('select.shortcutsButton')} (?)`} aria-keyshortcuts="Shift+?" onClick={() => sheet.setSheetOpen(true)}>
+          <span aria-hidden="true">?</span>
+        </button>
+        <NoteMenu boardId={board.id} commands={commands} />
+        <SelectionAnnouncer />
+        <BoardToast toast={toast.toast} onDismiss={toast.dismiss} onHold={toast.setHeld} />
+        {sheet.sheetOpen && <ShortcutSheet onClose={() => sheet.setSheetOpen(false)} />}
       </main>
     </>
   );

@@ -1,43 +1,144 @@
+import { useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NOTE_COLOURS, type NoteColour } from '../../shared/model';
+import { NOTE_COLOURS, type Note, type NoteColour } from '../../shared/model';
+import type { Viewport } from '../state/board-ui';
 import { useCan, useWorkshop } from '../workshop/workshop-context';
-import { TrashIcon } from './icons';
+import { DuplicateIcon, GridIcon, TrashIcon } from './icons';
+import { boxAround } from './use-selected-notes';
+import './selection.css';
 
 interface Props {
-  noteId: string;
-  colour: NoteColour;
+  notes: readonly Note[];
+  viewport: Viewport;
+  /** The board surface's size (screen px): the bar stays inside it. */
+  surface: { width: number; height: number };
   onDelete: () => void;
+  onDuplicate: () => void;
+  /** Tab / Shift+Tab past the bar's ends: back to the notes in reading order. */
+  onTabOut: (direction: 1 | -1) => boolean;
 }
 
-/** Floating actions of the selected note: colour swatches and delete. */
-export function NoteToolbar({ noteId, colour, onDelete }: Props) {
+/** Screen px kept between the bar and the selection, and between the bar and the board's edges. */
+const GAP = 10;
+const BAR_HEIGHT = 46;
+
+/**
+ * The selection's bar: colour, duplicate, arrange (for several notes) and delete. It floats in a
+ * layer above every note, in screen pixels, so no other note can cover it or catch a click meant
+ * for it (it used to live inside the note, under any note stacked above). It sits above the
+ * selection, or below it when there is no room above.
+ */
+export function NoteToolbar({ notes, viewport, surface, onDelete, onDuplicate, onTabOut }: Props) {
   const { t } = useTranslation();
   const { actions } = useWorkshop();
-  const canColour = useCan('colourNote', { noteId });
-  const canDelete = useCan('deleteNote', { noteId });
+  const primary = notes.at(-1);
+  // The policy answers per note; a selection's bar asks for its primary note (the same board
+  // and lock apply to all), and the actions skip any note refused on its own.
+  const canColour = useCan('colourNote', { noteId: primary?.id });
+  const canDelete = useCan('deleteNote', { noteId: primary?.id });
+  const canAdd = useCan('addNote', { boardId: primary?.boardId });
+  const canMove = useCan('moveNote', { noteId: primary?.id });
+  const swatches = useRef<(HTMLButtonElement | null)[]>([]);
+  const barRef = useRef<HTMLDivElement>(null);
+  const [barWidth, setBarWidth] = useState(0);
+  useLayoutEffect(() => {
+    const width = barRef.current?.offsetWidth ?? 0;
+    if (width !== barWidth) setBarWidth(width);
+  });
+  const box = boxAround(notes);
+  if (!primary || !box) return null;
+  if (!canColour.allowed && !canDelete.allowed) return null;
+
+  const ids = notes.map((n) => n.id);
+  const shared = notes.every((n) => n.colour === primary.colour) ? primary.colour : null;
   const why = (d: typeof canColour) => (d.allowed ? undefined : t(`policy.${d.reason}`));
+  const recolour = (c: NoteColour) => actions.colourNotes(ids, c);
+
+  // One radio group (WAI-ARIA radio pattern): one Tab stop, arrows move and choose.
+  const checkedIndex = Math.max(0, shared ? NOTE_COLOURS.indexOf(shared) : 0);
+  const onSwatchKey = (event: KeyboardEvent<HTMLButtonElement>, index: number) => {
+    const step = event.key === 'ArrowRight' || event.key === 'ArrowDown' ? 1 : event.key === 'ArrowLeft' || event.key === 'ArrowUp' ? -1 : 0;
+    if (!step) return;
+    event.preventDefault();
+    event.stopPropagation();
+    const next = (index + step + NOTE_COLOURS.length) % NOTE_COLOURS.length;
+    recolour(NOTE_COLOURS[next]!);
+    swatches.current[next]?.focus();
+  };
+  const onBarKey = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key !== 'Tab') return;
+    const focusables = [...event.currentTarget.querySelectorAll<HTMLElement>('button:not(:disabled)')].filter((b) => b.tabIndex >= 0);
+    const atEnd = event.shiftKey ? focusables[0] === document.activeElement : focusables.at(-1) === document.activeElement;
+    if (atEnd && onTabOut(event.shiftKey ? -1 : 1)) event.preventDefault();
+  };
+
+  const centreX = viewport.x + (box.x + box.w / 2) * viewport.zoom;
+  const top = viewport.y + box.y * viewport.zoom - GAP - BAR_HEIGHT;
+  const bottom = viewport.y + (box.y + box.h) * viewport.zoom + GAP;
+  const placeBelow = top < GAP && bottom + BAR_HEIGHT < surface.height - GAP;
+  const y = placeBelow ? bottom : Math.max(GAP, top);
   return (
-    <div className="note-toolbar" role="toolbar" aria-label={t('note.options')} onPointerDown={(e) => e.stopPropagation()}>
+    <div
+      className="note-toolbar"
+      role="toolbar"
+      aria-label={t('note.options')}
+      ref={barRef}
+      // Centred over the selection, but never past the board's edges (the selection may be half off-screen).
+      style={{ left: Math.min(Math.max(centreX, GAP + barWidth / 2), Math.max(GAP + barWidth / 2, surface.width - GAP - barWidth / 2)), top: y }}
+      onPointerDown={(e) => e.stopPropagation()}
+      onKeyDown={onBarKey}
+    >
+      {notes.length > 1 && <span className="selection-count">{t('select.selected', { count: notes.length })}</span>}
       <div role="radiogroup" aria-label={t('note.colour')} className="swatches">
-        {NOTE_COLOURS.map((c) => (
+        {NOTE_COLOURS.map((c, i) => (
           <button
             key={c}
+            ref={(el) => {
+              swatches.current[i] = el;
+            }}
             type="button"
             role="radio"
-            aria-checked={c === colour}
+            aria-checked={c === shared}
             aria-label={t(`note.colours.${c}`)}
             title={why(canColour) ?? t(`note.colours.${c}`)}
+            tabIndex={i === checkedIndex ? 0 : -1}
             disabled={!canColour.allowed}
             className={`swatch colour-${c}`}
-            onClick={() => actions.colourNote(noteId, c)}
+            onClick={() => recolour(c)}
+            onKeyDown={(e) => onSwatchKey(e, i)}
           />
         ))}
       </div>
+      <span className="toolbar-divider" aria-hidden="true" />
+      <button
+        type="button"
+        className="button icon"
+        aria-label={t('select.duplicate')}
+        title={why(canAdd) ?? `${t('select.duplicate')} (Ctrl+D)`}
+        aria-keyshortcuts="Control+D"
+        disabled={!canAdd.allowed}
+        onClick={onDuplicate}
+      >
+        <DuplicateIcon />
+      </button>
+      {notes.length > 1 && (
+        <button
+          type="button"
+          className="button icon"
+          aria-label={t('select.arrange')}
+          title={why(canMove) ?? t('select.arrange')}
+          disabled={!canMove.allowed}
+          onClick={() => actions.arrangeNotesInGrid(ids)}
+        >
+          <GridIcon />
+        </button>
+      )}
       <button
         type="button"
         className="button icon danger"
-        aria-label={t('note.delete')}
-        title={why(canDelete) ?? t('note.delete')}
+        aria-label={t('select.deleteMany', { count: notes.length })}
+        title={why(canDelete) ?? t('select.deleteMany', { count: notes.length })}
+        aria-keyshortcuts="Delete"
         disabled={!canDelete.allowed}
         onClick={onDelete}
       >

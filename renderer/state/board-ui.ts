@@ -29,10 +29,25 @@ export function screenToWorld(view: Viewport, point: { x: number; y: number }): 
 
 interface BoardUiState {
   viewports: Record<string, Viewport>;
+  /** The note last selected (its bar, keyboard focus); one of `selectedIds`, or null. */
   selectedNoteId: string | null;
+  /** Every selected note (shift-click, marquee, Ctrl+A); empty when nothing is. */
+  selectedIds: readonly string[];
+  /** A selection being dragged: each selected note is drawn this far (world px) from where it is. */
+  dragOffset: { dx: number; dy: number } | null;
   editingNoteId: string | null;
+  /** The one note Tab lands on when entering the board: the selected one, else the first in reading order. */
+  tabStopId: string | null;
+  /** The note menu (right-click, long-press, Shift+F10), at a point in the window. */
+  noteMenu: { noteId: string; x: number; y: number } | null;
   setViewport: (boardId: string, viewport: Viewport) => void;
+  /** Selects this one note alone (null: nothing). */
   select: (noteId: string | null) => void;
+  /** Replaces the selection; the last id becomes the primary one. */
+  setSelection: (noteIds: readonly string[]) => void;
+  /** Shift-click: adds a note to the selection, or takes it out. */
+  toggleSelected: (noteId: string) => void;
+  setDragOffset: (offset: { dx: number; dy: number } | null) => void;
   startEditing: (noteId: string) => void;
   stopEditing: () => void;
 }
@@ -41,9 +56,30 @@ interface BoardUiState {
 export const useBoardUi = create<BoardUiState>((set) => ({
   viewports: {},
   selectedNoteId: null,
+  selectedIds: [],
+  dragOffset: null,
   editingNoteId: null,
+  tabStopId: null,
+  noteMenu: null,
   setViewport: (boardId, viewport) => set((s) => ({ viewports: { ...s.viewports, [boardId]: viewport } })),
-  select: (noteId) => set((s) => ({ selectedNoteId: noteId, editingNoteId: noteId === s.editingNoteId ? s.editingNoteId : null })),
-  startEditing: (noteId) => set({ selectedNoteId: noteId, editingNoteId: noteId }),
+  select: (noteId) =>
+    set((s) => ({
+      selectedNoteId: noteId,
+      selectedIds: noteId ? (s.selectedIds.length === 1 && s.selectedIds[0] === noteId ? s.selectedIds : [noteId]) : [],
+      editingNoteId: noteId === s.editingNoteId ? s.editingNoteId : null,
+    })),
+  setSelection: (noteIds) =>
+    set((s) => {
+      const ids = [...new Set(noteIds)];
+      const primary = ids.at(-1) ?? null;
+      return { selectedIds: ids, selectedNoteId: primary, editingNoteId: primary === s.editingNoteId ? s.editingNoteId : null };
+    }),
+  toggleSelected: (noteId) =>
+    set((s) => {
+      const ids = s.selectedIds.includes(noteId) ? s.selectedIds.filter((id) => id !== noteId) : [...s.selectedIds, noteId];
+      return { selectedIds: ids, selectedNoteId: ids.at(-1) ?? null, editingNoteId: null };
+    }),
+  setDragOffset: (dragOffset) => set({ dragOffset }),
+  startEditing: (noteId) => set({ selectedNoteId: noteId, selectedIds: [noteId], editingNoteId: noteId }),
   stopEditing: () => set({ editingNoteId: null }),
 }));

@@ -18,6 +18,7 @@ import {
 import { can, personIn, type Action, type Decision, type Person, type Target } from '../../shared/model/policy';
 import type { Me } from '../identity/person';
 import type { Clock } from './clock';
+import { createSelectionActions, type SelectionActions } from './selection-actions';
 
 /** Undo for this person's own edits (the session's Y.UndoManager tracks LOCAL_ORIGIN only). */
 export interface WorkshopUndo {
@@ -34,7 +35,7 @@ export interface WorkshopUndo {
  * origin, and starts its own undo step — except typing, which groups by the undo manager's
  * capture timeout so a sentence is one step.
  */
-export interface WorkshopActions {
+export interface WorkshopActions extends SelectionActions {
   /** A note near `centre` (free space found around it), authored by this device. */
   addNoteNear(boardId: string, centre: Point): string | null;
   editNoteText(noteId: string, text: string): boolean;
@@ -76,6 +77,7 @@ export function createWorkshop(init: { doc: Y.Doc; undoManager: Y.UndoManager; m
   };
 
   const actions: WorkshopActions = {
+    ...createSelectionActions({ doc, me, clock, allowed, step }),
     addNoteNear(boardId, centre) {
       if (!allowed('addNote', { boardId })) return null;
       const occupied = listNotes(doc, boardId).map((n) => ({ ...n.pos, ...n.size }));

@@ -26,3 +26,6 @@ export * from './voting-rounds';
 export * from './write';
 export * from './zones';
 export * from './stored-updates';
+export * from './arrange';
+export * from './note-clipboard';
+export * from './reading-order';

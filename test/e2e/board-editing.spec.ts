@@ -12,9 +12,9 @@ test('delete with the Delete key, then bring the note back with Undo', async ({ 
   await page.keyboard.press('Delete');
   await expect(page.getByRole('article')).toHaveCount(0);
   await expect(page.getByRole('status').filter({ hasText: 'Note deleted' })).toBeVisible();
-  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.getByRole('button', { name: 'Undo', exact: true }).click();
   await expect(page.getByRole('article', { name: 'Barrier: fragmented funding' })).toBeVisible();
-  await page.getByRole('button', { name: 'Redo' }).click();
+  await page.getByRole('button', { name: 'Redo', exact: true }).click();
   await expect(page.getByRole('article')).toHaveCount(0);
 });
 

@@ -1,0 +1,52 @@
+import { useMemo, useSyncExternalStore } from 'react';
+import type * as Y from 'yjs';
+import { getNote, observeRoots, type Note } from '../../shared/model';
+import { useBoardUi } from '../state/board-ui';
+
+export interface WorldBox {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** The smallest box around some notes (world px); null for none. */
+export function boxAround(notes: readonly Note[]): WorldBox | null {
+  if (notes.length === 0) return null;
+  const x = Math.min(...notes.map((n) => n.pos.x));
+  const y = Math.min(...notes.map((n) => n.pos.y));
+  return {
+    x,
+    y,
+    w: Math.max(...notes.map((n) => n.pos.x + n.size.w)) - x,
+    h: Math.max(...notes.map((n) => n.pos.y + n.size.h)) - y,
+  };
+}
+
+/**
+ * The live notes of this board that are selected, kept current as anyone moves, recolours or
+ * deletes them (a note a peer deleted drops out at once).
+ */
+export function useSelectedNotes(doc: Y.Doc, boardId: string): Note[] {
+  const ids = useBoardUi((s) => s.selectedIds);
+  const store = useMemo(() => {
+    let version = 0;
+    return {
+      get: () => version,
+      subscribe: (changed: () => void) =>
+        observeRoots(doc, ['notes', 'boards'], () => {
+          version++;
+          changed();
+        }),
+    };
+  }, [doc]);
+  const version = useSyncExternalStore(store.subscribe, store.get);
+  return useMemo(
+    () => ids.flatMap((id) => {
+      const note = getNote(doc, id);
+      return note && note.boardId === boardId && note.deletedAt === null ? [note] : [];
+    }),
+    // `version` re-reads the notes after every change to them.
+    [doc, boardId, ids, version],
+  );
+}
