@@ -199,6 +199,13 @@ export const en = {
     lockBoard: 'Lock board',
     unlockBoard: 'Unlock board',
   },
+  room: {
+    changeCodeQuestion: 'Everyone else is disconnected at once and needs the new join link to come back. Change the join code?',
+    changeCodeConfirm: 'Change code and disconnect everyone',
+    keepCode: 'Keep the current code',
+    hostDown: 'Host stopped · nobody new can join',
+    hostDownHint: 'The host on this computer is not answering: nobody new can join and people who lose their connection cannot come back. Those connected directly keep editing with you. Restart Transition Lab to host again; this page reconnects by itself.',
+  },
 };
 
 export type Catalog = typeof en;

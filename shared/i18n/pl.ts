@@ -209,6 +209,13 @@ export const pl: Catalog & PolishPluralForms = {
     lockBoard: 'Zablokuj tablicę',
     unlockBoard: 'Odblokuj tablicę',
   },
+  room: {
+    changeCodeQuestion: 'Wszyscy pozostali zostaną od razu rozłączeni i będą potrzebować nowego linku, aby wrócić. Zmienić kod dołączenia?',
+    changeCodeConfirm: 'Zmień kod i rozłącz wszystkich',
+    keepCode: 'Zostaw obecny kod',
+    hostDown: 'Host zatrzymany · nikt nowy nie dołączy',
+    hostDownHint: 'Host na tym komputerze nie odpowiada: nikt nowy nie może dołączyć, a osoby, które stracą połączenie, nie wrócą. Osoby połączone bezpośrednio nadal edytują razem z Tobą. Uruchom ponownie Transition Lab, aby znowu hostować; ta strona połączy się sama.',
+  },
 };
 
 /** Polish needs the "few" and "many" plural forms that English lacks. */
