@@ -14,6 +14,7 @@ import { AppHeader } from '../ui/AppHeader';
 import { createClock } from '../workshop/clock';
 import { createWorkshop } from '../workshop/workshop';
 import { WorkshopContext } from '../workshop/workshop-context';
+import { BoardsPanel } from './BoardsPanel';
 import { SaveStatus } from './SaveStatus';
 import type { OpenSession } from './open-sessions';
 import { useOpenSession, useSessionOutline } from './use-open-session';
@@ -72,10 +73,8 @@ function SyncedSession({ session, access, deviceId }: { session: OpenSession; ac
     // A participant who just joined: nothing arrived from the facilitator's host yet.
     return (
       <div className="page session-page">
-        <AppHeader>
+        <AppHeader actions={<ConnectionStatus sync={sync} />}>
           <BackLink />
-          <span className="session-heading-spacer" />
-          <ConnectionStatus sync={sync} />
         </AppHeader>
         <main className="centered">
           {/* Refused (wrong code, removed): the alert says what to do; do not promise a connection. */}
@@ -118,12 +117,17 @@ function OpenSessionView({
 
   return (
     <div className="page session-page">
-      <AppHeader>
+      <AppHeader
+        actions={
+          <>
+            <SaveStatus persistence={session.persistence} />
+            <ConnectionStatus sync={sync} />
+            <InviteButton sessionId={session.id} sync={sync} />
+          </>
+        }
+      >
         <BackLink />
         <h1 className="session-heading">{title}</h1>
-        <SaveStatus persistence={session.persistence} />
-        <ConnectionStatus sync={sync} />
-        <InviteButton sessionId={session.id} sync={sync} />
       </AppHeader>
       {readOnly && (
         <p role="alert" className="banner warning">
@@ -131,23 +135,7 @@ function OpenSessionView({
         </p>
       )}
       <div className="session-body">
-        <nav className="boards-nav" aria-label={t('session.boards')}>
-          <h2>{t('session.boards')}</h2>
-          <ul>
-            {boards.map((b) => (
-              <li key={b.id}>
-                <button
-                  type="button"
-                  className={b.id === board?.id ? 'board-tab current' : 'board-tab'}
-                  aria-current={b.id === board?.id ? 'page' : undefined}
-                  onClick={() => setChosenBoardId(b.id)}
-                >
-                  {b.title}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </nav>
+        <BoardsPanel boards={boards} currentId={board?.id} onChoose={setChosenBoardId} />
         {board && (
           <BoardView key={board.id} board={board} awareness={session.awareness} toolbarExtras={<LockBoardButton boardId={board.id} />} />
         )}
@@ -160,7 +148,7 @@ function BackLink() {
   const { t } = useTranslation();
   return (
     <a className="back-link" href="#/">
-      ← {t('session.back')}
+      <span aria-hidden="true">←</span> <span className="back-link-text">{t('session.back')}</span>
     </a>
   );
 }

@@ -205,6 +205,8 @@ export const en = {
     keepCode: 'Keep the current code',
     hostDown: 'Host stopped · nobody new can join',
     hostDownHint: 'The host on this computer is not answering: nobody new can join and people who lose their connection cannot come back. Those connected directly keep editing with you. Restart Transition Lab to host again; this page reconnects by itself.',
+    hideBoards: 'Hide boards',
+    showBoards: 'Show boards',
   },
 };
 
