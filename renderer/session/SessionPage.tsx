@@ -16,6 +16,7 @@ import { createWorkshop } from '../workshop/workshop';
 import { WorkshopContext } from '../workshop/workshop-context';
 import { BoardsPanel } from './BoardsPanel';
 import { SaveStatus } from './SaveStatus';
+import { SessionTitle } from './SessionTitle';
 import type { OpenSession } from './open-sessions';
 import { useOpenSession, useSessionOutline } from './use-open-session';
 
@@ -127,7 +128,7 @@ function OpenSessionView({
         }
       >
         <BackLink />
-        <h1 className="session-heading">{title}</h1>
+        <SessionTitle title={title} />
       </AppHeader>
       {readOnly && (
         <p role="alert" className="banner warning">

@@ -207,6 +207,7 @@ export const en = {
     hostDownHint: 'The host on this computer is not answering: nobody new can join and people who lose their connection cannot come back. Those connected directly keep editing with you. Restart Transition Lab to host again; this page reconnects by itself.',
     hideBoards: 'Hide boards',
     showBoards: 'Show boards',
+    sessionLanguage: 'Session language',
   },
 };
 

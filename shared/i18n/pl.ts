@@ -217,6 +217,7 @@ export const pl: Catalog & PolishPluralForms = {
     hostDownHint: 'Host na tym komputerze nie odpowiada: nikt nowy nie może dołączyć, a osoby, które stracą połączenie, nie wrócą. Osoby połączone bezpośrednio nadal edytują razem z Tobą. Uruchom ponownie Transition Lab, aby znowu hostować; ta strona połączy się sama.',
     hideBoards: 'Ukryj tablice',
     showBoards: 'Pokaż tablice',
+    sessionLanguage: 'Język sesji',
   },
 };
 
