@@ -208,6 +208,10 @@ export const en = {
     hideBoards: 'Hide boards',
     showBoards: 'Show boards',
     sessionLanguage: 'Session language',
+    linkOrCode: 'Join link or code',
+    linkOrCodePlaceholder: 'ABCDE-FGHJK or http://192.168.1.20:4455/#/join/…',
+    codeNotFound: 'No session open on this host has this join code. Check the code with the facilitator (letters and digits, no 0, O, 1 or I), or paste the whole join link.',
+    codeNeedsLink: 'The code alone works only on a page opened from the facilitator’s host. Paste the whole join link instead.',
   },
 };
 

@@ -96,7 +96,7 @@ test('a participant joins from Home with a pasted link: only a name is asked, th
   const dialog = participant.page.getByRole('dialog', { name: 'Join a session' });
   await dialog.getByRole('button', { name: 'Join' }).click();
   await expect(dialog.getByRole('alert')).toBeVisible();
-  await dialog.getByRole('textbox', { name: 'Join link', exact: true }).fill(link);
+  await dialog.getByRole('textbox', { name: 'Join link or code', exact: true }).fill(link);
   await dialog.getByRole('textbox', { name: 'Your name' }).fill('Ola');
   await dialog.getByRole('button', { name: 'Join' }).click();
   await expect(participant.page.getByRole('article', { name: 'Tram priority on Dietla' })).toBeVisible();
@@ -105,4 +105,31 @@ test('a participant joins from Home with a pasted link: only a name is asked, th
   // The joined session is listed on the participant's Home like any other.
   await participant.page.getByRole('link', { name: /All sessions/ }).click();
   await expect(participant.page.getByRole('list', { name: 'Sessions' }).getByRole('link', { name: 'Kraków lab' })).toBeVisible();
+});
+
+test('on a page served by the host, Join session takes the join code alone, as read out from the invitation', async ({ baseURL }, testInfo) => {
+  test.setTimeout(180_000);
+  const facilitator = await launchPeer(baseURL!, 'Facilitator');
+  const participant = await launchPeer(baseURL!, 'Participant');
+  peers = [facilitator, participant];
+  await createSession(facilitator.page, 'Read-out code');
+  await addNote(facilitator.page, 'Heat pumps for schools');
+  const code = new URL(await readJoinLink(facilitator.page)).hash.split('code=')[1]!;
+
+  await participant.page.goto('/');
+  await participant.page.getByRole('button', { name: 'Join session', exact: true }).click();
+  const dialog = participant.page.getByRole('dialog', { name: 'Join a session' });
+  const field = dialog.getByRole('textbox', { name: 'Join link or code', exact: true });
+  await dialog.getByRole('textbox', { name: 'Your name', exact: true }).fill('Ola');
+  // A code nobody hosts here is refused with what to do.
+  await field.fill('ZZZZZ-ZZZZZ');
+  await dialog.getByRole('button', { name: 'Join', exact: true }).click();
+  await expect(dialog.getByRole('alert')).toHaveText(/No session open on this host has this join code/);
+  await dialog.screenshot({ path: testInfo.outputPath('join-code-not-found.png') });
+
+  // Typed as heard: lower case, a space instead of the dash.
+  await field.fill(code.toLowerCase().replace('-', ' '));
+  await dialog.getByRole('button', { name: 'Join', exact: true }).click();
+  await expect(participant.page.getByRole('article', { name: 'Heat pumps for schools' })).toBeVisible();
+  await expect(connection(facilitator.page)).toHaveText(/Hosting · 1 participant(?!s)/);
 });
