@@ -1,10 +1,11 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SCHEMA_VERSION } from '../../shared/model';
 import { BoardView } from '../board/BoardView';
 import { InviteButton } from '../facilitation/InviteDialog';
 import { LockBoardButton } from '../facilitation/LockBoardButton';
-import { meOnThisDevice } from '../identity/person';
+import { saveDisplayName } from '../identity/display-name';
+import { meOnThisDevice, type PresenceUser } from '../identity/person';
 import { PresenceContext, usePresenceStore } from '../presence/presence-context';
 import type { SessionAccess } from '../storage/database';
 import { ConnectionStatus } from '../sync/ConnectionStatus';
@@ -17,6 +18,7 @@ import { WorkshopContext } from '../workshop/workshop-context';
 import { BoardsPanel } from './BoardsPanel';
 import { SaveStatus } from './SaveStatus';
 import { SessionTitle } from './SessionTitle';
+import { YourNameButton } from './YourNameButton';
 import type { OpenSession } from './open-sessions';
 import { useOpenSession, useSessionOutline } from './use-open-session';
 
@@ -60,7 +62,7 @@ function SyncedSession({ session, access, deviceId }: { session: OpenSession; ac
   // Who never typed a name shows as "Facilitator" on the host's own window, else "Participant".
   const fallbackName = access?.hostUrl ? t('connection.participant') : t('connection.facilitator');
   // Fixed for the view's life: a language switch must not rename us or rebuild the Workshop.
-  const [me] = useState(() => meOnThisDevice(deviceId, fallbackName));
+  const [me, setMe] = useState(() => meOnThisDevice(deviceId, fallbackName));
   const workshop = useMemo(
     () => createWorkshop({ doc: session.doc, undoManager: session.undoManager, me, clock: createClock() }),
     [session, me],
@@ -69,6 +71,14 @@ function SyncedSession({ session, access, deviceId }: { session: OpenSession; ac
   const sync = useSessionSync(session, access, me, isFacilitator);
   const snapshot = useSyncSnapshot(sync);
   const presence = usePresenceStore(session.awareness);
+  // A new name goes out in presence at once, without reconnecting (use-session-sync.ts).
+  useEffect(() => {
+    sync?.setLocalUser({ name: me.name, colour: me.colour });
+  }, [sync, me]);
+  const rename = useCallback((name: string) => {
+    saveDisplayName(name);
+    setMe((current) => ({ ...current, name }));
+  }, []);
   const outline = useSessionOutline(session);
   if (outline.schemaVersion === 0) {
     // A participant who just joined: nothing arrived from the facilitator's host yet.
@@ -94,7 +104,7 @@ function SyncedSession({ session, access, deviceId }: { session: OpenSession; ac
   return (
     <WorkshopContext.Provider value={workshop}>
       <PresenceContext.Provider value={presence}>
-        <OpenSessionView session={session} sync={sync} outline={outline} />
+        <OpenSessionView session={session} sync={sync} outline={outline} me={me} onRename={rename} />
       </PresenceContext.Provider>
     </WorkshopContext.Provider>
   );
@@ -104,10 +114,14 @@ function OpenSessionView({
   session,
   sync,
   outline,
+  me,
+  onRename,
 }: {
   session: OpenSession;
   sync: SessionSync | null;
   outline: ReturnType<typeof useSessionOutline>;
+  me: PresenceUser;
+  onRename: (name: string) => void;
 }) {
   const { t } = useTranslation();
   const { title, boards, schemaVersion } = outline;
@@ -123,6 +137,7 @@ function OpenSessionView({
           <>
             <SaveStatus persistence={session.persistence} />
             <ConnectionStatus sync={sync} />
+            <YourNameButton me={me} onRename={onRename} />
             <InviteButton sessionId={session.id} sync={sync} />
           </>
         }

@@ -212,6 +212,10 @@ export const en = {
     linkOrCodePlaceholder: 'ABCDE-FGHJK or http://192.168.1.20:4455/#/join/…',
     codeNotFound: 'No session open on this host has this join code. Check the code with the facilitator (letters and digits, no 0, O, 1 or I), or paste the whole join link.',
     codeNeedsLink: 'The code alone works only on a page opened from the facilitator’s host. Paste the whole join link instead.',
+    yourNameButton: 'Your name: {{name}}',
+    yourNameTitle: 'Your name',
+    yourNameHint: 'Everyone in the session sees this name next to your cursor and on the notes you write from now on.',
+    saveName: 'Save name',
   },
 };
 

@@ -222,6 +222,10 @@ export const pl: Catalog & PolishPluralForms = {
     linkOrCodePlaceholder: 'ABCDE-FGHJK lub http://192.168.1.20:4455/#/join/…',
     codeNotFound: 'Żadna sesja otwarta na tym hoście nie ma takiego kodu dołączenia. Sprawdź kod z prowadzącym (litery i cyfry, bez 0, O, 1 i I) albo wklej cały link.',
     codeNeedsLink: 'Sam kod działa tylko na stronie otwartej z hosta prowadzącego. Wklej cały link dołączenia.',
+    yourNameButton: 'Twoje imię: {{name}}',
+    yourNameTitle: 'Twoje imię',
+    yourNameHint: 'Wszyscy w sesji widzą to imię przy Twoim kursorze i na karteczkach, które piszesz od teraz.',
+    saveName: 'Zapisz imię',
   },
 };
 

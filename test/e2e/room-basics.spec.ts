@@ -1,5 +1,12 @@
 import { expect, test } from '@playwright/test';
 import { addNote, createSession } from './support/board';
+import { joinAs, launchPeer, readJoinLink, type Peer } from './support/peers';
+
+let peers: Peer[] = [];
+test.afterEach(async () => {
+  await Promise.all(peers.map((p) => p.close()));
+  peers = [];
+});
 
 test('a session in Polish gets its first board named in Polish, also when the app speaks English', async ({ page }) => {
   await page.goto('/');
@@ -66,4 +73,38 @@ test('Space and Enter both press buttons, also on the board', async ({ page }) =
   await page.getByRole('button', { name: 'Invite participants', exact: true }).focus();
   await page.keyboard.press('Space');
   await expect(page.getByRole('dialog', { name: 'Invite participants' })).toBeVisible();
+});
+
+test('the facilitator sets their name like everyone else: the others see it at once, and new notes carry it', async ({ baseURL }) => {
+  test.setTimeout(120_000);
+  const facilitator = await launchPeer(baseURL!, 'Facilitator');
+  const ola = await launchPeer(baseURL!, 'Ola');
+  peers = [facilitator, ola];
+  await createSession(facilitator.page, 'Names');
+  const link = await readJoinLink(facilitator.page);
+  await joinAs(ola, link);
+  const people = ola.page.getByRole('list', { name: 'People here' });
+  await expect(people.getByRole('listitem', { name: 'Facilitator', exact: true })).toBeAttached();
+
+  const header = facilitator.page.getByRole('banner');
+  await header.getByRole('button', { name: 'Your name: Facilitator', exact: true }).click();
+  const dialog = facilitator.page.getByRole('dialog', { name: 'Your name' });
+  const field = dialog.getByRole('textbox', { name: 'Your name', exact: true });
+  await expect(field).toBeFocused();
+  await field.fill('   ');
+  await dialog.getByRole('button', { name: 'Save name', exact: true }).click();
+  await expect(dialog.getByRole('alert')).toHaveText(/Enter a name/);
+  await field.fill('Anna Kowalska');
+  await field.press('Enter');
+  await expect(dialog).toHaveCount(0);
+  // Focus goes back to the button, now named for the new name.
+  await expect(header.getByRole('button', { name: 'Your name: Anna Kowalska', exact: true })).toBeFocused();
+  await expect(people.getByRole('listitem', { name: 'Anna Kowalska', exact: true })).toBeAttached();
+  await expect(people.getByRole('listitem', { name: 'Facilitator', exact: true })).toHaveCount(0);
+
+  await addNote(facilitator.page, 'Named note');
+  await expect(ola.page.getByRole('article', { name: 'Named note', exact: true })).toHaveAccessibleDescription('Written by Anna Kowalska');
+  // Remembered on this device: a reload keeps the name.
+  await facilitator.page.reload();
+  await expect(facilitator.page.getByRole('banner').getByRole('button', { name: 'Your name: Anna Kowalska', exact: true })).toBeVisible();
 });

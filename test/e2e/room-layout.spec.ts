@@ -32,6 +32,7 @@ function sessionHeader(page: Page, names: { back: string; invite: string; langua
     header.getByRole('link', { name: names.back }),
     header.getByRole('heading', { level: 1 }),
     header.getByRole('status', { name: /^(Connection|Połączenie)$/ }),
+    header.getByRole('button', { name: /^(Your name|Twoje imię): / }),
     header.getByRole('button', { name: names.invite, exact: true }),
     header.getByRole('combobox', { name: names.language, exact: true }),
   ];
