@@ -5,6 +5,7 @@ import { BoardView } from '../board/BoardView';
 import { InviteButton } from '../facilitation/InviteDialog';
 import { LockBoardButton } from '../facilitation/LockBoardButton';
 import { saveDisplayName } from '../identity/display-name';
+import { colourForDevice, distinctColour } from '../identity/palette';
 import { meOnThisDevice, type PresenceUser } from '../identity/person';
 import { PresenceContext, usePresenceStore } from '../presence/presence-context';
 import type { SessionAccess } from '../storage/database';
@@ -75,6 +76,17 @@ function SyncedSession({ session, access, deviceId }: { session: OpenSession; ac
   useEffect(() => {
     sync?.setLocalUser({ name: me.name, colour: me.colour });
   }, [sync, me]);
+  // Two people here with one colour: the later one (higher client id) takes a free colour.
+  useEffect(() => {
+    const deviceColour = colourForDevice(deviceId);
+    const settle = () => {
+      const others = presence.getState().people.filter((p) => !p.self);
+      const colour = distinctColour(deviceColour, session.doc.clientID, others);
+      setMe((current) => (current.colour === colour ? current : { ...current, colour }));
+    };
+    settle();
+    return presence.subscribe(settle);
+  }, [presence, deviceId, session]);
   const rename = useCallback((name: string) => {
     saveDisplayName(name);
     setMe((current) => ({ ...current, name }));
