@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { cleanName, MAX_NAME_LENGTH } from '../identity/display-name';
 import type { PresenceUser } from '../identity/person';
+import { textColourOn } from '../presence/presence-state';
 import { ModalDialog } from '../ui/ModalDialog';
 
 /**
@@ -29,8 +30,10 @@ export function YourNameButton({ me, onRename }: { me: PresenceUser; onRename: (
         title={t('room.yourNameButton', { name: me.name })}
         onClick={() => setOpen(true)}
       >
-        <span className="person-dot" style={{ background: me.colour }} aria-hidden="true" />
-        <span className="your-name-text">{me.name}</span>
+        {/* An avatar, as in Miro's and Figma's headers; the name is in the button's label and tooltip. */}
+        <span className="your-name-avatar" style={{ background: me.colour, color: textColourOn(me.colour) }} aria-hidden="true">
+          {Array.from(me.name)[0]?.toUpperCase() ?? '?'}
+        </span>
       </button>
       {open && (
         <YourNameDialog
