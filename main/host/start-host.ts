@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { DEFAULT_HOST_PORT } from '../../shared/protocol/host';
 import { LAN_INFO_PATH, SIGNAL_PATH, SYNC_PATH } from '../../shared/protocol/room-wire';
+import { ROOM_LOOKUP_PATH } from '../../shared/protocol/room-lookup';
 import { ConnectionCounter, FailureWindow } from './address-limits';
 import { ensureDataDir } from './data-dir';
 import { resolveLimits, type HostLimits } from './host-limits';
@@ -11,6 +12,7 @@ import { createLanInfoHandler } from './lan-info';
 import { hostUrls } from './lan-addresses';
 import { advertiseHost, type Advertisement } from './mdns-advertise';
 import { createRequestHandler } from './request-handler';
+import { createRoomLookupHandler } from './room-lookup';
 import { createRouteTable } from './routes';
 import { SignalService } from './signal/signal-service';
 import { resolveStaticRoot } from './static-files';
@@ -94,7 +96,10 @@ export async function startHost(options: StartHostOptions): Promise<RunningHost>
   upgrades.register(SIGNAL_PATH, signal);
 
   let actualPort = port;
-  const routes = createRouteTable([[LAN_INFO_PATH, createLanInfoHandler(bind, () => actualPort)]]);
+  const routes = createRouteTable([
+    [LAN_INFO_PATH, createLanInfoHandler(bind, () => actualPort)],
+    [ROOM_LOOKUP_PATH, createRoomLookupHandler(sync.rooms)],
+  ]);
   const server = http.createServer(
     {
       headersTimeout: HEADERS_TIMEOUT_MS,

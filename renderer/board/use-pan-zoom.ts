@@ -1,6 +1,7 @@
 import { useEffect, useRef, type RefObject } from 'react';
 import { zoomAround, type Viewport } from '../state/board-ui';
 import { isTypingTarget } from './keyboard';
+import { isPressableTarget } from './pressable-target';
 
 export const ZOOM_STEP = 1.25;
 
@@ -53,7 +54,7 @@ export function usePanZoom(
       surface.classList.remove('panning');
     };
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.code === 'Space' && !isTypingTarget(event.target)) {
+      if (event.code === 'Space' && !isTypingTarget(event.target) && !isPressableTarget(event.target)) {
         spaceHeld.current = true;
         surface.classList.add('pan-ready');
         if (event.target === document.body || surface.contains(event.target as Node)) event.preventDefault();

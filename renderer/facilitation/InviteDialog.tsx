@@ -10,6 +10,7 @@ import { usePresence } from '../presence/presence-context';
 import type { SessionSync } from '../sync/session-sync';
 import { useSyncSnapshot } from '../sync/use-session-sync';
 import { useCan } from '../workshop/workshop-context';
+import { ChangeCodeControl } from './ChangeCodeControl';
 import { NetworkSettings } from './NetworkSettings';
 import './invite.css';
 
@@ -113,10 +114,12 @@ export function InviteDialog({ sessionId, sync, onClose }: { sessionId: string; 
             </label>
           )}
           {chosen && isLoopbackUrl(chosen) && <p className="invite-note warning-text">{t('invite.loopbackWarning')}</p>}
-          <label className="field">
-            <span>{t('invite.link')}</span>
+          {/* The label names only the field: wrapping the Copy button too would name it "Join link Copy link". */}
+          <div className="field">
+            <label htmlFor={`${titleId}-link`}>{t('invite.link')}</label>
             <span className="invite-link-row">
               <input
+                id={`${titleId}-link`}
                 ref={linkRef}
                 type="text"
                 readOnly
@@ -136,7 +139,7 @@ export function InviteDialog({ sessionId, sync, onClose }: { sessionId: string; 
                 {t('invite.copy')}
               </button>
             </span>
-          </label>
+          </div>
           <div className="invite-code" role="group" aria-labelledby={`${titleId}-code`}>
             <span className="invite-code-label" id={`${titleId}-code`}>
               {t('invite.code')}
@@ -154,11 +157,7 @@ export function InviteDialog({ sessionId, sync, onClose }: { sessionId: string; 
       )}
       {facilitator && (
         <>
-          <div className="invite-actions">
-            <button type="button" className="button" disabled={busy} onClick={() => void rotate()}>
-              {t('invite.changeCode')}
-            </button>
-          </div>
+          <ChangeCodeControl busy={busy} onConfirm={() => void rotate()} />
           <ParticipantList sync={sync} onRemoved={(name) => setMessage({ kind: 'status', text: t('invite.removedNamed', { name }) })} />
         </>
       )}

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_TITLE_LENGTH, normaliseTitle } from '../../shared/model';
 import { ModalDialog } from '../ui/ModalDialog';
@@ -8,13 +8,15 @@ interface Props {
   submitLabel: string;
   initialTitle?: string;
   placeholder?: string;
+  /** More fields under the title (New session: the session's language). */
+  extra?: ReactNode;
   /** Resolves when done; a rejection is shown in the dialog, which stays open. */
   onSubmit: (title: string) => Promise<void>;
   onClose: () => void;
 }
 
 /** The `Session title` form shared by New session and Rename. */
-export function SessionTitleDialog({ heading, submitLabel, initialTitle = '', placeholder, onSubmit, onClose }: Props) {
+export function SessionTitleDialog({ heading, submitLabel, initialTitle = '', placeholder, extra, onSubmit, onClose }: Props) {
   const { t } = useTranslation();
   const [value, setValue] = useState(initialTitle);
   const [error, setError] = useState<string | null>(null);
@@ -62,6 +64,7 @@ export function SessionTitleDialog({ heading, submitLabel, initialTitle = '', pl
             {error}
           </p>
         )}
+        {extra && <div className="dialog-extra">{extra}</div>}
         <div className="dialog-actions">
           <button type="button" className="button" onClick={onClose}>
             {t('newSession.cancel')}

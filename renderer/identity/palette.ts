@@ -23,3 +23,15 @@ export function colourForClient(clientId: number): string {
   // Knuth's multiplicative hash spreads consecutive ids over the palette.
   return pick(Math.imul(clientId >>> 0, 2654435761));
 }
+
+/**
+ * Our colour in a room: the device's own, unless someone here already shows it. Then the first
+ * palette colour nobody here shows. Of two people with one colour, only the one with the higher
+ * client id moves, so both screens agree without talking about it. Past seven people colours repeat.
+ */
+export function distinctColour(own: string, myClientId: number, others: ReadonlyArray<{ clientId: number; colour: string }>): string {
+  const clash = others.some((o) => o.colour === own && o.clientId < myClientId);
+  if (!clash) return own;
+  const taken = new Set(others.map((o) => o.colour));
+  return PERSON_PALETTE.find((c) => !taken.has(c)) ?? own;
+}

@@ -1,14 +1,16 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isWellFormedJoinCode } from '../../shared/protocol/access';
 import { parseJoinLink } from '../../shared/protocol/room-wire';
 import { ModalDialog } from '../ui/ModalDialog';
-import { findNearbyHosts, nearbyHostsAvailable, type NearbyHost } from '../platform/platform';
+import { findNearbyHosts, nearbyHostsAvailable, ownHostUrl, type NearbyHost } from '../platform/platform';
 import { readDisplayName } from '../identity/display-name';
 import { DisplayNameField } from './DisplayNameField';
+import { findSessionByCode } from './find-room-by-code';
 import { checkJoin, joinSession, openJoinedSession, prepareHostAccess } from './join';
 import './join.css';
 
-/** Home's `Join session`: paste a join link, give a name, join. */
+/** Home's `Join session`: paste a join link (or, on a page served by the host, type the code alone), give a name, join. */
 export function JoinSessionButton() {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
@@ -22,7 +24,7 @@ export function JoinSessionButton() {
   );
 }
 
-type Problem = 'badLink' | 'badCode' | 'nameRequired' | 'notLan';
+type Problem = 'badLink' | 'badCode' | 'nameRequired' | 'notLan' | 'codeNotFound' | 'codeNeedsLink';
 
 function withHost(link: string, hostUrl: string): string {
   const hash = link.includes('#') ? link.slice(link.indexOf('#')) : '#/join/';
@@ -49,6 +51,10 @@ function JoinSessionDialog({ onClose }: { onClose: () => void }) {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    if (!parseJoinLink(link) && isWellFormedJoinCode(link)) {
+      await joinByCode(link);
+      return;
+    }
     const parsed = parseJoinLink(link);
     const found: Problem | null = parsed ? checkJoin({ joinCode: parsed.joinCode, name }) : 'badLink';
     setProblem(found);
@@ -63,6 +69,22 @@ function JoinSessionDialog({ onClose }: { onClose: () => void }) {
     }
     await joinSession({ sessionId: parsed.sessionId, joinCode: parsed.joinCode, name, hostUrl: parsed.hostBaseUrl });
     openJoinedSession(parsed.sessionId, access);
+  }
+
+  /** The code alone: find its session on this page's host, then join like a link would. */
+  async function joinByCode(code: string) {
+    const found = checkJoin({ joinCode: code, name });
+    setProblem(found);
+    if (found) return;
+    setBusy(true);
+    const lookup = await findSessionByCode(code, await ownHostUrl());
+    if (lookup.kind !== 'found') {
+      setProblem(lookup.kind === 'noHost' ? 'codeNeedsLink' : 'codeNotFound');
+      setBusy(false);
+      return;
+    }
+    await joinSession({ sessionId: lookup.sessionId, joinCode: code, name, hostUrl: lookup.hostUrl });
+    openJoinedSession(lookup.sessionId, 'ready');
   }
 
   return (
@@ -82,13 +104,16 @@ function JoinSessionDialog({ onClose }: { onClose: () => void }) {
           </fieldset>
         )}
         <label className="field">
-          <span>{t('join.link')}</span>
+          <span>{t('room.linkOrCode')}</span>
           <input
-            type="url"
+            type="text"
+            inputMode="url"
             autoFocus
+            autoComplete="off"
+            spellCheck={false}
             value={link}
-            placeholder={t('join.linkPlaceholder')}
-            aria-invalid={problem === 'badLink' || problem === 'badCode' || problem === 'notLan' ? true : undefined}
+            placeholder={t('room.linkOrCodePlaceholder')}
+            aria-invalid={problem === 'badLink' || problem === 'badCode' || problem === 'notLan' || problem === 'codeNotFound' || problem === 'codeNeedsLink' ? true : undefined}
             onChange={(e) => {
               setLink(e.target.value);
               setProblem(null);
@@ -105,7 +130,12 @@ function JoinSessionDialog({ onClose }: { onClose: () => void }) {
         />
         {problem && (
           <p role="alert" className="field-error">
-            {t(`join.${problem}`)}
+            {problem === 'codeNotFound' || problem === 'codeNeedsLink' ? t(`room.${problem}`) : t(`join.${problem}`)}
+          </p>
+        )}
+        {busy && !problem && (
+          <p role="status" className="muted">
+            {t('join.joining')}
           </p>
         )}
         <div className="dialog-actions">

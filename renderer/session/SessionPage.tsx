@@ -1,10 +1,12 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SCHEMA_VERSION } from '../../shared/model';
 import { BoardView } from '../board/BoardView';
 import { InviteButton } from '../facilitation/InviteDialog';
 import { LockBoardButton } from '../facilitation/LockBoardButton';
-import { meOnThisDevice } from '../identity/person';
+import { saveDisplayName } from '../identity/display-name';
+import { colourForDevice, distinctColour } from '../identity/palette';
+import { meOnThisDevice, type PresenceUser } from '../identity/person';
 import { PresenceContext, usePresenceStore } from '../presence/presence-context';
 import type { SessionAccess } from '../storage/database';
 import { ConnectionStatus } from '../sync/ConnectionStatus';
@@ -14,7 +16,10 @@ import { AppHeader } from '../ui/AppHeader';
 import { createClock } from '../workshop/clock';
 import { createWorkshop } from '../workshop/workshop';
 import { WorkshopContext } from '../workshop/workshop-context';
+import { BoardsPanel } from './BoardsPanel';
 import { SaveStatus } from './SaveStatus';
+import { SessionTitle } from './SessionTitle';
+import { YourNameButton } from './YourNameButton';
 import type { OpenSession } from './open-sessions';
 import { useOpenSession, useSessionOutline } from './use-open-session';
 
@@ -58,7 +63,7 @@ function SyncedSession({ session, access, deviceId }: { session: OpenSession; ac
   // Who never typed a name shows as "Facilitator" on the host's own window, else "Participant".
   const fallbackName = access?.hostUrl ? t('connection.participant') : t('connection.facilitator');
   // Fixed for the view's life: a language switch must not rename us or rebuild the Workshop.
-  const [me] = useState(() => meOnThisDevice(deviceId, fallbackName));
+  const [me, setMe] = useState(() => meOnThisDevice(deviceId, fallbackName));
   const workshop = useMemo(
     () => createWorkshop({ doc: session.doc, undoManager: session.undoManager, me, clock: createClock() }),
     [session, me],
@@ -67,15 +72,32 @@ function SyncedSession({ session, access, deviceId }: { session: OpenSession; ac
   const sync = useSessionSync(session, access, me, isFacilitator);
   const snapshot = useSyncSnapshot(sync);
   const presence = usePresenceStore(session.awareness);
+  // A new name goes out in presence at once, without reconnecting (use-session-sync.ts).
+  useEffect(() => {
+    sync?.setLocalUser({ name: me.name, colour: me.colour });
+  }, [sync, me]);
+  // Two people here with one colour: the later one (higher client id) takes a free colour.
+  useEffect(() => {
+    const deviceColour = colourForDevice(deviceId);
+    const settle = () => {
+      const others = presence.getState().people.filter((p) => !p.self);
+      const colour = distinctColour(deviceColour, session.doc.clientID, others);
+      setMe((current) => (current.colour === colour ? current : { ...current, colour }));
+    };
+    settle();
+    return presence.subscribe(settle);
+  }, [presence, deviceId, session]);
+  const rename = useCallback((name: string) => {
+    saveDisplayName(name);
+    setMe((current) => ({ ...current, name }));
+  }, []);
   const outline = useSessionOutline(session);
   if (outline.schemaVersion === 0) {
     // A participant who just joined: nothing arrived from the facilitator's host yet.
     return (
       <div className="page session-page">
-        <AppHeader>
+        <AppHeader actions={<ConnectionStatus sync={sync} />}>
           <BackLink />
-          <span className="session-heading-spacer" />
-          <ConnectionStatus sync={sync} />
         </AppHeader>
         <main className="centered">
           {/* Refused (wrong code, removed): the alert says what to do; do not promise a connection. */}
@@ -94,7 +116,7 @@ function SyncedSession({ session, access, deviceId }: { session: OpenSession; ac
   return (
     <WorkshopContext.Provider value={workshop}>
       <PresenceContext.Provider value={presence}>
-        <OpenSessionView session={session} sync={sync} outline={outline} />
+        <OpenSessionView session={session} sync={sync} outline={outline} me={me} onRename={rename} />
       </PresenceContext.Provider>
     </WorkshopContext.Provider>
   );
@@ -104,10 +126,14 @@ function OpenSessionView({
   session,
   sync,
   outline,
+  me,
+  onRename,
 }: {
   session: OpenSession;
   sync: SessionSync | null;
   outline: ReturnType<typeof useSessionOutline>;
+  me: PresenceUser;
+  onRename: (name: string) => void;
 }) {
   const { t } = useTranslation();
   const { title, boards, schemaVersion } = outline;
@@ -118,12 +144,18 @@ function OpenSessionView({
 
   return (
     <div className="page session-page">
-      <AppHeader>
+      <AppHeader
+        actions={
+          <>
+            <SaveStatus persistence={session.persistence} />
+            <ConnectionStatus sync={sync} />
+            <YourNameButton me={me} onRename={onRename} />
+            <InviteButton sessionId={session.id} sync={sync} />
+          </>
+        }
+      >
         <BackLink />
-        <h1 className="session-heading">{title}</h1>
-        <SaveStatus persistence={session.persistence} />
-        <ConnectionStatus sync={sync} />
-        <InviteButton sessionId={session.id} sync={sync} />
+        <SessionTitle title={title} />
       </AppHeader>
       {readOnly && (
         <p role="alert" className="banner warning">
@@ -131,23 +163,7 @@ function OpenSessionView({
         </p>
       )}
       <div className="session-body">
-        <nav className="boards-nav" aria-label={t('session.boards')}>
-          <h2>{t('session.boards')}</h2>
-          <ul>
-            {boards.map((b) => (
-              <li key={b.id}>
-                <button
-                  type="button"
-                  className={b.id === board?.id ? 'board-tab current' : 'board-tab'}
-                  aria-current={b.id === board?.id ? 'page' : undefined}
-                  onClick={() => setChosenBoardId(b.id)}
-                >
-                  {b.title}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </nav>
+        <BoardsPanel boards={boards} currentId={board?.id} onChoose={setChosenBoardId} />
         {board && (
           <BoardView key={board.id} board={board} awareness={session.awareness} toolbarExtras={<LockBoardButton boardId={board.id} />} />
         )}
@@ -160,7 +176,7 @@ function BackLink() {
   const { t } = useTranslation();
   return (
     <a className="back-link" href="#/">
-      ← {t('session.back')}
+      <span aria-hidden="true">←</span> <span className="back-link-text">{t('session.back')}</span>
     </a>
   );
 }

@@ -74,14 +74,21 @@ export function acquireSession(id: string, db: TransitionLabDb = appDatabase()):
 
 /** Creates a session with its first board, this device as its facilitator, and stores it before resolving. */
 export async function createSession(
-  init: { title: string; firstBoardTitle: string },
+  init: { title: string; firstBoardTitle: string; language?: string },
   db: TransitionLabDb = appDatabase(),
 ): Promise<string> {
   const id = randomId(128);
   const deviceId = await loadDeviceId(db);
   const { session, release } = acquireSession(id, db);
   await session.persistence.whenLoaded;
-  createSessionContent(session.doc, { ...init, now: Date.now(), facilitatorId: deviceId, facilitatorName: readDisplayName() });
+  const { language, ...content } = init;
+  createSessionContent(session.doc, {
+    ...content,
+    now: Date.now(),
+    facilitatorId: deviceId,
+    facilitatorName: readDisplayName(),
+    meta: language ? { language } : undefined,
+  });
   await session.persistence.flush();
   release();
   return id;

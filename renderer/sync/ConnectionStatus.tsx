@@ -13,6 +13,8 @@ export function describeConnection(snapshot: SyncSnapshot, t: TFunction): { kind
   if (snapshot.hosting && snapshot.relay.kind === 'connected') {
     return { kind: 'online', text: t('connection.hosting', { count: peers }) };
   }
+  // The facilitator's own host is the door for everyone else: say plainly when it is shut.
+  if (snapshot.hosting && snapshot.hasHost && snapshot.hostLost) return { kind: 'stopped', text: t('room.hostDown') };
   if (snapshot.relay.kind === 'connected' || snapshot.webrtcPeers > 0) {
     return { kind: 'online', text: t('connection.connected', { count: peers }) };
   }
@@ -31,7 +33,12 @@ export function ConnectionStatus({ sync }: { sync: SessionSync | null }) {
           time: new Intl.DateTimeFormat(i18n.language, { hour: '2-digit', minute: '2-digit' }).format(snapshot.lastSyncedAt),
         })
       : null;
-  const hint = [kind === 'offline' ? (snapshot.hasHost ? t('connection.offlineHint') : t('connection.noHost')) : null, synced]
+  const hostDown = snapshot.hosting && snapshot.hasHost && snapshot.hostLost && !snapshot.fatal;
+  const hint = [
+    hostDown ? t('room.hostDownHint', { count: connectedPeers(snapshot) }) : null,
+    kind === 'offline' ? (snapshot.hasHost ? t('connection.offlineHint') : t('connection.noHost')) : null,
+    synced,
+  ]
     .filter(Boolean)
     .join(' — ');
   return (

@@ -1,7 +1,7 @@
 import type { WebrtcProvider } from 'y-webrtc';
 import { newJoinCode } from '../../shared/protocol/access';
 import { LOCAL_ORIGIN } from '../../shared/model';
-import type { Awareness } from 'y-protocols/awareness';
+import { removeAwarenessStates, type Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import type { SessionAccess, TransitionLabDb } from '../storage/database';
 import type { PresenceUser } from '../identity/person';
@@ -30,6 +30,8 @@ export interface SyncSnapshot {
   /** The relay refused us or closed us for good; the person has to act. */
   fatal: RelayFatal | null;
   joinCode: string;
+  /** The host stopped answering (it was reached before, or the first attempt failed): nobody new can join. */
+  hostLost: boolean;
 }
 
 export interface SessionSyncOptions {
@@ -56,6 +58,13 @@ export function relayBatchDelay(snapshot: SyncSnapshot): number {
   if (snapshot.relay.kind !== 'connected' || snapshot.webrtcPeers === 0) return 0;
   const othersOnRelay = Math.max(0, snapshot.relay.connections - 1);
   return othersOnRelay <= snapshot.webrtcPeers ? MESH_RELAY_BATCH_MS : 0;
+}
+
+/** Reconnect attempts (`connecting`) keep the verdict, so the status does not flicker while retrying. */
+export function hostLostAfter(wasLost: boolean, state: RelayState): boolean {
+  if (state.kind === 'connected') return false;
+  if (state.kind === 'offline') return state.retryInMs !== null || wasLost;
+  return wasLost;
 }
 
 /** Counts people on the other side, whatever carries their edits. */
@@ -95,6 +104,7 @@ export class SessionSync {
       lastSyncedAt: null,
       fatal: null,
       joinCode: this.access.joinCode,
+      hostLost: false,
     };
   }
 
@@ -136,7 +146,7 @@ export class SessionSync {
     });
     this.relay = relay;
     relay.on('state', (state) => {
-      this.update({ relay: state, fatal: state.kind === 'stopped' ? state.reason : null });
+      this.update({ relay: state, fatal: state.kind === 'stopped' ? state.reason : null, hostLost: hostLostAfter(this.snapshot.hostLost, state) });
       if (state.kind === 'stopped') this.stopWebrtc();
     });
     relay.on('ticket', (ticket) => void this.startWebrtc(hostUrl, ticket));
@@ -249,7 +259,16 @@ export class SessionSync {
     await this.options.db.access.put(this.access);
     this.update({ joinCode: code });
     this.reconnect();
+    // Everyone else was just disconnected: the lists must not show them until they come back.
+    this.forgetPeople([...this.options.session.awareness.getStates().keys()]);
     return code;
+  }
+
+  /** Drops others' presence at once instead of after awareness's 30 s timeout. */
+  private forgetPeople(clientIds: number[]): void {
+    const { awareness, doc } = this.options.session;
+    const others = clientIds.filter((id) => id !== doc.clientID);
+    if (others.length > 0) removeAwarenessStates(awareness, others, 'removed');
   }
 
   /** Whether this window can act as the room's admin: the doc says facilitator and it holds the secret. */
@@ -259,7 +278,9 @@ export class SessionSync {
 
   /** Facilitator: asks the host to disconnect these people (awareness client ids). */
   removeParticipants(clientIds: number[]): boolean {
-    return this.relay?.remove(clientIds) ?? false;
+    const sent = this.relay?.remove(clientIds) ?? false;
+    if (sent) this.forgetPeople(clientIds);
+    return sent;
   }
 
   destroy(): void {

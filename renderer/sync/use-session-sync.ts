@@ -57,6 +57,7 @@ const OFFLINE: SyncSnapshot = {
   lastSyncedAt: null,
   fatal: null,
   joinCode: '',
+  hostLost: false,
 };
 
 const noop = () => () => {};

@@ -103,6 +103,10 @@ export function forwardAfterRender(room: Room): void {
 
 export function destroyWebrtcProvider(provider: WebrtcProvider): void {
   const roomId = provider.roomName;
+  // y-webrtc's destroy() leaves the provider registered on its signaling socket, which then
+  // reconnects forever with a ticket a restarted host no longer knows (HTTP 401 in a loop):
+  // disconnect() is what releases the socket.
+  provider.disconnect();
   provider.destroy();
   // Room removal happens in a `then` on the key: wait for it plus one turn before reopening.
   const done = Promise.resolve(provider.key).then(() => new Promise((resolve) => setTimeout(resolve, 0)));

@@ -7,7 +7,9 @@ import {
   listNotes,
   LOCAL_ORIGIN,
   moveNote,
+  normaliseTitle,
   placeNewNote,
+  renameSession,
   restoreNote,
   setBoardLocked,
   setNoteColour,
@@ -46,6 +48,7 @@ export interface WorkshopActions extends SelectionActions {
   deleteNote(noteId: string): boolean;
   restoreNote(noteId: string): boolean;
   lockBoard(boardId: string, locked: boolean): boolean;
+  renameSession(title: string): boolean;
   vote(roundId: string, noteId: string): string | null;
 }
 
@@ -116,6 +119,11 @@ export function createWorkshop(init: { doc: Y.Doc; undoManager: Y.UndoManager; m
     lockBoard(boardId, locked) {
       if (!allowed('lockBoard', { boardId })) return false;
       return step(() => setBoardLocked(doc, me.deviceId, boardId, locked));
+    },
+    renameSession(title) {
+      if (!allowed('editSession', {}) || !normaliseTitle(title)) return false;
+      step(() => renameSession(doc, title));
+      return true;
     },
     vote(roundId, noteId) {
       if (!allowed('vote', { roundId, noteId })) return null;

@@ -262,6 +262,24 @@ export const en = {
       contextMenu: 'Right-click or Shift+F10',
     },
   },
+  room: {
+    changeCodeQuestion: 'Everyone else is disconnected at once and needs the new join link to come back. Change the join code?',
+    changeCodeConfirm: 'Change code and disconnect everyone',
+    keepCode: 'Keep the current code',
+    hostDown: 'Host stopped · nobody new can join',
+    hostDownHint: 'The host on this computer is not answering: nobody new can join and people who lose their connection cannot come back. Those connected directly keep editing with you. Restart Transition Lab to host again; this page reconnects by itself.',
+    hideBoards: 'Hide boards',
+    showBoards: 'Show boards',
+    sessionLanguage: 'Session language',
+    linkOrCode: 'Join link or code',
+    linkOrCodePlaceholder: 'ABCDE-FGHJK or http://192.168.1.20:4455/#/join/…',
+    codeNotFound: 'No session open on this host has this join code. Check the code with the facilitator (letters and digits, no 0, O, 1 or I), or paste the whole join link.',
+    codeNeedsLink: 'The code alone works only on a page opened from the facilitator’s host. Paste the whole join link instead.',
+    yourNameButton: 'Your name: {{name}}',
+    yourNameTitle: 'Your name',
+    yourNameHint: 'Everyone in the session sees this name next to your cursor and on the notes you write from now on.',
+    saveName: 'Save name',
+  },
 };
 
 export type Catalog = typeof en;

@@ -284,6 +284,24 @@ export const pl: Catalog & PolishPluralForms = {
       contextMenu: 'Prawy przycisk myszy lub Shift+F10',
     },
   },
+  room: {
+    changeCodeQuestion: 'Wszyscy pozostali zostaną od razu rozłączeni i będą potrzebować nowego linku, aby wrócić. Zmienić kod dołączenia?',
+    changeCodeConfirm: 'Zmień kod i rozłącz wszystkich',
+    keepCode: 'Zostaw obecny kod',
+    hostDown: 'Host zatrzymany · nikt nowy nie dołączy',
+    hostDownHint: 'Host na tym komputerze nie odpowiada: nikt nowy nie może dołączyć, a osoby, które stracą połączenie, nie wrócą. Osoby połączone bezpośrednio nadal edytują razem z Tobą. Uruchom ponownie Transition Lab, aby znowu hostować; ta strona połączy się sama.',
+    hideBoards: 'Ukryj tablice',
+    showBoards: 'Pokaż tablice',
+    sessionLanguage: 'Język sesji',
+    linkOrCode: 'Link lub kod dołączenia',
+    linkOrCodePlaceholder: 'ABCDE-FGHJK lub http://192.168.1.20:4455/#/join/…',
+    codeNotFound: 'Żadna sesja otwarta na tym hoście nie ma takiego kodu dołączenia. Sprawdź kod z prowadzącym (litery i cyfry, bez 0, O, 1 i I) albo wklej cały link.',
+    codeNeedsLink: 'Sam kod działa tylko na stronie otwartej z hosta prowadzącego. Wklej cały link dołączenia.',
+    yourNameButton: 'Twoje imię: {{name}}',
+    yourNameTitle: 'Twoje imię',
+    yourNameHint: 'Wszyscy w sesji widzą to imię przy Twoim kursorze i na karteczkach, które piszesz od teraz.',
+    saveName: 'Zapisz imię',
+  },
 };
 
 /** Polish needs the "few" and "many" plural forms that English lacks. */

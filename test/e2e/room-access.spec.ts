@@ -18,9 +18,9 @@ test('the invitation shows link, code and QR; a wrong join code is refused with 
 
   await facilitator.page.getByRole('button', { name: 'Invite participants' }).click();
   const dialog = facilitator.page.getByRole('dialog', { name: 'Invite participants' });
-  await expect(dialog.getByRole('textbox', { name: 'Join link' })).toHaveValue(/^http:\/\/127\.0\.0\.1:\d+\/#\/join\/\w+\?code=[2-9A-Z]{5}-[2-9A-Z]{5}$/);
+  await expect(dialog.getByRole('textbox', { name: 'Join link', exact: true })).toHaveValue(/^http:\/\/127\.0\.0\.1:\d+\/#\/join\/\w+\?code=[2-9A-Z]{5}-[2-9A-Z]{5}$/);
   await expect(dialog.getByRole('img', { name: 'QR code for the join link' })).toBeVisible();
-  const link = await dialog.getByRole('textbox', { name: 'Join link' }).inputValue();
+  const link = await dialog.getByRole('textbox', { name: 'Join link', exact: true }).inputValue();
   const code = new URL(link).hash.split('code=')[1]!;
   await expect(dialog.getByText(code, { exact: true })).toBeVisible();
   await dialog.screenshot({ path: testInfo.outputPath('invite-dialog.png') });
@@ -55,9 +55,23 @@ test('the facilitator changes the join code: a participant with the old link is 
   await facilitator.page.getByRole('button', { name: 'Invite participants' }).click();
   const dialog = facilitator.page.getByRole('dialog', { name: 'Invite participants' });
   await expect(dialog.getByRole('listitem').filter({ hasText: 'Ola' })).toBeVisible();
-  await dialog.getByRole('button', { name: 'Change join code' }).click();
+  // It asks first, with the safe answer focused; keeping the code keeps everyone connected.
+  await dialog.getByRole('button', { name: 'Change join code', exact: true }).click();
+  const question = dialog.getByRole('group', { name: /Everyone else is disconnected at once/ });
+  await expect(question.getByRole('button', { name: 'Keep the current code', exact: true })).toBeFocused();
+  await question.getByRole('button', { name: 'Keep the current code', exact: true }).press('Space');
+  await expect(question).toHaveCount(0);
+  await expect(dialog.getByRole('button', { name: 'Change join code', exact: true })).toBeFocused();
+  expect(await dialog.getByRole('textbox', { name: 'Join link', exact: true }).inputValue()).toBe(oldLink);
+  await expect(connection(facilitator.page)).toHaveText(/Hosting · 1 participant(?!s)/);
+
+  await dialog.getByRole('button', { name: 'Change join code', exact: true }).press('Enter');
+  await question.getByRole('button', { name: 'Change code and disconnect everyone', exact: true }).click();
   await expect(dialog.getByRole('status')).toHaveText(/join code was changed/);
-  const newLink = await dialog.getByRole('textbox', { name: 'Join link' }).inputValue();
+  // The list drops the people it just disconnected at once (not after presence's 30 s timeout).
+  await expect(dialog.getByRole('listitem').filter({ hasText: 'Ola' })).toHaveCount(0, { timeout: 5_000 });
+  await expect(dialog.getByText('Nobody else is connected yet.')).toBeVisible();
+  const newLink = await dialog.getByRole('textbox', { name: 'Join link', exact: true }).inputValue();
   expect(newLink).not.toBe(oldLink);
   await expect(ola.page.getByRole('alert')).toHaveText(/changed the join code/);
   await dialog.getByRole('button', { name: 'Close' }).click();
@@ -82,7 +96,7 @@ test('a participant joins from Home with a pasted link: only a name is asked, th
   const dialog = participant.page.getByRole('dialog', { name: 'Join a session' });
   await dialog.getByRole('button', { name: 'Join' }).click();
   await expect(dialog.getByRole('alert')).toBeVisible();
-  await dialog.getByRole('textbox', { name: 'Join link' }).fill(link);
+  await dialog.getByRole('textbox', { name: 'Join link or code', exact: true }).fill(link);
   await dialog.getByRole('textbox', { name: 'Your name' }).fill('Ola');
   await dialog.getByRole('button', { name: 'Join' }).click();
   await expect(participant.page.getByRole('article', { name: 'Tram priority on Dietla' })).toBeVisible();
@@ -91,4 +105,31 @@ test('a participant joins from Home with a pasted link: only a name is asked, th
   // The joined session is listed on the participant's Home like any other.
   await participant.page.getByRole('link', { name: /All sessions/ }).click();
   await expect(participant.page.getByRole('list', { name: 'Sessions' }).getByRole('link', { name: 'Kraków lab' })).toBeVisible();
+});
+
+test('on a page served by the host, Join session takes the join code alone, as read out from the invitation', async ({ baseURL }, testInfo) => {
+  test.setTimeout(180_000);
+  const facilitator = await launchPeer(baseURL!, 'Facilitator');
+  const participant = await launchPeer(baseURL!, 'Participant');
+  peers = [facilitator, participant];
+  await createSession(facilitator.page, 'Read-out code');
+  await addNote(facilitator.page, 'Heat pumps for schools');
+  const code = new URL(await readJoinLink(facilitator.page)).hash.split('code=')[1]!;
+
+  await participant.page.goto('/');
+  await participant.page.getByRole('button', { name: 'Join session', exact: true }).click();
+  const dialog = participant.page.getByRole('dialog', { name: 'Join a session' });
+  const field = dialog.getByRole('textbox', { name: 'Join link or code', exact: true });
+  await dialog.getByRole('textbox', { name: 'Your name', exact: true }).fill('Ola');
+  // A code nobody hosts here is refused with what to do.
+  await field.fill('ZZZZZ-ZZZZZ');
+  await dialog.getByRole('button', { name: 'Join', exact: true }).click();
+  await expect(dialog.getByRole('alert')).toHaveText(/No session open on this host has this join code/);
+  await dialog.screenshot({ path: testInfo.outputPath('join-code-not-found.png') });
+
+  // Typed as heard: lower case, a space instead of the dash.
+  await field.fill(code.toLowerCase().replace('-', ' '));
+  await dialog.getByRole('button', { name: 'Join', exact: true }).click();
+  await expect(participant.page.getByRole('article', { name: 'Heat pumps for schools' })).toBeVisible();
+  await expect(connection(facilitator.page)).toHaveText(/Hosting · 1 participant(?!s)/);
 });

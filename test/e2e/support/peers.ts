@@ -43,7 +43,7 @@ export async function launchPeer(baseURL: string, name: string, options: { webrt
 export async function readJoinLink(page: Page): Promise<string> {
   await page.getByRole('button', { name: 'Invite participants' }).click();
   const dialog = page.getByRole('dialog', { name: 'Invite participants' });
-  const field = dialog.getByRole('textbox', { name: 'Join link' });
+  const field = dialog.getByRole('textbox', { name: 'Join link', exact: true });
   await expect(field).toHaveValue(/#\/join\//);
   const link = await field.inputValue();
   await dialog.getByRole('button', { name: 'Close' }).click();

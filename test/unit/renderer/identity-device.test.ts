@@ -5,7 +5,7 @@ import * as Y from 'yjs';
 import { createSessionContent, isFacilitator, listFacilitators } from '../../../shared/model';
 import { personIn } from '../../../shared/model/policy';
 import { loadDeviceId } from '../../../renderer/identity/device-id';
-import { colourForDevice, PERSON_PALETTE } from '../../../renderer/identity/palette';
+import { colourForDevice, distinctColour, PERSON_PALETTE } from '../../../renderer/identity/palette';
 import { createSession } from '../../../renderer/session/open-sessions';
 import { settleFacilitator } from '../../../renderer/session/facilitator-migration';
 import { openDatabase, type TransitionLabDb } from '../../../renderer/storage/database';
@@ -133,5 +133,22 @@ describe('the facilitator is in the doc', () => {
     const row = { sessionId: 's3', role: 'facilitator' as const, joinCode: 'ABCDE-FGHJK', adminSecret: 'c2VjcmV0' };
     await settleFacilitator(db, { doc, flush: async () => {} }, row, { deviceId: 'mydevice1', name: 'Ana', colour: '#000000' }, 5);
     expect(listFacilitators(doc).map((f) => f.clientId)).toEqual(['theirdevice']);
+  });
+});
+
+describe('person colours in one room', () => {
+  const [blue, orange, green] = PERSON_PALETTE;
+  it('keeps the device colour while nobody here shows it', () => {
+    expect(distinctColour(blue, 5, [{ clientId: 1, colour: orange }])).toBe(blue);
+  });
+  it('of two people with one colour, only the later moves, to the first free colour; both screens agree', () => {
+    const others = [{ clientId: 1, colour: blue }, { clientId: 2, colour: orange }];
+    expect(distinctColour(blue, 9, others)).toBe(green);
+    // The earlier one, seeing the later with the same device colour, stays.
+    expect(distinctColour(blue, 1, [{ clientId: 9, colour: blue }])).toBe(blue);
+  });
+  it('lets colours repeat only when all seven are taken', () => {
+    const everyone = PERSON_PALETTE.map((colour, i) => ({ clientId: i, colour }));
+    expect(distinctColour(blue, 99, everyone)).toBe(blue);
   });
 });

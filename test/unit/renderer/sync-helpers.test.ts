@@ -3,7 +3,7 @@ import { parseRoute } from '../../../renderer/ui/hash-route';
 import { orderForInvite } from '../../../renderer/platform/platform';
 import { formatIceServers, parseIceServers } from '../../../renderer/sync/network-settings';
 import { isKnownWebrtcFailure, signalingUrl } from '../../../renderer/sync/webrtc';
-import { connectedPeers, MESH_RELAY_BATCH_MS, relayBatchDelay, type SyncSnapshot } from '../../../renderer/sync/session-sync';
+import { connectedPeers, hostLostAfter, MESH_RELAY_BATCH_MS, relayBatchDelay, type SyncSnapshot } from '../../../renderer/sync/session-sync';
 import { checkJoin } from '../../../renderer/join/join';
 import { joinLink, parseJoinLink } from '../../../shared/protocol/room-wire';
 
@@ -16,6 +16,7 @@ const base: SyncSnapshot = {
   lastSyncedAt: null,
   fatal: null,
   joinCode: 'ABCDE-FGHJK',
+  hostLost: false,
 };
 
 describe('sync helpers', () => {
@@ -78,5 +79,16 @@ describe('sync helpers', () => {
     expect(relayBatchDelay({ ...base, relay: onRelay(3), webrtcPeers: 2 })).toBe(MESH_RELAY_BATCH_MS);
     // Relay down: nothing to batch.
     expect(relayBatchDelay({ ...base, webrtcPeers: 2 })).toBe(0);
+  });
+});
+
+describe('host lost (the facilitator’s status)', () => {
+  it('turns on when a connection attempt fails, stays on while retrying, and clears once connected', () => {
+    expect(hostLostAfter(false, { kind: 'connecting' })).toBe(false);
+    expect(hostLostAfter(false, { kind: 'offline', retryInMs: 1000 })).toBe(true);
+    expect(hostLostAfter(true, { kind: 'connecting' })).toBe(true);
+    expect(hostLostAfter(true, { kind: 'connected', connections: 1, admin: true })).toBe(false);
+    // Closing the session on purpose is not the host going down.
+    expect(hostLostAfter(false, { kind: 'offline', retryInMs: null })).toBe(false);
   });
 });
