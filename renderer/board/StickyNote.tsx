@@ -1,11 +1,15 @@
 import { memo, useId, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Size } from '../../shared/model';
 import type { DenyReason } from '../../shared/model/policy';
 import { NotePresence } from '../presence/NotePresence';
 import { useBoardUi } from '../state/board-ui';
 import { useCan, useWorkshop } from '../workshop/workshop-context';
 import { NoteEditor } from './NoteEditor';
+import { NoteFullText } from './NoteFullText';
+import { NoteResizeHandle } from './NoteResizeHandle';
 import { NoteToolbar } from './NoteToolbar';
+import { useFitText } from './use-fit-text';
 import { useNote } from './use-note';
 
 interface Props {
@@ -19,12 +23,6 @@ interface Props {
 /** Screen pixels a press may wander before it counts as a drag rather than a click. */
 const DRAG_THRESHOLD = 3;
 const ARROW_STEP = 10;
-
-function textSizeClass(text: string): string {
-  if (text.length > 180) return 'text-s';
-  if (text.length > 80) return 'text-m';
-  return 'text-l';
-}
 
 export const StickyNote = memo(function StickyNote({ noteId, zoom, onDeleted, onRefused }: Props) {
   const { t } = useTranslation();
@@ -40,8 +38,13 @@ export const StickyNote = memo(function StickyNote({ noteId, zoom, onDeleted, on
   const authorId = useId();
   const drag = useRef<{ pointerId: number; startX: number; startY: number; moved: boolean } | null>(null);
   const [offset, setOffset] = useState<{ dx: number; dy: number } | null>(null);
+  const [sizePreview, setSizePreview] = useState<Size | null>(null);
+  const textRef = useRef<HTMLParagraphElement>(null);
+  const size = sizePreview ?? note?.size;
+  const fitKey = `${note?.text}|${size?.w}|${size?.h}|${editing}`;
+  const truncated = useFitText(textRef, fitKey, 'clamp');
 
-  if (!note) return null;
+  if (!note || !size) return null;
 
   const remove = () => {
     if (!canDelete.allowed) {
@@ -107,8 +110,8 @@ export const StickyNote = memo(function StickyNote({ noteId, zoom, onDeleted, on
   return (
     <article
       ref={articleRef}
-      className={`sticky-note colour-${note.colour}${selected ? ' selected' : ''}${offset ? ' dragging' : ''}${editing ? ' editing' : ''}`}
-      style={{ transform: `translate(${x}px, ${y}px)`, width: note.size.w, height: note.size.h }}
+      className={`sticky-note colour-${note.colour}${selected ? ' selected' : ''}${offset ? ' dragging' : ''}${editing ? ' editing' : ''}${truncated && !editing ? ' truncated' : ''}${sizePreview ? ' resizing' : ''}`}
+      style={{ transform: `translate(${x}px, ${y}px)`, width: size.w, height: size.h }}
       tabIndex={0}
       aria-label={label}
       aria-describedby={note.authorName ? authorId : undefined}
@@ -124,12 +127,13 @@ export const StickyNote = memo(function StickyNote({ noteId, zoom, onDeleted, on
       onFocus={() => select(noteId)}
     >
       {editing && canEdit.allowed ? (
-        <NoteEditor noteId={noteId} text={note.text} onDone={() => articleRef.current?.focus()} />
+        <NoteEditor noteId={noteId} fitKey={fitKey} onDone={() => articleRef.current?.focus()} />
       ) : (
-        <p className={`note-text ${textSizeClass(note.text)}${note.text.trim() ? '' : ' placeholder'}`} aria-hidden="true">
+        <p ref={textRef} className={`note-text${note.text.trim() ? '' : ' placeholder'}`} aria-hidden="true">
           {note.text.trim() ? note.text : t('note.editorPlaceholder')}
         </p>
       )}
+      {truncated && !editing && <NoteFullText text={note.text} zoom={zoom} />}
       {note.authorName && (
         <>
           <span className="note-author" aria-hidden="true">
@@ -143,6 +147,9 @@ export const StickyNote = memo(function StickyNote({ noteId, zoom, onDeleted, on
       <NotePresence noteId={noteId} zoom={zoom} />
       {selected && !editing && !offset && (canDelete.allowed || canEdit.allowed) && (
         <NoteToolbar noteId={noteId} colour={note.colour} onDelete={remove} />
+      )}
+      {selected && !editing && !offset && canMove.allowed && (
+        <NoteResizeHandle noteId={noteId} size={note.size} zoom={zoom} onPreview={setSizePreview} />
       )}
     </article>
   );

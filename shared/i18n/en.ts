@@ -199,6 +199,10 @@ export const en = {
     lockBoard: 'Lock board',
     unlockBoard: 'Unlock board',
   },
+  noteText: {
+    resize: 'Resize note',
+    resizeHint: 'Drag to resize (Shift keeps the proportions), or use the arrow keys (Shift for bigger steps)',
+  },
 };
 
 export type Catalog = typeof en;

@@ -209,6 +209,10 @@ export const pl: Catalog & PolishPluralForms = {
     lockBoard: 'Zablokuj tablicę',
     unlockBoard: 'Odblokuj tablicę',
   },
+  noteText: {
+    resize: 'Zmień rozmiar karteczki',
+    resizeHint: 'Przeciągnij, aby zmienić rozmiar (z Shift zachowasz proporcje), albo użyj strzałek (z Shift większe kroki)',
+  },
 };
 
 /** Polish needs the "few" and "many" plural forms that English lacks. */

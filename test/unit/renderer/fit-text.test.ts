@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { largestFitting, LINE_HEIGHT, MAX_FONT_PX, MIN_FONT_PX, wholeLines } from '../../../renderer/board/fit-text';
+
+describe('largestFitting', () => {
+  it.each([20, 19, 16, 13, 12])('finds %i px when that is the largest size that fits', (limit) => {
+    const asked: number[] = [];
+    const result = largestFitting((px) => {
+      asked.push(px);
+      return px <= limit;
+    });
+    expect(result).toEqual({ px: limit, fits: true });
+    // A binary search, not a walk over every size: each one is a forced layout in the browser.
+    expect(asked.length).toBeLessThanOrEqual(5);
+  });
+
+  it('reports the smallest size and "does not fit" when even that overflows', () => {
+    expect(largestFitting(() => false)).toEqual({ px: MIN_FONT_PX, fits: false });
+  });
+
+  it('tries the largest size first, so a short note costs one measurement', () => {
+    const asked: number[] = [];
+    largestFitting((px) => (asked.push(px), true));
+    expect(asked).toEqual([MAX_FONT_PX]);
+  });
+});
+
+describe('wholeLines', () => {
+  it('counts only whole lines, never a half-cut one', () => {
+    const line = 12 * LINE_HEIGHT;
+    expect(wholeLines(line * 7, 12)).toBe(7);
+    expect(wholeLines(line * 7 - 0.5, 12)).toBe(6);
+    expect(wholeLines(line * 7 + line * 0.9, 12)).toBe(7);
+  });
+
+  it('keeps at least one line in a box too small for one, and survives nonsense input', () => {
+    expect(wholeLines(3, 12)).toBe(1);
+    expect(wholeLines(Number.NaN, 12)).toBe(1);
+    expect(wholeLines(100, 0)).toBe(1);
+  });
+});
