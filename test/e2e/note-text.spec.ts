@@ -149,6 +149,28 @@ test.describe('one person', () => {
   });
 });
 
+test('on a phone, tapping a long note shows its whole text and a finger-sized resize corner', async ({ browser }, testInfo) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  const page = await context.newPage();
+  try {
+    await page.goto('/');
+    await createSession(page, 'Phone note text');
+    const note = await addNote(page, LONG);
+    await page.getByRole('button', { name: 'Add sticky note' }).focus();
+    await note.tap();
+    const full = fullTextOf(note);
+    await expect(full).toBeVisible();
+    await expect(full).toHaveText(LONG);
+    const corner = await boxOf(note.getByRole('button', { name: 'Resize note', exact: true }));
+    expect(corner.width).toBeGreaterThanOrEqual(32);
+    const results = await new AxeBuilder({ page }).include('.board-world').analyze();
+    expect(results.violations.map((v) => v.id)).toEqual([]);
+    await page.screenshot({ path: testInfo.outputPath('note-text-390x844.png') });
+  } finally {
+    await context.close();
+  }
+});
+
 let peers: Peer[] = [];
 test.afterEach(async () => {
   await Promise.all(peers.map((p) => p.close()));
