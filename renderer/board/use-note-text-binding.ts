@@ -1,6 +1,6 @@
 import { useLayoutEffect, type RefObject } from 'react';
 import type * as Y from 'yjs';
-import { anchorSelection, noteText, resolveSelection, spliceBetween, type TextAnchor } from '../../shared/model';
+import { anchorSelection, createTextUndo, noteText, resolveSelection, spliceBetween, type TextAnchor } from '../../shared/model';
 import { useWorkshop } from '../workshop/workshop-context';
 
 /**
@@ -22,6 +22,7 @@ export function useNoteTextBinding(noteId: string, ref: RefObject<HTMLTextAreaEl
     let synced = el.value;
     let anchor: TextAnchor | null = null;
     let composing = false;
+    const textUndo = createTextUndo(text);
 
     const showDocText = (caret?: { start: number; end: number } | null) => {
       const next = text.toString();
@@ -57,6 +58,26 @@ export function useNoteTextBinding(noteId: string, ref: RefObject<HTMLTextAreaEl
         showDocText({ start: at, end: at });
       } else synced = el.value;
     };
+    // Ctrl/⌘+Z, Ctrl+Shift+Z and Ctrl+Y (and the context menu's Undo/Redo) go to this note's own
+    // undo: the browser's would restore a whole old value of the field, peers' words included.
+    const history = (redo: boolean) => {
+      actions.endTyping();
+      if (redo) textUndo.redo();
+      else textUndo.undo();
+    };
+    const onKeyDown = (event: KeyboardEvent) => {
+      const mod = event.ctrlKey || event.metaKey;
+      if (!mod || event.altKey) return;
+      const key = event.key.toLowerCase();
+      if (key !== 'z' && key !== 'y') return;
+      event.preventDefault();
+      history(key === 'y' || event.shiftKey);
+    };
+    const onBeforeInput = (event: InputEvent) => {
+      if (event.inputType !== 'historyUndo' && event.inputType !== 'historyRedo') return;
+      event.preventDefault();
+      history(event.inputType === 'historyRedo');
+    };
     const onCompositionStart = () => {
       composing = true;
     };
@@ -69,12 +90,17 @@ export function useNoteTextBinding(noteId: string, ref: RefObject<HTMLTextAreaEl
     doc.on('beforeTransaction', beforeTransaction);
     text.observe(observer);
     el.addEventListener('input', onInput);
+    el.addEventListener('keydown', onKeyDown);
+    el.addEventListener('beforeinput', onBeforeInput);
     el.addEventListener('compositionstart', onCompositionStart);
     el.addEventListener('compositionend', onCompositionEnd);
     return () => {
       doc.off('beforeTransaction', beforeTransaction);
       text.unobserve(observer);
       el.removeEventListener('input', onInput);
+      el.removeEventListener('keydown', onKeyDown);
+      el.removeEventListener('beforeinput', onBeforeInput);
+      textUndo.destroy();
       el.removeEventListener('compositionstart', onCompositionStart);
       el.removeEventListener('compositionend', onCompositionEnd);
     };

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { notesMap } from './doc-roots';
 import { recordIn } from './records';
+import { LOCAL_ORIGIN } from './origin';
 import { clipText, toWellFormed } from './text-diff';
 import { mutate } from './write';
 
@@ -123,4 +124,13 @@ export function resolveSelection(doc: Y.Doc, anchor: TextAnchor): { start: numbe
   const end = Y.createAbsolutePositionFromRelativePosition(anchor.end, doc);
   if (!start || !end) return null;
   return { start: start.index, end: Math.max(start.index, end.index) };
+}
+
+/**
+ * Undo for one note's text while it is being edited, as in any editor: Ctrl+Z takes back this
+ * person's typing in this note — never a peer's words typed in between, and never a board action
+ * from before the editor opened (that stays with the board's undo). Destroy it when editing ends.
+ */
+export function createTextUndo(text: Y.Text, captureTimeout = 500): Y.UndoManager {
+  return new Y.UndoManager(text, { trackedOrigins: new Set([LOCAL_ORIGIN]), captureTimeout });
 }

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { addNote, boxOf, createSession, waitUntilSaved } from './support/board';
+import { addNote, boxOf, createSession, dragBy, waitUntilSaved } from './support/board';
 import { joinAs, launchPeer, readJoinLink, type Peer } from './support/peers';
 
 const LONG =
@@ -75,6 +75,17 @@ test.describe('one person', () => {
     for (let i = 0; i < 15 && !(await note.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
     await expect(note).toBeFocused();
     await expect(full).toBeVisible();
+
+    // Near the bottom of the board the full text opens beside the note instead of under the edge.
+    await dragBy(page, note, 0, 230);
+    await page.mouse.move(5, 400);
+    await note.hover();
+    await expect(full).toBeVisible();
+    const board = await boxOf(page.locator('.board-surface'));
+    const shown = await boxOf(full);
+    const noteBox = await boxOf(note);
+    expect(shown.y + shown.height).toBeLessThanOrEqual(board.y + board.height);
+    expect(shown.x).toBeGreaterThanOrEqual(noteBox.x + noteBox.width);
   });
 
   test('while editing a long note the top line is never cut in half', async ({ page }) => {
@@ -207,6 +218,15 @@ test('two people typing in one note at the same time both keep their words, iden
   await expect.poll(async () => (await ea.inputValue()) === (await eb.inputValue())).toBe(true);
   const final = await ea.inputValue();
   expect(both).toContain(final);
+
+  // Ctrl+Z in the editor takes back Bart's own words only, on both screens; Ctrl+Shift+Z brings them back.
+  await eb.press('Control+z');
+  await expect(ea).toHaveValue(`probe-0-3939${a}`);
+  await expect(eb).toHaveValue(`probe-0-3939${a}`);
+  await expect(anna.page.getByRole('article')).toHaveCount(1);
+  await eb.press('Control+Shift+z');
+  await expect(ea).toHaveValue(final);
+  await expect(eb).toHaveValue(final);
 
   // Each can go on typing where their own caret was: at the end of their own phrase.
   await ea.pressSequentially('!');

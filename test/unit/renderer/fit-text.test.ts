@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { largestFitting, LINE_HEIGHT, MAX_FONT_PX, MIN_FONT_PX, wholeLines } from '../../../renderer/board/fit-text';
+import { choosePopoverSide } from '../../../renderer/board/popover-side';
 
 describe('largestFitting', () => {
   it.each([20, 19, 16, 13, 12])('finds %i px when that is the largest size that fits', (limit) => {
@@ -36,5 +37,26 @@ describe('wholeLines', () => {
     expect(wholeLines(3, 12)).toBe(1);
     expect(wholeLines(Number.NaN, 12)).toBe(1);
     expect(wholeLines(100, 0)).toBe(1);
+  });
+});
+
+describe('choosePopoverSide', () => {
+  const board = { left: 0, top: 0, right: 1000, bottom: 800 };
+  const popover = { w: 300, h: 250 };
+  const note = (left: number, top: number) => ({ left, top, right: left + 200, bottom: top + 200 });
+
+  it('opens below the note when there is room', () => {
+    expect(choosePopoverSide(note(100, 100), popover, board)).toBe('below');
+  });
+  it('opens to the right of a note near the bottom edge, and to the left near the bottom-right corner', () => {
+    expect(choosePopoverSide(note(100, 500), popover, board)).toBe('right');
+    expect(choosePopoverSide(note(750, 500), popover, board)).toBe('left');
+  });
+  it('opens above only when neither below nor a side has room', () => {
+    expect(choosePopoverSide(note(50, 560), { w: 800, h: 250 }, board)).toBe('above');
+  });
+  it('takes the roomiest side when nothing fits', () => {
+    expect(choosePopoverSide(note(400, 100), { w: 900, h: 900 }, board)).toBe('below');
+    expect(choosePopoverSide(note(20, 560), { w: 900, h: 900 }, board)).toBe('right');
   });
 });

@@ -3,6 +3,7 @@ import type * as Y from 'yjs';
 import {
   addNote,
   anchorSelection,
+  createTextUndo,
   getNote,
   MAX_NOTE_TEXT_LENGTH,
   noteText,
@@ -148,5 +149,26 @@ describe('two people typing in one note at once', () => {
     }
     expect(getNote(a, id)!.text).toBe('Heat source pumps!SOURCE');
     expect(fb.value).toBe(fa.value);
+  });
+});
+
+describe('createTextUndo', () => {
+  it('takes back only this person\'s typing in the note, never a peer\'s words', () => {
+    const { docs, boardId } = session(2);
+    const [a, b] = docs as [Y.Doc, Y.Doc];
+    const id = addNote(a, { boardId, pos: { x: 0, y: 0 }, now: 2, text: 'Heat pumps' });
+    syncAll(a, b);
+    const undo = createTextUndo(noteText(a, id)!);
+    spliceText(a, id, { index: 10, remove: 0, insert: ' for schools' }, 3);
+    syncAll(a, b);
+    spliceText(b, id, { index: 4, remove: 0, insert: ' and cold' }, 4);
+    syncAll(a, b);
+    undo.undo();
+    syncAll(a, b);
+    expect(getNote(b, id)!.text).toBe('Heat and cold pumps');
+    undo.redo();
+    syncAll(a, b);
+    expect(getNote(b, id)!.text).toBe('Heat and cold pumps for schools');
+    undo.destroy();
   });
 });
