@@ -36,3 +36,42 @@ export function wholeLines(height: number, px: number, lineHeight = LINE_HEIGHT)
   // A hair of tolerance: layout heights are fractional, and 3 lines of 15.6 px are 46.800000000000004.
   return Math.max(1, Math.floor((height + 0.01) / line));
 }
+
+/**
+ * `largestFitting` for many boxes at once, in lockstep: each round proposes one size per box that
+ * is still searching (null for the others) and `fitsAll` answers for all of them together. In the
+ * browser a round is "write every font size, then read every box": one forced layout per round for
+ * the whole board instead of one per box and size — 200 notes opening cost ~5 layouts, not ~1,000.
+ */
+export function largestFittingAll(
+  count: number,
+  fitsAll: (sizes: readonly (number | null)[]) => readonly boolean[],
+  min = MIN_FONT_PX,
+  max = MAX_FONT_PX,
+): { px: number; fits: boolean }[] {
+  const lo: number[] = Array.from({ length: count }, () => min);
+  const hi: number[] = Array.from({ length: count }, () => max - 1);
+  const best: (number | null)[] = Array.from({ length: count }, () => null);
+  const done: boolean[] = Array.from({ length: count }, () => false);
+  // Round one: the largest size, which most short notes take.
+  const first = fitsAll(Array.from({ length: count }, () => max));
+  for (let i = 0; i < count; i++) {
+    if (first[i]) {
+      best[i] = max;
+      done[i] = true;
+    }
+  }
+  for (;;) {
+    const sizes = lo.map((l, i) => (done[i] || l > hi[i]! ? null : Math.floor((l + hi[i]!) / 2)));
+    if (sizes.every((s) => s === null)) break;
+    const fits = fitsAll(sizes);
+    sizes.forEach((px, i) => {
+      if (px === null) return;
+      if (fits[i]) {
+        best[i] = px;
+        lo[i] = px + 1;
+      } else hi[i] = px - 1;
+    });
+  }
+  return best.map((px) => (px === null ? { px: min, fits: false } : { px, fits: true }));
+}

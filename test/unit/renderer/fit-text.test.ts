@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { largestFitting, LINE_HEIGHT, MAX_FONT_PX, MIN_FONT_PX, wholeLines } from '../../../renderer/board/fit-text';
+import { largestFitting, largestFittingAll, LINE_HEIGHT, MAX_FONT_PX, MIN_FONT_PX, wholeLines } from '../../../renderer/board/fit-text';
 import { choosePopoverSide } from '../../../renderer/board/popover-side';
 
 describe('largestFitting', () => {
@@ -58,5 +58,24 @@ describe('choosePopoverSide', () => {
   it('takes the roomiest side when nothing fits', () => {
     expect(choosePopoverSide(note(400, 100), { w: 900, h: 900 }, board)).toBe('below');
     expect(choosePopoverSide(note(20, 560), { w: 900, h: 900 }, board)).toBe('right');
+  });
+});
+
+describe('largestFittingAll', () => {
+  it('finds, for every box, the same size as fitting it alone, in a handful of rounds for 200 boxes', () => {
+    const limits = Array.from({ length: 200 }, (_, i) => (i % 3 === 0 ? 99 : 8 + (i % 14)));
+    let rounds = 0;
+    const results = largestFittingAll(limits.length, (sizes) => {
+      rounds++;
+      return sizes.map((px, i) => px !== null && px <= limits[i]!);
+    });
+    results.forEach((r, i) => expect(r).toEqual(largestFitting((px) => px <= limits[i]!)));
+    expect(rounds).toBeLessThanOrEqual(5);
+  });
+
+  it('asks nothing more once every box fits at the largest size', () => {
+    let rounds = 0;
+    largestFittingAll(3, (sizes) => (rounds++, sizes.map(() => true)));
+    expect(rounds).toBe(1);
   });
 });
