@@ -1,10 +1,14 @@
-import { memo, useId, useRef, type KeyboardEvent } from 'react';
+import { memo, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Size } from '../../shared/model';
 import type { DenyReason } from '../../shared/model/policy';
 import { NotePresence } from '../presence/NotePresence';
 import { useBoardUi } from '../state/board-ui';
 import { useCan, useWorkshop } from '../workshop/workshop-context';
 import { NoteEditor } from './NoteEditor';
+import { NoteFullText } from './NoteFullText';
+import { NoteResizeHandle } from './NoteResizeHandle';
+import { useFitText } from './use-fit-text';
 import { useNote } from './use-note';
 import { useNotePointer } from './use-note-pointer';
 
@@ -13,12 +17,6 @@ interface Props {
   zoom: number;
   /** A key press asked for something the policy refuses: the board says why. */
   onRefused: (reason: DenyReason) => void;
-}
-
-function textSizeClass(text: string): string {
-  if (text.length > 180) return 'text-s';
-  if (text.length > 80) return 'text-m';
-  return 'text-l';
 }
 
 export const StickyNote = memo(function StickyNote({ noteId, zoom, onRefused }: Props) {
@@ -34,8 +32,13 @@ export const StickyNote = memo(function StickyNote({ noteId, zoom, onRefused }: 
   const articleRef = useRef<HTMLElement>(null);
   const authorId = useId();
   const { offset, handlers } = useNotePointer(noteId, zoom, editing, canMove.allowed, articleRef);
+  const [sizePreview, setSizePreview] = useState<Size | null>(null);
+  const textRef = useRef<HTMLParagraphElement>(null);
+  const size = sizePreview ?? note?.size;
+  const fitKey = `${note?.text}|${size?.w}|${size?.h}|${editing}`;
+  const truncated = useFitText(textRef, fitKey, 'clamp');
 
-  if (!note) return null;
+  if (!note || !size) return null;
 
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
     if (event.target !== event.currentTarget) return;
@@ -52,8 +55,8 @@ export const StickyNote = memo(function StickyNote({ noteId, zoom, onRefused }: 
   return (
     <article
       ref={articleRef}
-      className={`sticky-note colour-${note.colour}${selected ? ' selected' : ''}${offset ? ' dragging' : ''}${editing ? ' editing' : ''}`}
-      style={{ transform: `translate(${x}px, ${y}px)`, width: note.size.w, height: note.size.h }}
+      className={`sticky-note colour-${note.colour}${selected ? ' selected' : ''}${offset ? ' dragging' : ''}${editing ? ' editing' : ''}${truncated && !editing ? ' truncated' : ''}${sizePreview ? ' resizing' : ''}`}
+      style={{ transform: `translate(${x}px, ${y}px)`, width: size.w, height: size.h }}
       tabIndex={tabStop ? 0 : -1}
       data-note-id={noteId}
       aria-label={label}
@@ -64,12 +67,13 @@ export const StickyNote = memo(function StickyNote({ noteId, zoom, onRefused }: 
       onFocus={() => !useBoardUi.getState().selectedIds.includes(noteId) && select(noteId)}
     >
       {editing && canEdit.allowed ? (
-        <NoteEditor noteId={noteId} text={note.text} onDone={() => articleRef.current?.focus()} />
+        <NoteEditor noteId={noteId} fitKey={fitKey} onDone={() => articleRef.current?.focus()} />
       ) : (
-        <p className={`note-text ${textSizeClass(note.text)}${note.text.trim() ? '' : ' placeholder'}`} aria-hidden="true">
+        <p ref={textRef} className={`note-text${note.text.trim() ? '' : ' placeholder'}`} aria-hidden="true">
           {note.text.trim() ? note.text : t('note.editorPlaceholder')}
         </p>
       )}
+      {truncated && !editing && <NoteFullText text={note.text} zoom={zoom} />}
       {note.authorName && (
         <>
           <span className="note-author" aria-hidden="true">
@@ -81,6 +85,9 @@ export const StickyNote = memo(function StickyNote({ noteId, zoom, onRefused }: 
         </>
       )}
       <NotePresence noteId={noteId} zoom={zoom} />
+      {selected && !editing && !offset && canMove.allowed && (
+        <NoteResizeHandle noteId={noteId} size={note.size} zoom={zoom} onPreview={setSizePreview} />
+      )}
     </article>
   );
 });

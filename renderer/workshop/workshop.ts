@@ -14,8 +14,12 @@ import {
   setBoardLocked,
   setNoteColour,
   setNoteText,
+  resizeNote,
+  spliceText,
   type NoteColour,
   type Point,
+  type Size,
+  type TextSplice,
 } from '../../shared/model';
 import { can, personIn, type Action, type Decision, type Person, type Target } from '../../shared/model/policy';
 import type { Me } from '../identity/person';
@@ -41,9 +45,13 @@ export interface WorkshopActions extends SelectionActions {
   /** A note near `centre` (free space found around it), authored by this device. */
   addNoteNear(boardId: string, centre: Point): string | null;
   editNoteText(noteId: string, text: string): boolean;
+  /** One edit at a position in a note's text (a text field bound to the note's Y.Text). */
+  spliceNoteText(noteId: string, splice: TextSplice): boolean;
   /** Typing in a note ended: the next keystroke starts a new undo step. */
   endTyping(): void;
   moveNote(noteId: string, pos: Point): boolean;
+  /** Resizing is a change of the note's geometry: allowed exactly when moving it is. */
+  resizeNote(noteId: string, size: Size): boolean;
   colourNote(noteId: string, colour: NoteColour): boolean;
   deleteNote(noteId: string): boolean;
   restoreNote(noteId: string): boolean;
@@ -93,12 +101,26 @@ export function createWorkshop(init: { doc: Y.Doc; undoManager: Y.UndoManager; m
       doc.transact(() => setNoteText(doc, noteId, text, clock.now()), LOCAL_ORIGIN);
       return true;
     },
+    spliceNoteText(noteId, splice) {
+      if (!allowed('editNote', { noteId })) return false;
+      // Grouped like editNoteText: a typed sentence is one undo step.
+      let written = false;
+      doc.transact(() => {
+        written = spliceText(doc, noteId, splice, clock.now());
+      }, LOCAL_ORIGIN);
+      return written;
+    },
     endTyping() {
       undoManager.stopCapturing();
     },
     moveNote(noteId, pos) {
       if (!allowed('moveNote', { noteId })) return false;
       step(() => moveNote(doc, noteId, pos, clock.now()));
+      return true;
+    },
+    resizeNote(noteId, size) {
+      if (!allowed('moveNote', { noteId })) return false;
+      step(() => resizeNote(doc, noteId, size, clock.now()));
       return true;
     },
     colourNote(noteId, colour) {

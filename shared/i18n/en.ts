@@ -280,6 +280,10 @@ export const en = {
     yourNameHint: 'Everyone in the session sees this name next to your cursor and on the notes you write from now on.',
     saveName: 'Save name',
   },
+  noteText: {
+    resize: 'Resize note',
+    resizeHint: 'Drag to resize (Shift keeps the proportions), or use the arrow keys (Shift for bigger steps)',
+  },
 };
 
 export type Catalog = typeof en;

@@ -302,6 +302,10 @@ export const pl: Catalog & PolishPluralForms = {
     yourNameHint: 'Wszyscy w sesji widzą to imię przy Twoim kursorze i na karteczkach, które piszesz od teraz.',
     saveName: 'Zapisz imię',
   },
+  noteText: {
+    resize: 'Zmień rozmiar karteczki',
+    resizeHint: 'Przeciągnij, aby zmienić rozmiar (z Shift zachowasz proporcje), albo użyj strzałek (z Shift większe kroki)',
+  },
 };
 
 /** Polish needs the "few" and "many" plural forms that English lacks. */

@@ -9,6 +9,7 @@ export * from './governance';
 export * from './ids';
 export * from './migrate';
 export * from './notes';
+export * from './note-text';
 export * from './observe';
 export * from './origin';
 export * from './placement';

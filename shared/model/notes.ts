@@ -8,6 +8,7 @@ import { recordIn, restoreRecord, tombstoneRecord } from './records';
 import { applyTextChange, clipText } from './text-diff';
 import { cleanLine, compareIds, readNullableNumber, readNullableString, readNumber, readString } from './validate';
 import { mutate } from './write';
+import { spliceNoteText, type TextSplice } from './note-text';
 import { getZone, listZones, zoneAt } from './zones';
 
 /**
@@ -143,6 +144,16 @@ export function setNoteText(doc: Y.Doc, noteId: string, next: string, now: numbe
     applyTextChange(text, clipped);
     touch(record, now);
   });
+}
+
+/**
+ * One edit at a position in the note's text (see note-text.ts): what a text field bound to the
+ * note sends, so concurrent typing by two people keeps both phrases whole.
+ */
+export function spliceText(doc: Y.Doc, noteId: string, splice: TextSplice, now: number): boolean {
+  const record = noteRecord(doc, noteId);
+  if (!record) return false;
+  return spliceNoteText(doc, noteId, splice, MAX_NOTE_TEXT_LENGTH, () => touch(record, now));
 }
 
 export function moveNote(doc: Y.Doc, noteId: string, pos: Point, now: number, opts: { zoneId?: string | null } = {}): void {

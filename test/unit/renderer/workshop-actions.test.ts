@@ -155,4 +155,21 @@ describe('Workshop actions', () => {
     expect(participant.person().facilitator).toBe(true);
     expect(participant.actions.lockBoard(boardId, true)).toBe(true);
   });
+  it('typing at a position and resizing are local, undoable, and follow the board lock like editing and moving', () => {
+    const { doc, boardId, facilitator, participant } = room();
+    const id = addNote(participant, boardId);
+    const seen = origins(doc, () => {
+      expect(participant.actions.spliceNoteText(id, { index: 0, remove: 0, insert: 'Heat pumps' })).toBe(true);
+      expect(participant.actions.resizeNote(id, { w: 320, h: 240 })).toBe(true);
+    });
+    expect(seen).toEqual([LOCAL_ORIGIN, LOCAL_ORIGIN]);
+    expect(getNote(doc, id)).toMatchObject({ text: 'Heat pumps', size: { w: 320, h: 240 } });
+    participant.undo.undo();
+    expect(getNote(doc, id)!.size).toEqual({ w: 200, h: 200 });
+
+    expect(facilitator.actions.lockBoard(boardId, true)).toBe(true);
+    expect(participant.actions.spliceNoteText(id, { index: 0, remove: 4, insert: 'Cold' })).toBe(false);
+    expect(participant.actions.resizeNote(id, { w: 400, h: 400 })).toBe(false);
+    expect(getNote(doc, id)).toMatchObject({ text: 'Heat pumps', size: { w: 200, h: 200 } });
+  });
 });
