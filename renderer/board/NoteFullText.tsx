@@ -1,6 +1,9 @@
 import { useEffect, useRef, type CSSProperties } from 'react';
 import { choosePopoverSide } from './popover-side';
 
+/** Space kept between the full text and the board's edge (as popover-side.ts keeps from the note). */
+const GAP = 8;
+
 /**
  * A note's whole text, shown beside it on hover or keyboard focus when the note itself shows only
  * the start with an ellipsis (the stylesheet decides when it is visible). Screen readers already
@@ -23,7 +26,15 @@ export function NoteFullText({ text, zoom }: { text: string; zoom: number }) {
       const popover = el.getBoundingClientRect();
       el.style.removeProperty('display');
       el.style.removeProperty('visibility');
-      el.dataset.side = choosePopoverSide(note.getBoundingClientRect(), { w: popover.width, h: popover.height }, board);
+      const rect = note.getBoundingClientRect();
+      const side = choosePopoverSide(rect, { w: popover.width, h: popover.height }, board);
+      el.dataset.side = side;
+      // Beside a note near the board's bottom edge, slide up so the text is not cut off there
+      // (never above the board's top). Screen pixels → the note's own, which the zoom scales.
+      const shift = side === 'right' || side === 'left' ? Math.max(0, Math.min(rect.bottom - rect.height + popover.height - (board.bottom - GAP), rect.top - board.top - GAP)) : 0;
+      const scale = note.offsetWidth > 0 ? rect.width / note.offsetWidth : 1;
+      if (shift > 0) el.style.top = `${-shift / scale}px`;
+      else el.style.removeProperty('top');
     };
     note.addEventListener('pointerenter', place);
     note.addEventListener('focus', place);
