@@ -30,7 +30,7 @@ test('axe: Home, with sessions listed', async ({ page }) => {
   await expectNoViolations(page, 'Join session dialog');
 });
 
-test('axe: a board with notes and a selection, and the invite dialog', async ({ page }) => {
+test('axe: a board with notes and a selection, and the invite dialog', async ({ page }, testInfo) => {
   await page.setViewportSize({ width: 1400, height: 900 });
   await page.goto('/');
   await createSession(page, 'Accessible lab');
@@ -47,6 +47,8 @@ test('axe: a board with notes and a selection, and the invite dialog', async ({ 
   await dialog.getByRole('button', { name: 'Change join code', exact: true }).click();
   await expect(dialog.getByRole('button', { name: 'Keep the current code', exact: true })).toBeFocused();
   await expectNoViolations(page, 'invite dialog asking before a code change');
+  await page.setViewportSize({ width: 800, height: 600 });
+  await dialog.screenshot({ path: testInfo.outputPath('invite-asking-800.png') });
 });
 
 test('axe: the join page and a joined board', async ({ baseURL }) => {
