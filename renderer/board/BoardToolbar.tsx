@@ -1,9 +1,9 @@
-import type { ReactNode } from 'react';
+import type { ReactNode, Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { formatPercent } from '../ui/format';
 import { PeopleList } from '../presence/PeopleList';
-import { MinusIcon, PlusIcon, RedoIcon, UndoIcon } from './icons';
+import { FitIcon, MinusIcon, PlusIcon, RedoIcon, UndoIcon } from './icons';
 import { useUndoState } from './use-undo-state';
 
 interface Props {
@@ -20,17 +20,19 @@ interface Props {
   onZoomIn: () => void;
   onZoomOut: () => void;
   onResetZoom: () => void;
+  onZoomToFit: () => void;
+  ref?: Ref<HTMLDivElement>;
 }
 
-export function BoardToolbar({ undoManager, noteCount, zoom, readOnly, reasonId, extras, notice, onAddNote, onZoomIn, onZoomOut, onResetZoom }: Props) {
+export function BoardToolbar({ undoManager, noteCount, zoom, readOnly, reasonId, extras, notice, onAddNote, onZoomIn, onZoomOut, onResetZoom, onZoomToFit, ref }: Props) {
   const { t, i18n } = useTranslation();
   const { canUndo, canRedo } = useUndoState(undoManager);
   return (
-    <div className="board-toolbar">
+    <div className="board-toolbar" ref={ref}>
       <div className="board-tools" role="toolbar" aria-label={t('board.toolbar')}>
         <button type="button" className="button primary" onClick={onAddNote} disabled={readOnly} aria-describedby={reasonId} aria-keyshortcuts="N">
           <PlusIcon />
-          {t('board.addNote')}
+          <span className="add-note-label">{t('board.addNote')}</span>
         </button>
         <div className="toolbar-group">
           <button type="button" className="button icon" onClick={() => undoManager.undo()} disabled={!canUndo || readOnly} aria-describedby={reasonId} aria-label={t('board.undo')} title={t('board.undo')} aria-keyshortcuts="Control+Z">
@@ -58,6 +60,9 @@ export function BoardToolbar({ undoManager, noteCount, zoom, readOnly, reasonId,
           </button>
           <button type="button" className="button icon" onClick={onZoomIn} aria-label={t('board.zoomIn')} title={t('board.zoomIn')} aria-keyshortcuts="+">
             <PlusIcon />
+          </button>
+          <button type="button" className="button icon" onClick={onZoomToFit} aria-label={t('view.zoomToFit')} title={`${t('view.zoomToFit')} (Shift+1)`} aria-keyshortcuts="Shift+1">
+            <FitIcon />
           </button>
         </div>
         {extras}

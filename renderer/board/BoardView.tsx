@@ -1,17 +1,18 @@
-import { useCallback, useEffect, useId, useRef, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Awareness } from 'y-protocols/awareness';
-import type { Board } from '../../shared/model';
+import { DEFAULT_NOTE_SIZE, getNote, listNotes, NOTE_GAP, type Board, type Point } from '../../shared/model';
 import type { DenyReason } from '../../shared/model/policy';
 import { CursorsLayer } from '../presence/CursorsLayer';
 import { useLocalPresence } from '../presence/use-local-presence';
-import { screenToWorld, useBoardUi, zoomAround } from '../state/board-ui';
+import { DEFAULT_VIEWPORT, screenToWorld, useBoardUi, zoomAround } from '../state/board-ui';
 import { useCan, useWorkshop } from '../workshop/workshop-context';
 import { BoardToast } from './BoardToast';
 import { BoardToolbar } from './BoardToolbar';
 import { Marquee } from './Marquee';
 import { NoteMenu } from './NoteMenu';
 import { NoteToolbar } from './NoteToolbar';
+import { OverviewMap } from './OverviewMap';
 import { SelectionAnnouncer } from './SelectionAnnouncer';
 import { ShortcutSheet } from './ShortcutSheet';
 import { StickyNote } from './StickyNote';
@@ -26,6 +27,7 @@ import { useSelectionCommands } from './use-selection-commands';
 import { useSelectionKeys } from './use-selection-keys';
 import { usePanZoom, ZOOM_STEP } from './use-pan-zoom';
 import { useViewport } from './use-viewport';
+import { boundsOf, fitViewport, revealRect, visibleWorldRect, type VisibleArea } from './view-geometry';
 
 interface Props {
   board: Board;
@@ -65,16 +67,102 @@ export function BoardView({ board, awareness, toolbarExtras }: Props) {
   const barHidden = useBoardUi((s) => s.editingNoteId !== null || s.dragOffset !== null);
   const surfaceSize = useElementSize(surfaceRef);
 
+  const toolbarRef = useRef<HTMLDivElement>(null);
+  const toolbarSize = useElementSize(toolbarRef);
+  // What of the surface shows the board: the floating toolbar covers its top strip.
+  const area = useMemo<VisibleArea>(() => {
+    const bar = toolbarRef.current;
+    const top = bar ? Math.min(surfaceSize.height / 2, bar.offsetTop + toolbarSize.height + 8) : 0;
+    return { width: surfaceSize.width, height: surfaceSize.height, top };
+  }, [surfaceSize, toolbarSize]);
+  const areaRef = useRef(area);
+  areaRef.current = area;
+  const currentView = useCallback(() => useBoardUi.getState().viewports[board.id] ?? DEFAULT_VIEWPORT, [board.id]);
+
   const viewCentre = useCallback(() => {
-    const rect = surfaceRef.current?.getBoundingClientRect();
-    return { x: (rect?.width ?? 800) / 2, y: (rect?.height ?? 600) / 2 };
+    const a = areaRef.current;
+    return { x: a.width / 2, y: a.top + (a.height - a.top) / 2 };
   }, []);
 
+  /** Adds a note near a world point, inside the view when there is room; then shows and edits it. */
+  const addNoteAround = useCallback(
+    (centre: Point) => {
+      const view = currentView();
+      const seen = visibleWorldRect(view, areaRef.current);
+      const margin = 16 / view.zoom;
+      const inner = { x: seen.x + margin, y: seen.y + margin, w: seen.w - 2 * margin, h: seen.h - 2 * margin };
+      // The overview map and the shortcut button float over the board: no new note under them.
+      const surface = surfaceRef.current;
+      const origin = surface?.getBoundingClientRect();
+      const avoid = [...(surface?.closest('.board')?.querySelectorAll('.overview, .shortcut-button') ?? [])].map((el) => {
+        const r = el.getBoundingClientRect();
+        const topLeft = screenToWorld(view, { x: r.left - (origin?.left ?? 0), y: r.top - (origin?.top ?? 0) });
+        return { ...topLeft, w: r.width / view.zoom, h: r.height / view.zoom };
+      });
+      const id = workshop.actions.addNoteNear(board.id, centre, inner.w > 0 && inner.h > 0 ? inner : undefined, avoid);
+      if (!id) return;
+      const note = getNote(doc, id);
+      if (note) setViewport(revealRect(view, { ...note.pos, ...note.size }, areaRef.current));
+      startEditing(id);
+    },
+    [workshop, doc, board.id, startEditing, currentView, setViewport],
+  );
+
   const addNoteAtCentre = useCallback(() => {
-    const centre = screenToWorld(useBoardUi.getState().viewports[board.id] ?? viewport, viewCentre());
-    const id = workshop.actions.addNoteNear(board.id, centre);
-    if (id) startEditing(id);
-  }, [workshop, board.id, startEditing, viewCentre, viewport]);
+    const view = currentView();
+    const seen = visibleWorldRect(view, areaRef.current);
+    // Next to the selected note when it is on screen, as Miro does; else the middle of the view.
+    const selectedId = useBoardUi.getState().selectedNoteId;
+    const selected = selectedId ? getNote(doc, selectedId) : null;
+    const onScreen =
+      selected && selected.boardId === board.id && selected.deletedAt === null &&
+      selected.pos.x < seen.x + seen.w && selected.pos.x + selected.size.w > seen.x && selected.pos.y < seen.y + seen.h && selected.pos.y + selected.size.h > seen.y;
+    addNoteAround(
+      onScreen
+        ? { x: selected.pos.x + selected.size.w + NOTE_GAP + DEFAULT_NOTE_SIZE.w / 2, y: selected.pos.y + DEFAULT_NOTE_SIZE.h / 2 }
+        : screenToWorld(view, viewCentre()),
+    );
+  }, [doc, board.id, addNoteAround, currentView, viewCentre]);
+
+  const zoomToFit = useCallback(() => {
+    const bounds = boundsOf(listNotes(doc, board.id).map((n) => ({ ...n.pos, ...n.size })));
+    setViewport(bounds ? fitViewport(bounds, areaRef.current) : DEFAULT_VIEWPORT);
+  }, [doc, board.id, setViewport]);
+
+  // Focus on a note off screen (Tab, the next note after a delete) brings the view to it; the
+  // browser cannot, since nothing on the board scrolls.
+  useEffect(() => {
+    const surface = surfaceRef.current;
+    if (!surface) return;
+    const onFocusIn = (event: FocusEvent) => {
+      const id = event.target instanceof HTMLElement && event.target.matches('[data-note-id]') ? event.target.dataset.noteId : undefined;
+      const note = id ? getNote(doc, id) : null;
+      if (!note) return;
+      const view = currentView();
+      const next = revealRect(view, { ...note.pos, ...note.size }, areaRef.current);
+      if (next !== view) setViewport(next);
+    };
+    surface.addEventListener('focusin', onFocusIn);
+    return () => surface.removeEventListener('focusin', onFocusIn);
+  }, [doc, currentView, setViewport]);
+
+  // Double-click on empty board: a note right there, as in Miro and FigJam.
+  useEffect(() => {
+    const surface = surfaceRef.current;
+    if (!surface) return;
+    const onDoubleClick = (event: MouseEvent) => {
+      const onEmpty = event.target === surface || (event.target instanceof HTMLElement && event.target.dataset.boardLayer !== undefined);
+      if (!onEmpty || event.shiftKey) return;
+      if (!addDecision.allowed) {
+        refused(addDecision.reason);
+        return;
+      }
+      const rect = surface.getBoundingClientRect();
+      addNoteAround(screenToWorld(currentView(), { x: event.clientX - rect.left, y: event.clientY - rect.top }));
+    };
+    surface.addEventListener('dblclick', onDoubleClick);
+    return () => surface.removeEventListener('dblclick', onDoubleClick);
+  }, [addNoteAround, addDecision, refused, currentView]);
 
   const zoomBy = useCallback(
     (factor: number) => setViewport(zoomAround(viewport, viewport.zoom * factor, viewCentre())),
@@ -112,17 +200,21 @@ export function BoardView({ board, awareness, toolbarExtras }: Props) {
       } else if (event.key === '0') {
         event.preventDefault();
         resetZoom();
+      } else if (event.shiftKey && (event.code === 'Digit1' || event.key === '!')) {
+        event.preventDefault();
+        zoomToFit();
       }
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [addNoteAtCentre, zoomBy, resetZoom, undo, readOnly, addDecision, refused]);
+  }, [addNoteAtCentre, zoomBy, resetZoom, zoomToFit, undo, readOnly, addDecision, refused]);
 
   const gridSize = 24 * viewport.zoom;
   return (
     <>
       <main className="board" aria-label={t('board.region', { title: board.title })}>
         <BoardToolbar
+          ref={toolbarRef}
           undoManager={undo.manager}
           noteCount={noteIds.length}
           zoom={viewport.zoom}
@@ -141,10 +233,15 @@ export function BoardView({ board, awareness, toolbarExtras }: Props) {
           onZoomIn={() => zoomBy(ZOOM_STEP)}
           onZoomOut={() => zoomBy(1 / ZOOM_STEP)}
           onResetZoom={resetZoom}
+          onZoomToFit={zoomToFit}
         />
         <div
           ref={surfaceRef}
           className="board-surface"
+          tabIndex={0}
+          role="group"
+          aria-label={t('view.canvas')}
+          aria-keyshortcuts="ArrowLeft ArrowRight ArrowUp ArrowDown"
           style={{
             backgroundSize: `${gridSize}px ${gridSize}px`,
             backgroundPosition: `${viewport.x}px ${viewport.y}px`,
@@ -186,6 +283,7 @@ export function BoardView({ board, awareness, toolbarExtras }: Props) {
         <button type="button" className="button shortcut-button" aria-label={t('select.shortcutsButton')} title={`${t('select.shortcutsButton')} (?)`} aria-keyshortcuts="Shift+?" onClick={() => sheet.setSheetOpen(true)}>
           <span aria-hidden="true">?</span>
         </button>
+        <OverviewMap doc={doc} boardId={board.id} viewport={viewport} area={area} onMove={setViewport} />
         <NoteMenu boardId={board.id} commands={commands} />
         <SelectionAnnouncer />
         <BoardToast toast={toast.toast} onDismiss={toast.dismiss} onHold={toast.setHeld} />

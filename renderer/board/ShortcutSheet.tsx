@@ -14,6 +14,7 @@ export function ShortcutSheet({ onClose }: { onClose: () => void }) {
       t('select.groups.notes'),
       [
         ['N', t('select.keys.add')],
+        [t('select.keyNames.doubleClick'), t('select.keys.addHere')],
         ['Enter, F2', t('select.keys.edit')],
         ['Esc', t('select.keys.stopEditing')],
         ['Tab', t('select.keys.nextNote')],
@@ -39,7 +40,9 @@ export function ShortcutSheet({ onClose }: { onClose: () => void }) {
       t('select.groups.view'),
       [
         ['+ − 0', t('select.keys.zoom')],
+        ['Shift+1', t('select.keys.zoomToFit')],
         [t('select.keyNames.spaceDrag'), t('select.keys.pan')],
+        ['← ↑ → ↓', t('select.keys.arrowPan')],
         ['?', t('select.keys.help')],
       ],
     ],

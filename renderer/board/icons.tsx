@@ -42,3 +42,10 @@ export const GridIcon = () => (
     <rect x="14" y="14" width="6" height="6" rx="1" />
   </svg>
 );
+/** Four corners drawn inwards: "everything, framed". */
+export const FitIcon = () => (
+  <svg {...common}>
+    <path d="M4 9V5a1 1 0 0 1 1-1h4M15 4h4a1 1 0 0 1 1 1v4M20 15v4a1 1 0 0 1-1 1h-4M9 20H5a1 1 0 0 1-1-1v-4" />
+    <rect x="9" y="9" width="6" height="6" rx="1" />
+  </svg>
+);

@@ -2,6 +2,7 @@ import { useMemo, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
 import { getNote, observeRoots, type Note } from '../../shared/model';
 import { useBoardUi } from '../state/board-ui';
+import { boundsOf } from './view-geometry';
 
 export interface WorldBox {
   x: number;
@@ -12,15 +13,7 @@ export interface WorldBox {
 
 /** The smallest box around some notes (world px); null for none. */
 export function boxAround(notes: readonly Note[]): WorldBox | null {
-  if (notes.length === 0) return null;
-  const x = Math.min(...notes.map((n) => n.pos.x));
-  const y = Math.min(...notes.map((n) => n.pos.y));
-  return {
-    x,
-    y,
-    w: Math.max(...notes.map((n) => n.pos.x + n.size.w)) - x,
-    h: Math.max(...notes.map((n) => n.pos.y + n.size.h)) - y,
-  };
+  return boundsOf(notes.map((n) => ({ ...n.pos, ...n.size })));
 }
 
 /**

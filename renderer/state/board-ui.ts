@@ -40,6 +40,8 @@ interface BoardUiState {
   tabStopId: string | null;
   /** The note menu (right-click, long-press, Shift+F10), at a point in the window. */
   noteMenu: { noteId: string; x: number; y: number } | null;
+  /** The person folded the overview map away or opened it (null: not chosen, folded on narrow screens). */
+  overviewHidden: boolean | null;
   setViewport: (boardId: string, viewport: Viewport) => void;
   /** Selects this one note alone (null: nothing). */
   select: (noteId: string | null) => void;
@@ -61,6 +63,7 @@ export const useBoardUi = create<BoardUiState>((set) => ({
   editingNoteId: null,
   tabStopId: null,
   noteMenu: null,
+  overviewHidden: null,
   setViewport: (boardId, viewport) => set((s) => ({ viewports: { ...s.viewports, [boardId]: viewport } })),
   select: (noteId) =>
     set((s) => ({

@@ -18,12 +18,14 @@ import {
   spliceText,
   type NoteColour,
   type Point,
+  type Rect,
   type Size,
   type TextSplice,
 } from '../../shared/model';
 import { can, personIn, type Action, type Decision, type Person, type Target } from '../../shared/model/policy';
 import type { Me } from '../identity/person';
 import type { Clock } from './clock';
+import { createUnstacker } from './unstack-own-notes';
 import { createSelectionActions, type SelectionActions } from './selection-actions';
 
 /** Undo for this person's own edits (the session's Y.UndoManager tracks LOCAL_ORIGIN only). */
@@ -42,8 +44,13 @@ export interface WorkshopUndo {
  * capture timeout so a sentence is one step.
  */
 export interface WorkshopActions extends SelectionActions {
-  /** A note near `centre` (free space found around it), authored by this device. */
-  addNoteNear(boardId: string, centre: Point): string | null;
+  /**
+   * A note near `centre` (free space found around it), authored by this device; inside `view`
+   * (world px) when that has room. Should a peer's note land on the same spot at the same moment,
+   * the later of the two moves aside (unstack-own-notes.ts). `avoid`: more places to keep clear
+   * (world px), such as the screen's own overlays.
+   */
+  addNoteNear(boardId: string, centre: Point, view?: Rect, avoid?: readonly Rect[]): string | null;
   editNoteText(noteId: string, text: string): boolean;
   /** One edit at a position in a note's text (a text field bound to the note's Y.Text). */
   spliceNoteText(noteId: string, splice: TextSplice): boolean;
@@ -76,6 +83,7 @@ export function createWorkshop(init: { doc: Y.Doc; undoManager: Y.UndoManager; m
   const { doc, undoManager, me, clock } = init;
   const person = () => personIn(doc, me.deviceId);
   const allowed = (action: Action, target: Target) => can(doc, person(), action, target).allowed;
+  const unstacker = createUnstacker(doc);
 
   /** One discrete action: its own undo step, one transaction, the local origin. */
   const step = <T>(edit: () => T): T => {
@@ -89,11 +97,13 @@ export function createWorkshop(init: { doc: Y.Doc; undoManager: Y.UndoManager; m
 
   const actions: WorkshopActions = {
     ...createSelectionActions({ doc, me, clock, allowed, step }),
-    addNoteNear(boardId, centre) {
+    addNoteNear(boardId, centre, view, avoid = []) {
       if (!allowed('addNote', { boardId })) return null;
       const occupied = listNotes(doc, boardId).map((n) => ({ ...n.pos, ...n.size }));
-      const pos = placeNewNote(centre, DEFAULT_NOTE_SIZE, occupied);
-      return step(() => addNote(doc, { boardId, pos, now: clock.now(), authorId: me.deviceId, authorName: me.name }));
+      const pos = placeNewNote(centre, DEFAULT_NOTE_SIZE, [...occupied, ...avoid], view);
+      const id = step(() => addNote(doc, { boardId, pos, now: clock.now(), authorId: me.deviceId, authorName: me.name }));
+      unstacker.placed(id);
+      return id;
     },
     editNoteText(noteId, text) {
       if (!allowed('editNote', { noteId })) return false;

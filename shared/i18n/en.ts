@@ -86,7 +86,7 @@ export const en = {
     region: 'Board: {{title}}',
     addNote: 'Add sticky note',
     empty: 'This board is empty.',
-    emptyHint: 'Press N or choose “Add sticky note” to write your first idea. Drag empty space to move around; use the wheel with Ctrl, or + and −, to zoom.',
+    emptyHint: 'Press N, double-click empty space or choose “Add sticky note” to write your first idea. Drag empty space or use the wheel to move around; Ctrl+wheel, a pinch, or + and − zoom.',
     zoomIn: 'Zoom in',
     zoomOut: 'Zoom out',
     resetZoom: 'Reset zoom',
@@ -252,6 +252,9 @@ export const en = {
       deselect: 'Clear the selection',
       zoom: 'Zoom in, zoom out, reset zoom',
       pan: 'Move around the board',
+      arrowPan: 'Move the view (when the board, not a note, has focus)',
+      zoomToFit: 'Zoom to fit every note',
+      addHere: 'Add a note just there',
       menu: 'Open the note’s menu (touch: press and hold the note)',
       help: 'Show this list',
     },
@@ -260,6 +263,7 @@ export const en = {
       shiftDrag: 'Shift+drag on empty board',
       spaceDrag: 'Space+drag, or drag empty board',
       contextMenu: 'Right-click or Shift+F10',
+      doubleClick: 'Double-click empty board',
     },
   },
   room: {
@@ -283,6 +287,13 @@ export const en = {
   noteText: {
     resize: 'Resize note',
     resizeHint: 'Drag to resize (Shift keeps the proportions), or use the arrow keys (Shift for bigger steps)',
+  },
+  view: {
+    canvas: 'Board canvas',
+    zoomToFit: 'Zoom to fit',
+    overview: 'Overview map',
+    showOverview: 'Show overview map',
+    hideOverview: 'Hide overview map',
   },
 };
 

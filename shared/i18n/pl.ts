@@ -90,7 +90,7 @@ export const pl: Catalog & PolishPluralForms = {
     region: 'Tablica: {{title}}',
     addNote: 'Dodaj karteczkę',
     empty: 'Ta tablica jest pusta.',
-    emptyHint: 'Naciśnij N lub wybierz „Dodaj karteczkę”, aby zapisać pierwszy pomysł. Przeciągnij puste miejsce, aby się przesunąć; kółko myszy z Ctrl albo + i − zmieniają powiększenie.',
+    emptyHint: 'Naciśnij N, kliknij dwukrotnie puste miejsce lub wybierz „Dodaj karteczkę”, aby zapisać pierwszy pomysł. Przeciągnij puste miejsce lub użyj kółka myszy, aby się przesunąć; Ctrl+kółko, gest szczypania albo + i − zmieniają powiększenie.',
     zoomIn: 'Powiększ',
     zoomOut: 'Pomniejsz',
     resetZoom: 'Przywróć powiększenie',
@@ -274,6 +274,9 @@ export const pl: Catalog & PolishPluralForms = {
       deselect: 'Wyczyść zaznaczenie',
       zoom: 'Powiększ, pomniejsz, przywróć powiększenie',
       pan: 'Przesuwaj widok tablicy',
+      arrowPan: 'Przesuń widok (gdy fokus ma tablica, a nie karteczka)',
+      zoomToFit: 'Dopasuj widok do wszystkich karteczek',
+      addHere: 'Dodaj karteczkę dokładnie w tym miejscu',
       menu: 'Otwórz menu karteczki (na ekranie dotykowym: przytrzymaj karteczkę)',
       help: 'Pokaż tę listę',
     },
@@ -281,6 +284,7 @@ export const pl: Catalog & PolishPluralForms = {
       shiftClick: 'Shift+kliknięcie',
       shiftDrag: 'Shift+przeciągnięcie po pustej tablicy',
       spaceDrag: 'Spacja+przeciągnięcie lub przeciągnięcie pustej tablicy',
+      doubleClick: 'Dwukrotne kliknięcie pustej tablicy',
       contextMenu: 'Prawy przycisk myszy lub Shift+F10',
     },
   },
@@ -305,6 +309,13 @@ export const pl: Catalog & PolishPluralForms = {
   noteText: {
     resize: 'Zmień rozmiar karteczki',
     resizeHint: 'Przeciągnij, aby zmienić rozmiar (z Shift zachowasz proporcje), albo użyj strzałek (z Shift większe kroki)',
+  },
+  view: {
+    canvas: 'Obszar tablicy',
+    zoomToFit: 'Pokaż wszystko',
+    overview: 'Mapa poglądowa',
+    showOverview: 'Pokaż mapę poglądową',
+    hideOverview: 'Ukryj mapę poglądową',
   },
 };
 

@@ -13,6 +13,7 @@ export * from './note-text';
 export * from './observe';
 export * from './origin';
 export * from './placement';
+export * from './unstack';
 export * from './policy';
 export * from './read-session';
 export * from './records';

@@ -33,7 +33,7 @@ test('change a note colour and keep it after reload', async ({ page }) => {
   expect(await again.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(colour);
 });
 
-test('pan by dragging empty space and zoom with keys, buttons and the wheel', async ({ page }) => {
+test('pan by dragging empty space and zoom with keys, buttons and Ctrl+wheel', async ({ page }) => {
   const note = await addNote(page, 'Indicator: tCO2e per capita');
   const start = await boxOf(note);
 
@@ -55,7 +55,9 @@ test('pan by dragging empty space and zoom with keys, buttons and the wheel', as
   await page.getByRole('button', { name: 'Zoom out' }).click();
   await expect(reset).toHaveText('100%');
   await page.mouse.move(area.x + area.width / 2, area.y + area.height / 2);
+  await page.keyboard.down('Control');
   await page.mouse.wheel(0, 300);
+  await page.keyboard.up('Control');
   await expect(reset).not.toHaveText('100%');
   expect((await boxOf(note)).width).toBeLessThan(200);
   await reset.click();

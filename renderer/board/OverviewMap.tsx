@@ -1,0 +1,133 @@
+import { useEffect, useRef, useState, type PointerEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type * as Y from 'yjs';
+import { listNotes, observeRoots, type Rect } from '../../shared/model';
+import { useBoardUi, type Viewport } from '../state/board-ui';
+import { boundsOf, visibleWorldRect, type VisibleArea } from './view-geometry';
+
+const MAP_W = 176;
+const MAP_H = 118;
+/** The map's fill per note colour: the notes' own colours, a shade deeper so a dot reads as a note. */
+const FILL: Record<string, string> = {
+  yellow: '#f2d94e',
+  orange: '#f5a85a',
+  pink: '#f08fae',
+  purple: '#b79cf0',
+  blue: '#7fb8ef',
+  green: '#82cf8d',
+};
+
+interface Props {
+  doc: Y.Doc;
+  boardId: string;
+  viewport: Viewport;
+  area: VisibleArea;
+  onMove: (view: Viewport) => void;
+}
+
+/** World → map pixels, for a world box fitted into the map with the board's aspect kept. */
+function mapping(world: Rect) {
+  const scale = Math.min(MAP_W / world.w, MAP_H / world.h);
+  const ox = (MAP_W - world.w * scale) / 2 - world.x * scale;
+  const oy = (MAP_H - world.h * scale) / 2 - world.y * scale;
+  return { scale, ox, oy };
+}
+
+/**
+ * The small map in the board's corner, as in Miro and Figma: every note as a dot, the part on
+ * screen as a frame; pressing or dragging on the map moves the view there. It appears by itself
+ * when notes lie outside the view (and can be hidden); keyboard users have Zoom to fit and the
+ * arrow keys for the same. Drawn on a canvas: a 5,000-note board is 5,000 rectangles.
+ */
+export function OverviewMap({ doc, boardId, viewport, area, onMove }: Props) {
+  const { t } = useTranslation();
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const choice = useBoardUi((s) => s.overviewHidden);
+  // A phone's board is too small to give a corner away unasked.
+  const hidden = choice ?? area.width < 600;
+  const [needed, setNeeded] = useState(false);
+  const latest = useRef({ viewport, area });
+  latest.current = { viewport, area };
+  const frame = useRef<{ world: Rect } | null>(null);
+  const [redraw, setRedraw] = useState(0);
+
+  useEffect(() => observeRoots(doc, ['notes', 'boards'], () => setRedraw((n) => n + 1)), [doc]);
+
+  useEffect(() => {
+    const id = requestAnimationFrame(() => {
+      const { viewport: view, area: seen } = latest.current;
+      if (seen.width === 0) return;
+      const notes = listNotes(doc, boardId);
+      const content = boundsOf(notes.map((n) => ({ ...n.pos, ...n.size })));
+      const visible = visibleWorldRect(view, seen);
+      const outside =
+        content !== null &&
+        (content.x < visible.x || content.y < visible.y || content.x + content.w > visible.x + visible.w || content.y + content.h > visible.y + visible.h);
+      setNeeded(outside);
+      const canvas = canvasRef.current;
+      const ctx = canvas?.getContext('2d');
+      if (!canvas || !ctx || !content) return;
+      const world = boundsOf([content, visible])!;
+      const pad = Math.max(world.w, world.h) * 0.04;
+      const padded = { x: world.x - pad, y: world.y - pad, w: world.w + 2 * pad, h: world.h + 2 * pad };
+      frame.current = { world: padded };
+      const dpr = window.devicePixelRatio || 1;
+      if (canvas.width !== MAP_W * dpr) {
+        canvas.width = MAP_W * dpr;
+        canvas.height = MAP_H * dpr;
+      }
+      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+      ctx.clearRect(0, 0, MAP_W, MAP_H);
+      const { scale, ox, oy } = mapping(padded);
+      for (const n of notes) {
+        ctx.fillStyle = FILL[n.colour] ?? FILL.yellow!;
+        ctx.fillRect(ox + n.pos.x * scale, oy + n.pos.y * scale, Math.max(1.5, n.size.w * scale), Math.max(1.5, n.size.h * scale));
+      }
+      ctx.strokeStyle = '#0f4c4a';
+      ctx.lineWidth = 1.5;
+      ctx.strokeRect(ox + visible.x * scale, oy + visible.y * scale, visible.w * scale, visible.h * scale);
+    });
+    return () => cancelAnimationFrame(id);
+  }, [doc, boardId, viewport, area, redraw, hidden, needed]);
+
+  const moveTo = (event: PointerEvent<HTMLCanvasElement>) => {
+    const f = frame.current;
+    if (!f) return;
+    const r = event.currentTarget.getBoundingClientRect();
+    const { scale, ox, oy } = mapping(f.world);
+    const wx = (event.clientX - r.left - ox) / scale;
+    const wy = (event.clientY - r.top - oy) / scale;
+    const { viewport: view, area: seen } = latest.current;
+    onMove({ ...view, x: seen.width / 2 - wx * view.zoom, y: seen.top + (seen.height - seen.top) / 2 - wy * view.zoom });
+  };
+
+  if (!needed) return null;
+  return (
+    <div className={`overview${hidden ? ' folded' : ''}`}>
+      <button
+        type="button"
+        className="button overview-toggle"
+        aria-expanded={!hidden}
+        onClick={() => useBoardUi.setState({ overviewHidden: !hidden })}
+      >
+        {hidden ? t('view.showOverview') : t('view.hideOverview')}
+      </button>
+      {!hidden && (
+        <canvas
+          ref={canvasRef}
+          className="overview-map"
+          role="img"
+          aria-label={t('view.overview')}
+          style={{ width: MAP_W, height: MAP_H }}
+          onPointerDown={(event) => {
+            event.currentTarget.setPointerCapture(event.pointerId);
+            moveTo(event);
+          }}
+          onPointerMove={(event) => {
+            if (event.currentTarget.hasPointerCapture(event.pointerId)) moveTo(event);
+          }}
+        />
+      )}
+    </div>
+  );
+}
