@@ -208,7 +208,9 @@ test('two people typing in one note at the same time both keep their words, iden
 
   const ea = await openEditor(anna.page, 'probe-0-3939');
   const eb = await openEditor(bart.page, 'probe-0-3939');
+  // Each sees the other at work in the same note.
   await expect(anna.page.getByText('Bart is editing')).toBeVisible();
+  await expect(bart.page.getByText('Facilitator is editing')).toBeVisible();
 
   const a = ' ABBA from Anna';
   const b = ' and a banner from Bart';
