@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_NOTE_TEXT_LENGTH } from '../../shared/model';
 import { useBoardUi } from '../state/board-ui';
@@ -11,17 +11,20 @@ interface Props {
   /** Changes whenever the text or the note's size does: the field re-fits its font. */
   fitKey: string;
   onDone: () => void;
+  /** The field itself, for what lies over it (others' carets). */
+  editorRef?: RefObject<HTMLTextAreaElement | null>;
 }
 
 /**
  * Edits a note in place, bound to the note's shared text (use-note-text-binding.ts): peers see the
  * typing live, and two people typing in the same note both keep their words.
  */
-export function NoteEditor({ noteId, fitKey, onDone }: Props) {
+export function NoteEditor({ noteId, fitKey, onDone, editorRef }: Props) {
   const { t } = useTranslation();
   const { actions } = useWorkshop();
   const stopEditing = useBoardUi((s) => s.stopEditing);
-  const ref = useRef<HTMLTextAreaElement>(null);
+  const ownRef = useRef<HTMLTextAreaElement>(null);
+  const ref = editorRef ?? ownRef;
   useNoteTextBinding(noteId, ref);
   useFitText(ref, fitKey, 'scroll');
 

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Size } from '../../shared/model';
 import type { DenyReason } from '../../shared/model/policy';
 import { NotePresence } from '../presence/NotePresence';
+import { PeerCarets } from '../presence/PeerCarets';
 import { useBoardUi } from '../state/board-ui';
 import { useCan, useWorkshop } from '../workshop/workshop-context';
 import { NoteEditor } from './NoteEditor';
@@ -34,6 +35,7 @@ export const StickyNote = memo(function StickyNote({ noteId, zoom, onRefused }: 
   const { offset, handlers } = useNotePointer(noteId, zoom, editing, canMove.allowed, articleRef);
   const [sizePreview, setSizePreview] = useState<Size | null>(null);
   const textRef = useRef<HTMLParagraphElement>(null);
+  const editorRef = useRef<HTMLTextAreaElement>(null);
   const size = sizePreview ?? note?.size;
   const fitKey = `${note?.text}|${size?.w}|${size?.h}|${editing}`;
   const truncated = useFitText(textRef, fitKey, 'clamp');
@@ -67,7 +69,7 @@ export const StickyNote = memo(function StickyNote({ noteId, zoom, onRefused }: 
       onFocus={() => !useBoardUi.getState().selectedIds.includes(noteId) && select(noteId)}
     >
       {editing && canEdit.allowed ? (
-        <NoteEditor noteId={noteId} fitKey={fitKey} onDone={() => articleRef.current?.focus()} />
+        <NoteEditor noteId={noteId} fitKey={fitKey} onDone={() => articleRef.current?.focus()} editorRef={editorRef} />
       ) : (
         <p ref={textRef} className={`note-text${note.text.trim() ? '' : ' placeholder'}`} aria-hidden="true">
           {note.text.trim() ? note.text : t('note.editorPlaceholder')}
@@ -84,6 +86,7 @@ export const StickyNote = memo(function StickyNote({ noteId, zoom, onRefused }: 
           </span>
         </>
       )}
+      <PeerCarets doc={doc} noteId={noteId} target={editing && canEdit.allowed ? editorRef : textRef} text={note.text} />
       <NotePresence noteId={noteId} zoom={zoom} />
       {selected && !editing && !offset && canMove.allowed && (
         <NoteResizeHandle noteId={noteId} size={note.size} zoom={zoom} onPreview={setSizePreview} />

@@ -1,6 +1,7 @@
 import { useLayoutEffect, type RefObject } from 'react';
 import type * as Y from 'yjs';
-import { anchorSelection, createTextUndo, noteText, resolveSelection, spliceBetween, type TextAnchor } from '../../shared/model';
+import { anchorSelection, createTextUndo, encodeCaret, noteText, resolveSelection, spliceBetween, type TextAnchor } from '../../shared/model';
+import { useBoardUi } from '../state/board-ui';
 import { useWorkshop } from '../workshop/workshop-context';
 
 /**
@@ -87,6 +88,16 @@ export function useNoteTextBinding(noteId: string, ref: RefObject<HTMLTextAreaEl
       if (text.toString() !== el.value) showDocText(anchor ? resolveSelection(doc, anchor) : null);
     };
 
+    // Others see where this person types (presence/PeerCarets.tsx).
+    const publishCaret = () => {
+      if (document.activeElement !== el) return;
+      useBoardUi.setState({ caret: { noteId, at: encodeCaret(text, el.selectionEnd) } });
+    };
+    const caretEvents = ['focus', 'select', 'keyup', 'input', 'pointerup'] as const;
+    for (const name of caretEvents) el.addEventListener(name, publishCaret);
+    document.addEventListener('selectionchange', publishCaret);
+    publishCaret();
+
     doc.on('beforeTransaction', beforeTransaction);
     text.observe(observer);
     el.addEventListener('input', onInput);
@@ -95,6 +106,8 @@ export function useNoteTextBinding(noteId: string, ref: RefObject<HTMLTextAreaEl
     el.addEventListener('compositionstart', onCompositionStart);
     el.addEventListener('compositionend', onCompositionEnd);
     return () => {
+      for (const name of caretEvents) el.removeEventListener(name, publishCaret);
+      document.removeEventListener('selectionchange', publishCaret);
       doc.off('beforeTransaction', beforeTransaction);
       text.unobserve(observer);
       el.removeEventListener('input', onInput);

@@ -1,7 +1,7 @@
 import type { Awareness } from 'y-protocols/awareness';
 import { cleanName, readDisplayName } from '../identity/display-name';
 import { colourForClient } from '../identity/palette';
-import { readColour, type PresenceCursor } from './presence-state';
+import { readColour, type PresenceCaret, type PresenceCursor } from './presence-state';
 
 /**
  * Gives the local state a `user` when the join flow has not set one: the stored display name
@@ -20,7 +20,7 @@ export function ensureLocalUser(awareness: Awareness, name = readDisplayName()):
   awareness.setLocalStateField('user', { name, colour: colourForClient(awareness.clientID) });
 }
 
-type LocalField = { cursor: PresenceCursor | null; editing: string | null; selected: string | null };
+type LocalField = { cursor: PresenceCursor | null; editing: string | null; selected: string | null; caret: PresenceCaret | null };
 
 /** Sets one field of the local state unless it already holds that value (no needless broadcasts). */
 export function setLocalField<K extends keyof LocalField>(awareness: Awareness, key: K, value: LocalField[K]): void {
@@ -29,9 +29,15 @@ export function setLocalField<K extends keyof LocalField>(awareness: Awareness, 
   const current = state[key] as LocalField[K] | undefined;
   if (current === value) return;
   if (current && value && typeof current === 'object' && typeof value === 'object') {
-    const a = current as PresenceCursor;
-    const b = value as PresenceCursor;
-    if (a.boardId === b.boardId && a.x === b.x && a.y === b.y) return;
+    if (key === 'caret') {
+      const a = current as PresenceCaret;
+      const b = value as PresenceCaret;
+      if (a.noteId === b.noteId && a.at.length === b.at.length && a.at.every((v, i) => v === b.at[i])) return;
+    } else {
+      const a = current as PresenceCursor;
+      const b = value as PresenceCursor;
+      if (a.boardId === b.boardId && a.x === b.x && a.y === b.y) return;
+    }
   }
   if (current === undefined && value === null) return;
   awareness.setLocalStateField(key, value);

@@ -14,7 +14,26 @@ import { colourForClient } from '../identity/palette';
  * - `cursor: { boardId, x, y } | null` — pointer position in WORLD coordinates of that board.
  * - `editing: noteId | null` — the note whose text this person is typing in.
  * - `selected: noteId | null` — the note this person has selected.
+ * - `caret: { noteId, at } | null` — where this person's caret is in the note they edit: `at` is
+ *   a Yjs relative position (Y.encodeRelativePosition, as a byte array), so it stays between the
+ *   same two characters whatever others type before it.
  */
+
+export interface PresenceCaret {
+  noteId: string;
+  at: number[];
+}
+
+/** An encoded relative position is a few varints; anything longer is not one. */
+const MAX_CARET_BYTES = 48;
+
+export function readCaret(value: unknown): PresenceCaret | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { noteId, at } = value as Record<string, unknown>;
+  if (!isId(noteId) || !Array.isArray(at) || at.length === 0 || at.length > MAX_CARET_BYTES) return null;
+  if (!at.every((b) => Number.isInteger(b) && b >= 0 && b <= 255)) return null;
+  return { noteId, at: at as number[] };
+}
 
 export interface PresenceCursor {
   boardId: string;
@@ -30,6 +49,7 @@ export interface Presence {
   cursor: PresenceCursor | null;
   editing: string | null;
   selected: string | null;
+  caret: PresenceCaret | null;
 }
 
 /** Beyond this a coordinate is nonsense (boards are far smaller); clamping keeps CSS sane. */
@@ -79,6 +99,7 @@ export function readPresence(clientId: number, state: unknown): Presence | null 
     cursor: readCursor(state.cursor),
     editing: readId(state.editing),
     selected: readId(state.selected),
+    caret: readCaret(state.caret),
   };
 }
 

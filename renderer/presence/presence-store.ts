@@ -39,6 +39,8 @@ export interface NoteMark {
   name: string;
   colour: string;
   kind: 'editing' | 'selected';
+  /** Where an editor's caret is in the note (presence-state.ts `caret`), when they share it. */
+  caret?: number[];
 }
 
 export interface PresenceView {
@@ -72,7 +74,10 @@ function sameCursor(a: RemoteCursor, b: RemoteCursor): boolean {
 }
 
 function sameMark(a: NoteMark, b: NoteMark): boolean {
-  return a.clientId === b.clientId && a.name === b.name && a.colour === b.colour && a.kind === b.kind;
+  return (
+    a.clientId === b.clientId && a.name === b.name && a.colour === b.colour && a.kind === b.kind &&
+    (a.caret ?? []).length === (b.caret ?? []).length && (a.caret ?? []).every((v, i) => v === b.caret?.[i])
+  );
 }
 
 /** Keeps the previous objects wherever nothing changed, so React selectors see the same identities. */
@@ -148,7 +153,10 @@ export function createPresenceStore(awareness: AwarenessSource, clock: Clock = r
       marks.set(noteId, list);
     };
     for (const p of others) {
-      if (p.editing) mark(p.editing, { clientId: p.clientId, name: p.name, colour: p.colour, kind: 'editing' });
+      if (p.editing) {
+        const caret = p.caret?.noteId === p.editing ? p.caret.at : undefined;
+        mark(p.editing, { clientId: p.clientId, name: p.name, colour: p.colour, kind: 'editing', ...(caret ? { caret } : {}) });
+      }
       if (p.selected && p.selected !== p.editing) mark(p.selected, { clientId: p.clientId, name: p.name, colour: p.colour, kind: 'selected' });
     }
 

@@ -20,8 +20,9 @@ export function useLocalPresence(awareness: Awareness, boardId: string, surfaceR
 
   // Selection and editing live in the board UI store; mirror them into awareness.
   useEffect(() => {
-    const apply = (s: { selectedNoteId: string | null; editingNoteId: string | null }) => {
+    const apply = (s: { selectedNoteId: string | null; editingNoteId: string | null; caret: { noteId: string; at: number[] } | null }) => {
       setLocalField(awareness, 'editing', readOnly ? null : s.editingNoteId);
+      setLocalField(awareness, 'caret', !readOnly && s.caret && s.caret.noteId === s.editingNoteId ? s.caret : null);
       setLocalField(awareness, 'selected', s.selectedNoteId);
     };
     apply(useBoardUi.getState());
@@ -29,6 +30,7 @@ export function useLocalPresence(awareness: Awareness, boardId: string, surfaceR
     return () => {
       unsubscribe();
       setLocalField(awareness, 'editing', null);
+      setLocalField(awareness, 'caret', null);
       setLocalField(awareness, 'selected', null);
     };
   }, [awareness, readOnly]);

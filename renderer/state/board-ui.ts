@@ -36,6 +36,8 @@ interface BoardUiState {
   /** A selection being dragged: each selected note is drawn this far (world px) from where it is. */
   dragOffset: { dx: number; dy: number } | null;
   editingNoteId: string | null;
+  /** This person's caret in the note they edit, as a Yjs relative position (bytes); shared as presence. */
+  caret: { noteId: string; at: number[] } | null;
   /** The one note Tab lands on when entering the board: the selected one, else the first in reading order. */
   tabStopId: string | null;
   /** The note menu (right-click, long-press, Shift+F10), at a point in the window. */
@@ -61,6 +63,7 @@ export const useBoardUi = create<BoardUiState>((set) => ({
   selectedIds: [],
   dragOffset: null,
   editingNoteId: null,
+  caret: null,
   tabStopId: null,
   noteMenu: null,
   overviewHidden: null,
@@ -84,5 +87,5 @@ export const useBoardUi = create<BoardUiState>((set) => ({
     }),
   setDragOffset: (dragOffset) => set({ dragOffset }),
   startEditing: (noteId) => set({ selectedNoteId: noteId, selectedIds: [noteId], editingNoteId: noteId }),
-  stopEditing: () => set({ editingNoteId: null }),
+  stopEditing: () => set({ editingNoteId: null, caret: null }),
 }));

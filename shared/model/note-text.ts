@@ -118,6 +118,28 @@ export function anchorSelection(text: Y.Text, start: number, end: number): TextA
   };
 }
 
+/**
+ * A caret to share with others (presence): a relative position as bytes, so a peer can place it
+ * between the same two characters even after more typing arrived on either side.
+ */
+export function encodeCaret(text: Y.Text, index: number): number[] {
+  const at = Y.createRelativePositionFromTypeIndex(text, Math.max(0, Math.min(text.length, index)), -1);
+  return Array.from(Y.encodeRelativePosition(at));
+}
+
+/** Where a shared caret is in this note's text now; null if it is not a position in that text. */
+export function resolveCaret(doc: Y.Doc, noteId: string, at: readonly number[]): number | null {
+  const text = noteText(doc, noteId);
+  if (!text) return null;
+  try {
+    const pos = Y.createAbsolutePositionFromRelativePosition(Y.decodeRelativePosition(Uint8Array.from(at)), doc);
+    return pos && pos.type === text ? Math.min(pos.index, text.length) : null;
+  } catch {
+    // Bytes from a peer that are not a relative position: no caret, nothing else.
+    return null;
+  }
+}
+
 /** Where an anchored selection is now, as indices into the text; null if its text is gone. */
 export function resolveSelection(doc: Y.Doc, anchor: TextAnchor): { start: number; end: number } | null {
   const start = Y.createAbsolutePositionFromRelativePosition(anchor.start, doc);

@@ -211,6 +211,14 @@ test('two people typing in one note at the same time both keep their words, iden
   // Each sees the other at work in the same note.
   await expect(anna.page.getByText('Bart is editing')).toBeVisible();
   await expect(bart.page.getByText('Facilitator is editing')).toBeVisible();
+  // And where the other's caret is: a bar with their name inside the note.
+  const bartsCaret = anna.page.locator('[data-peer-caret="Bart"]');
+  await expect(bartsCaret).toBeVisible();
+  await expect(bart.page.locator('[data-peer-caret="Facilitator"]')).toBeVisible();
+  const noteBox = await anna.page.getByRole('article').boundingBox();
+  const caretBox = await bartsCaret.boundingBox();
+  expect(caretBox!.x).toBeGreaterThan(noteBox!.x);
+  expect(caretBox!.x).toBeLessThan(noteBox!.x + noteBox!.width);
 
   const a = ' ABBA from Anna';
   const b = ' and a banner from Bart';
@@ -220,6 +228,16 @@ test('two people typing in one note at the same time both keep their words, iden
   await expect.poll(async () => (await ea.inputValue()) === (await eb.inputValue())).toBe(true);
   const final = await ea.inputValue();
   expect(both).toContain(final);
+  // Bart's caret follows his words: it stands right after his phrase on Anna's screen too.
+  await expect(bartsCaret).toHaveCount(1);
+  const caretText = await anna.page.locator('.peer-carets').evaluate((el) => {
+    const caret = el.querySelector('[data-peer-caret="Bart"]')!;
+    const range = document.createRange();
+    range.setStart(el.firstElementChild!, 0);
+    range.setEndBefore(caret);
+    return range.toString();
+  });
+  expect(caretText.endsWith(b)).toBe(true);
 
   // Ctrl+Z in the editor takes back Bart's own words only, on both screens; Ctrl+Shift+Z brings them back.
   await eb.press('Control+z');

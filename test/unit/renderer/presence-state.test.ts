@@ -5,7 +5,7 @@ import { initialsOf, MAX_COORDINATE, readPresence, textColourOn } from '../../..
 
 describe('reading a peer’s awareness state (untrusted input)', () => {
   it('keeps a well-formed state as it is', () => {
-    const state = { user: { name: 'Ana Nowak', colour: '#1565C0' }, cursor: { boardId: 'b1', x: 120.5, y: -40 }, editing: 'n1', selected: 'n2' };
+    const state = { user: { name: 'Ana Nowak', colour: '#1565C0' }, cursor: { boardId: 'b1', x: 120.5, y: -40 }, editing: 'n1', selected: 'n2', caret: { noteId: 'n1', at: [1, 2] } };
     expect(readPresence(7, state)).toEqual({
       clientId: 7,
       name: 'Ana Nowak',
@@ -13,6 +13,7 @@ describe('reading a peer’s awareness state (untrusted input)', () => {
       cursor: { boardId: 'b1', x: 120.5, y: -40 },
       editing: 'n1',
       selected: 'n2',
+      caret: { noteId: 'n1', at: [1, 2] },
     });
   });
 
@@ -93,5 +94,28 @@ describe('colours and initials', () => {
     expect(initialsOf('jan maria rokita')).toBe('JR');
     expect(initialsOf('łucja')).toBe('Ł');
     expect(initialsOf('')).toBe('');
+  });
+});
+
+describe('a peer’s caret', () => {
+  it('keeps a well-formed caret and drops anything else', async () => {
+    const { readCaret } = await import('../../../renderer/presence/presence-state');
+    expect(readCaret({ noteId: 'n1', at: [1, 2, 3] })).toEqual({ noteId: 'n1', at: [1, 2, 3] });
+    for (const bad of [null, 'x', { noteId: 'n1' }, { noteId: 'bad id!', at: [1] }, { noteId: 'n1', at: [] }, { noteId: 'n1', at: [256] }, { noteId: 'n1', at: [1.5] }, { noteId: 'n1', at: Array(49).fill(1) }]) {
+      expect(readCaret(bad)).toBeNull();
+    }
+  });
+
+  it('resolves to the same place between two characters after others typed before it, and to null for junk', async () => {
+    const Y = await import('yjs');
+    const M = await import('../../../shared/model');
+    const doc = new Y.Doc();
+    const { boardId } = M.createSessionContent(doc, { title: 'L', firstBoardTitle: 'B', now: 1, facilitatorId: 'f' });
+    const id = M.addNote(doc, { boardId, pos: { x: 0, y: 0 }, now: 1, authorId: 'f', authorName: 'F', text: 'hello world' });
+    const at = M.encodeCaret(M.noteText(doc, id)!, 5);
+    M.noteText(doc, id)!.insert(0, '>> ');
+    expect(M.resolveCaret(doc, id, at)).toBe(8);
+    expect(M.resolveCaret(doc, id, [255, 255, 255])).toBeNull();
+    expect(M.resolveCaret(doc, 'missing', at)).toBeNull();
   });
 });
