@@ -40,6 +40,8 @@ test('README screenshot: a board at 1400×900 where nothing overlaps', async ({ 
   }
   await joinAs(participant, await readJoinLink(page));
   await expect(page.getByRole('status', { name: 'Connection' })).toHaveText(/^Hosting · 1 participant(?!s)/);
+  // The notes in the middle of the view, as a person would frame them before a screenshot.
+  await page.getByRole('button', { name: 'Zoom to fit', exact: true }).click();
   await page.getByRole('article', { name: IDEAS[4]![0], exact: true }).click();
   await page.mouse.move(1300, 800);
   // The selected note's bar is on top: the middle of each of its buttons hits that button.
