@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useMemo, useRef, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Awareness } from 'y-protocols/awareness';
 import { DEFAULT_NOTE_SIZE, getNote, listNotes, NOTE_GAP, type Board, type Point } from '../../shared/model';
@@ -9,6 +9,9 @@ import { DEFAULT_VIEWPORT, screenToWorld, useBoardUi, zoomAround } from '../stat
 import { useCan, useWorkshop } from '../workshop/workshop-context';
 import { BoardToast } from './BoardToast';
 import { BoardToolbar } from './BoardToolbar';
+import { ClusterLayer, ClusterTitleDialog } from './ClusterLayer';
+import { ZoneLayer } from './ZoneLayer';
+import { useBoardCanvas } from './use-board-canvas';
 import { Marquee } from './Marquee';
 import { NoteMenu } from './NoteMenu';
 import { NoteToolbar } from './NoteToolbar';
@@ -66,6 +69,10 @@ export function BoardView({ board, awareness, toolbarExtras }: Props) {
   const selectedNotes = useSelectedNotes(doc, board.id);
   const barHidden = useBoardUi((s) => s.editingNoteId !== null || s.dragOffset !== null);
   const surfaceSize = useElementSize(surfaceRef);
+  const canvas = useBoardCanvas(doc, board.id);
+  const canEditZones = useCan('editZones', { boardId: board.id }).allowed;
+  const [openZone, setOpenZone] = useState<string | null>(null);
+  const [namingCluster, setNamingCluster] = useState<{ id: string; title: string } | null>(null);
 
   const toolbarRef = useRef<HTMLDivElement>(null);
   const toolbarSize = useElementSize(toolbarRef);
@@ -124,10 +131,31 @@ export function BoardView({ board, awareness, toolbarExtras }: Props) {
     );
   }, [doc, board.id, addNoteAround, currentView, viewCentre]);
 
+  const addZone = useCallback(() => {
+    const view = currentView();
+    const seen = visibleWorldRect(view, areaRef.current);
+    const w = Math.round(Math.min(640, seen.w * 0.8));
+    const h = Math.round(Math.min(420, seen.h * 0.8));
+    const id = workshop.actions.addZone(board.id, {
+      label: t('zones.newLabel'),
+      rect: { x: Math.round(seen.x + (seen.w - w) / 2), y: Math.round(seen.y + (seen.h - h) / 2), w, h },
+    });
+    if (id) setOpenZone(id);
+  }, [workshop, board.id, currentView, t]);
+
+  const groupSelection = useCallback(() => {
+    const title = t('clusters.defaultTitle');
+    const id = workshop.actions.groupAsCluster(useBoardUi.getState().selectedIds, title);
+    if (id) setNamingCluster({ id, title });
+  }, [workshop, t]);
+
   const zoomToFit = useCallback(() => {
-    const bounds = boundsOf(listNotes(doc, board.id).map((n) => ({ ...n.pos, ...n.size })));
+    const bounds = boundsOf([
+      ...listNotes(doc, board.id).map((n) => ({ ...n.pos, ...n.size })),
+      ...canvas.zones.map((z) => z.rect),
+    ]);
     setViewport(bounds ? fitViewport(bounds, areaRef.current) : DEFAULT_VIEWPORT);
-  }, [doc, board.id, setViewport]);
+  }, [doc, board.id, setViewport, canvas.zones]);
 
   // Focus on a note off screen (Tab, the next note after a delete) brings the view to it; the
   // browser cannot, since nothing on the board scrolls.
@@ -220,7 +248,16 @@ export function BoardView({ board, awareness, toolbarExtras }: Props) {
           zoom={viewport.zoom}
           readOnly={readOnly}
           reasonId={!addDecision.allowed && addDecision.reason !== 'readOnly' ? reasonId : undefined}
-          extras={toolbarExtras}
+          extras={
+            <>
+              {canEditZones && (
+                <button type="button" className="button" onClick={addZone}>
+                  {t('zones.add')}
+                </button>
+              )}
+              {toolbarExtras}
+            </>
+          }
           notice={
             // A newer app's doc already says so in the session's alert; anything else is said here.
             !addDecision.allowed && addDecision.reason !== 'readOnly' ? (
@@ -252,6 +289,8 @@ export function BoardView({ board, awareness, toolbarExtras }: Props) {
             data-board-layer=""
             style={{ transform: `translate(${viewport.x}px, ${viewport.y}px) scale(${viewport.zoom})` }}
           >
+            <ZoneLayer boardId={board.id} zones={canvas.zones} zoom={viewport.zoom} show={show} openEditorFor={openZone} onEditorOpened={() => setOpenZone(null)} />
+            <ClusterLayer boardId={board.id} clusters={canvas.clusters} zoom={viewport.zoom} show={show} />
             {noteIds.map((id) => (
               <StickyNote key={id} noteId={id} zoom={viewport.zoom} onRefused={refused} />
             ))}
@@ -263,6 +302,7 @@ export function BoardView({ board, awareness, toolbarExtras }: Props) {
               surface={surfaceSize}
               onDelete={commands.deleteSelection}
               onDuplicate={commands.duplicateSelection}
+              onGroup={groupSelection}
               onTabOut={(direction) => {
                 const primary = useBoardUi.getState().selectedNoteId;
                 const next = primary && (direction === 1 ? commands.neighbour(primary, 1) : primary);
@@ -287,6 +327,9 @@ export function BoardView({ board, awareness, toolbarExtras }: Props) {
         <NoteMenu boardId={board.id} commands={commands} />
         <SelectionAnnouncer />
         <BoardToast toast={toast.toast} onDismiss={toast.dismiss} onHold={toast.setHeld} />
+        {namingCluster && (
+          <ClusterTitleDialog title={namingCluster.title} onClose={() => setNamingCluster(null)} onSave={(title) => workshop.actions.renameCluster(namingCluster.id, title)} />
+        )}
         {sheet.sheetOpen && <ShortcutSheet onClose={() => sheet.setSheetOpen(false)} />}
       </main>
     </>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { NOTE_COLOURS, type Note, type NoteColour } from '../../shared/model';
 import type { Viewport } from '../state/board-ui';
 import { useCan, useWorkshop } from '../workshop/workshop-context';
-import { DuplicateIcon, GridIcon, TrashIcon } from './icons';
+import { ClusterIcon, DuplicateIcon, GridIcon, TrashIcon } from './icons';
 import { boxAround } from './use-selected-notes';
 import './selection.css';
 
@@ -14,6 +14,8 @@ interface Props {
   surface: { width: number; height: number };
   onDelete: () => void;
   onDuplicate: () => void;
+  /** Several notes: make them a cluster. */
+  onGroup: () => void;
   /** Tab / Shift+Tab past the bar's ends: back to the notes in reading order. */
   onTabOut: (direction: 1 | -1) => boolean;
 }
@@ -28,7 +30,7 @@ const BAR_HEIGHT = 46;
  * for it (it used to live inside the note, under any note stacked above). It sits above the
  * selection, or below it when there is no room above.
  */
-export function NoteToolbar({ notes, viewport, surface, onDelete, onDuplicate, onTabOut }: Props) {
+export function NoteToolbar({ notes, viewport, surface, onDelete, onDuplicate, onGroup, onTabOut }: Props) {
   const { t } = useTranslation();
   const { actions } = useWorkshop();
   const primary = notes.at(-1);
@@ -38,6 +40,7 @@ export function NoteToolbar({ notes, viewport, surface, onDelete, onDuplicate, o
   const canDelete = useCan('deleteNote', { noteId: primary?.id });
   const canAdd = useCan('addNote', { boardId: primary?.boardId });
   const canMove = useCan('moveNote', { noteId: primary?.id });
+  const canCluster = useCan('clusterNote', { noteId: primary?.id });
   const swatches = useRef<(HTMLButtonElement | null)[]>([]);
   const barRef = useRef<HTMLDivElement>(null);
   const [barWidth, setBarWidth] = useState(0);
@@ -131,6 +134,18 @@ export function NoteToolbar({ notes, viewport, surface, onDelete, onDuplicate, o
           onClick={() => actions.arrangeNotesInGrid(ids)}
         >
           <GridIcon />
+        </button>
+      )}
+      {notes.length > 1 && (
+        <button
+          type="button"
+          className="button icon"
+          aria-label={t('clusters.group')}
+          title={why(canCluster) ?? t('clusters.group')}
+          disabled={!canCluster.allowed}
+          onClick={onGroup}
+        >
+          <ClusterIcon />
         </button>
       )}
       <button

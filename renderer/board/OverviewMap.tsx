@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
-import { listNotes, observeRoots, type Rect } from '../../shared/model';
+import { listNotes, listZones, observeRoots, type Rect } from '../../shared/model';
 import { useBoardUi, type Viewport } from '../state/board-ui';
 import { boundsOf, visibleWorldRect, type VisibleArea } from './view-geometry';
 
@@ -51,14 +51,15 @@ export function OverviewMap({ doc, boardId, viewport, area, onMove }: Props) {
   const frame = useRef<{ world: Rect } | null>(null);
   const [redraw, setRedraw] = useState(0);
 
-  useEffect(() => observeRoots(doc, ['notes', 'boards'], () => setRedraw((n) => n + 1)), [doc]);
+  useEffect(() => observeRoots(doc, ['notes', 'boards', 'zones'], () => setRedraw((n) => n + 1)), [doc]);
 
   useEffect(() => {
     const id = requestAnimationFrame(() => {
       const { viewport: view, area: seen } = latest.current;
       if (seen.width === 0) return;
       const notes = listNotes(doc, boardId);
-      const content = boundsOf(notes.map((n) => ({ ...n.pos, ...n.size })));
+      const zones = listZones(doc, boardId);
+      const content = boundsOf([...notes.map((n) => ({ ...n.pos, ...n.size })), ...zones.map((z) => z.rect)]);
       const visible = visibleWorldRect(view, seen);
       const outside =
         content !== null &&
@@ -79,6 +80,9 @@ export function OverviewMap({ doc, boardId, viewport, area, onMove }: Props) {
       ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
       ctx.clearRect(0, 0, MAP_W, MAP_H);
       const { scale, ox, oy } = mapping(padded);
+      ctx.strokeStyle = '#9fb3ae';
+      ctx.lineWidth = 1;
+      for (const z of zones) ctx.strokeRect(ox + z.rect.x * scale, oy + z.rect.y * scale, z.rect.w * scale, z.rect.h * scale);
       for (const n of notes) {
         ctx.fillStyle = FILL[n.colour] ?? FILL.yellow!;
         ctx.fillRect(ox + n.pos.x * scale, oy + n.pos.y * scale, Math.max(1.5, n.size.w * scale), Math.max(1.5, n.size.h * scale));

@@ -49,3 +49,12 @@ export const FitIcon = () => (
     <rect x="9" y="9" width="6" height="6" rx="1" />
   </svg>
 );
+/** Three notes inside one dashed frame: a cluster. */
+export const ClusterIcon = () => (
+  <svg {...common}>
+    <rect x="3" y="3" width="18" height="18" rx="3" strokeDasharray="3 2.5" />
+    <rect x="7" y="7" width="4" height="4" />
+    <rect x="13" y="7" width="4" height="4" />
+    <rect x="7" y="13" width="4" height="4" />
+  </svg>
+);

@@ -317,6 +317,45 @@ export const pl: Catalog & PolishPluralForms = {
     showOverview: 'Pokaż mapę poglądową',
     hideOverview: 'Ukryj mapę poglądową',
   },
+  zones: {
+    add: 'Dodaj strefę',
+    newLabel: 'Nowa strefa',
+    count_one: '{{count}} karteczka',
+    count_few: '{{count}} karteczki',
+    count_many: '{{count}} karteczek',
+    count_other: '{{count}} karteczki',
+    move: 'Przesuń strefę {{label}}',
+    moveHint: 'Przeciągnij nagłówek strefy, aby przesunąć ją razem z karteczkami, albo użyj tu strzałek',
+    edit: 'Edytuj strefę {{label}}',
+    editTitle: 'Nazwa i pytanie strefy',
+    name: 'Nazwa strefy',
+    prompt: 'Pytanie',
+    delete: 'Usuń strefę {{label}}',
+    deleteHint: 'Usuń strefę; jej karteczki zostają na tablicy',
+    deleted: 'Usunięto strefę „{{label}}”. Jej karteczki zostają na tablicy.',
+    undoDelete: 'Cofnij usunięcie strefy',
+    resize: 'Zmień rozmiar strefy {{label}}',
+    resizeHint: 'Przeciągnij, aby zmienić rozmiar, albo użyj strzałek (z Shift większe kroki)',
+    save: 'Zapisz',
+    cancel: 'Anuluj',
+  },
+  clusters: {
+    group: 'Zgrupuj w klaster',
+    defaultTitle: 'Nowy klaster',
+    untitled: 'Klaster bez nazwy',
+    count_one: '{{count}} karteczka',
+    count_few: '{{count}} karteczki',
+    count_many: '{{count}} karteczek',
+    count_other: '{{count}} karteczki',
+    selectHint: 'Zaznacz karteczki klastra; przeciągnij zakładkę, aby przesunąć je wszystkie',
+    rename: 'Zmień nazwę klastra {{title}}',
+    renameTitle: 'Nazwa klastra',
+    title: 'Nazwa',
+    ungroup: 'Rozgrupuj {{title}}',
+    ungroupHint: 'Rozgrupuj: karteczki zostają na miejscu',
+    ungrouped: 'Rozgrupowano klaster „{{title}}”.',
+    undoUngroup: 'Cofnij rozgrupowanie',
+  },
 };
 
 /** Polish needs the "few" and "many" plural forms that English lacks. */
@@ -325,4 +364,6 @@ interface PolishPluralForms {
   board: Catalog['board'] & { noteCount_few: string; noteCount_many: string };
   select: Catalog['select'] & Record<'deleted_few' | 'deleted_many' | 'restored_few' | 'restored_many' | 'selected_few' | 'selected_many' | 'deleteMany_few' | 'deleteMany_many' | 'copied_few' | 'copied_many' | 'pasted_few' | 'pasted_many', string>;
   connection: Catalog['connection'] & { hosting_few: string; hosting_many: string; connected_few: string; connected_many: string };
+  zones: Catalog['zones'] & { count_few: string; count_many: string };
+  clusters: Catalog['clusters'] & { count_few: string; count_many: string };
 }

@@ -293,7 +293,7 @@ function resolve(doc: Y.Doc, note: Note, clusters: Set<string>): Note {
   const zone = note.zoneId === null ? null : getZone(doc, note.zoneId);
   return {
     ...note,
-    zoneId: zone && zone.boardId === note.boardId ? zone.id : null,
+    zoneId: zone && zone.boardId === note.boardId && zone.deletedAt === null ? zone.id : null,
     clusterId: note.clusterId !== null && clusters.has(note.clusterId) ? note.clusterId : null,
   };
 }

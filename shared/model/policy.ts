@@ -37,6 +37,8 @@ export const ACTIONS = [
   'editBoard',
   'restoreBoard',
   'lockBoard',
+  // Zones of a board (add, rename, move, resize, delete): `target.boardId`.
+  'editZones',
   // Voting: `target.roundId` (+ `noteId` for vote / retractVote).
   'vote',
   'retractVote',
@@ -76,7 +78,7 @@ const ALLOW: Decision = Object.freeze({ allowed: true });
 const deny = (reason: DenyReason): Decision => ({ allowed: false, reason });
 
 /** Controls only facilitators see enabled (UI contract: lock, private brainstorm, voting, timer…). */
-const FACILITATOR_ONLY: ReadonlySet<Action> = new Set<Action>(['lockBoard', 'reveal', 'startTimer', 'changeCode', 'manageFacilitators', 'manageVoting']);
+const FACILITATOR_ONLY: ReadonlySet<Action> = new Set<Action>(['lockBoard', 'editZones', 'reveal', 'startTimer', 'changeCode', 'manageFacilitators', 'manageVoting']);
 
 /**
  * Actions that do not write the doc, so a read-only doc (saved by a newer app) still allows them.
@@ -150,6 +152,7 @@ export function can(doc: Y.Doc, person: Person, action: Action, target: Target =
   switch (action) {
     case 'addNote':
     case 'editBoard':
+    case 'editZones':
       return boardDecision(doc, person, target.boardId, false);
     case 'restoreBoard':
       return boardDecision(doc, person, target.boardId, true);

@@ -81,7 +81,7 @@ export function readSessionCounts(doc: Y.Doc): SessionCounts {
   let zones = 0;
   zonesMap(doc).forEach((record) => {
     const zone = readZone(record);
-    if (zone && live.has(zone.boardId)) zones++;
+    if (zone && zone.deletedAt === null && live.has(zone.boardId)) zones++;
   });
   let clusters = 0;
   clustersMap(doc).forEach((record) => {
@@ -122,7 +122,7 @@ export function readSession(doc: Y.Doc): SessionContent {
   const zoneBoard = new Map<string, string>();
   zonesMap(doc).forEach((record) => {
     const zone = readZone(record);
-    if (!zone) return;
+    if (!zone || zone.deletedAt !== null) return;
     zoneBoard.set(zone.id, zone.boardId);
     live.get(zone.boardId)?.zones.push(zone);
   });

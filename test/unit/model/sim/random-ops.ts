@@ -68,7 +68,15 @@ export const OPS: Op[] = [
       return !!b && changed(peer.doc, () => M.addZone(peer.doc, { boardId: b.id, label: rng.text(), rect: { x: rng.int(-500, 500), y: rng.int(-500, 500), w: rng.int(50, 800), h: rng.int(50, 800) }, id: rng.id() }));
     },
   },
-  { name: 'removeZone', weight: 1, run: ({ peer, rng }) => { const b = anyBoard(peer.doc, rng); const z = b && rng.pick(M.listZones(peer.doc, b.id)); return !!z && changed(peer.doc, () => M.removeZone(peer.doc, z.id)); } },
+  { name: 'removeZone', weight: 1, run: ({ peer, rng, now }) => { const b = anyBoard(peer.doc, rng); const z = b && rng.pick(M.listZones(peer.doc, b.id)); return !!z && changed(peer.doc, () => M.removeZone(peer.doc, z.id, now)); } },
+  {
+    name: 'restoreZone', weight: 1, run: ({ peer, rng }) => {
+      const dead: string[] = [];
+      M.zonesMap(peer.doc).forEach((record, id) => { if (M.readZone(record)?.deletedAt != null) dead.push(id); });
+      const id = dead.length > 0 ? rng.pick(dead) : null;
+      return !!id && changed(peer.doc, () => M.restoreZone(peer.doc, id));
+    },
+  },
   {
     name: 'addNote', weight: 14, run: ({ peer, rng, now }) => {
       const b = liveBoard(peer.doc, rng);
