@@ -313,7 +313,7 @@ export function BoardView({ board, awareness, toolbarExtras }: Props) {
           )}
           <Marquee rect={marquee} />
           <CursorsLayer boardId={board.id} viewport={viewport} />
-          {noteIds.length === 0 && (
+          {noteIds.length === 0 && canvas.zones.length === 0 && (
             <div className="board-empty">
               <p className="board-empty-title">{t('board.empty')}</p>
               {!readOnly && <p>{t('board.emptyHint')}</p>}

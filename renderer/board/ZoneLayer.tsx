@@ -62,7 +62,7 @@ function ZoneArea(props: { zone: ZoneView; zoom: number; editable: boolean; show
   const w = Math.max(MIN_ZONE, zone.rect.w + (resize.offset?.dx ?? 0));
   const h = Math.max(MIN_ZONE, zone.rect.h + (resize.offset?.dy ?? 0));
   // Labels stay readable when zoomed out on a whole canvas.
-  const labelScale = Math.min(3, Math.max(1, 0.9 / zoom));
+  const labelScale = Math.min(2.2, Math.max(1, 0.9 / zoom));
 
   const remove = () => {
     if (!actions.deleteZone(zone.id)) return;

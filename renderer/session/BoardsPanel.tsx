@@ -1,6 +1,15 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Board } from '../../shared/model';
+import { MAX_BOARD_TITLE_LENGTH, readSessionMeta, type Board } from '../../shared/model';
+import type { Template } from '../../shared/templates';
+import { BoardToast } from '../board/BoardToast';
+import { useBoardToast } from '../board/use-board-toast';
+import { appDatabase } from '../storage/database';
+import { saveDeviceTemplate } from '../storage/device-templates';
+import { useCan, useWorkshop } from '../workshop/workshop-context';
+import { BoardMenu, type MenuItem } from './BoardMenu';
+import { TemplateDialog } from './TemplateDialog';
+import { TextDialog } from './TextDialog';
 
 /** Below this width the open panel floats over the board instead of taking a column from it. */
 export const NARROW_SESSION_QUERY = '(max-width: 800px)';
@@ -9,13 +18,24 @@ function startsCollapsed(): boolean {
   return typeof window.matchMedia === 'function' && window.matchMedia(NARROW_SESSION_QUERY).matches;
 }
 
+type Asking = { kind: 'template' } | { kind: 'rename'; board: Board } | { kind: 'save'; board: Board } | null;
+
 /**
- * The session's boards (navigation `Boards`). It folds to a thin rail with one button, as the
- * page panels of Miro and Figma do; on a phone it starts folded and folds again once a board is chosen.
+ * The session's boards (navigation `Boards`): choose one, make one from a template (`New board`),
+ * and from each board's menu rename, duplicate, move up or down, save as a template or delete it
+ * (with Undo). Boards can also be dragged into a new order. It folds to a thin rail, as the page
+ * panels of Miro and Figma do; on a phone it starts folded and folds again once a board is chosen.
  */
 export function BoardsPanel({ boards, currentId, onChoose }: { boards: Board[]; currentId: string | undefined; onChoose: (id: string) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const workshop = useWorkshop();
+  const { actions, doc } = workshop;
+  const canAdd = useCan('addBoard');
   const [open, setOpen] = useState(() => !startsCollapsed());
+  const [menuFor, setMenuFor] = useState<{ board: Board; anchor: HTMLElement } | null>(null);
+  const [asking, setAsking] = useState<Asking>(null);
+  const [dragging, setDragging] = useState<string | null>(null);
+  const toast = useBoardToast();
   const toggleRef = useRef<HTMLButtonElement>(null);
   const currentRef = useRef<HTMLButtonElement>(null);
   const opened = useRef(false);
@@ -30,13 +50,49 @@ export function BoardsPanel({ boards, currentId, onChoose }: { boards: Board[]; 
     setOpen(false);
     toggleRef.current?.focus();
   };
+  const choose = (id: string) => {
+    onChoose(id);
+    if (startsCollapsed()) close();
+  };
+  const closeMenu = useCallback(() => setMenuFor(null), []);
+
+  const fromTemplate = (template: Template) => {
+    const language = readSessionMeta(doc).language || i18n.language;
+    const id = actions.addBoardFromTemplate(template, language);
+    setAsking(null);
+    if (id) choose(id);
+  };
+
+  const remove = (board: Board) => {
+    if (!actions.deleteBoard(board.id)) return;
+    if (board.id === currentId) {
+      const next = boards.find((b) => b.id !== board.id);
+      if (next) onChoose(next.id);
+    }
+    toast.show(t('boards.deleted', { title: board.title }), { label: t('select.undo'), name: t('boards.undoDelete'), run: () => actions.restoreBoard(board.id) });
+  };
+
+  const itemsFor = (board: Board, index: number): MenuItem[] => {
+    const mayEdit = workshop.can('editBoard', { boardId: board.id }).allowed;
+    return [
+      { key: 'rename', label: t('boards.rename'), enabled: mayEdit, run: () => setAsking({ kind: 'rename', board }) },
+      { key: 'duplicate', label: t('boards.duplicate'), enabled: canAdd.allowed, run: () => {
+        const id = actions.duplicateBoard(board.id, t('boards.copyOf', { title: board.title }));
+        if (id) choose(id);
+      } },
+      { key: 'up', label: t('boards.moveUp'), enabled: mayEdit && index > 0, run: () => actions.moveBoard(board.id, index - 1) },
+      { key: 'down', label: t('boards.moveDown'), enabled: mayEdit && index < boards.length - 1, run: () => actions.moveBoard(board.id, index + 1) },
+      { key: 'save', label: t('boards.saveAsTemplate'), enabled: workshop.can('editZones', { boardId: board.id }).allowed, run: () => setAsking({ kind: 'save', board }) },
+      { key: 'delete', label: t('boards.delete'), enabled: mayEdit && boards.length > 1, run: () => remove(board) },
+    ];
+  };
 
   return (
     <nav
       className={open ? 'boards-nav open' : 'boards-nav collapsed'}
       aria-label={t('session.boards')}
       onKeyDown={(e) => {
-        if (e.key === 'Escape' && open && startsCollapsed()) {
+        if (e.key === 'Escape' && open && startsCollapsed() && !menuFor) {
           e.stopPropagation();
           close();
         }
@@ -60,25 +116,86 @@ export function BoardsPanel({ boards, currentId, onChoose }: { boards: Board[]; 
         </button>
       </div>
       {open && (
-        <ul>
-          {boards.map((b) => (
-            <li key={b.id}>
-              <button
-                ref={b.id === currentId ? currentRef : undefined}
-                type="button"
-                className={b.id === currentId ? 'board-tab current' : 'board-tab'}
-                aria-current={b.id === currentId ? 'page' : undefined}
-                onClick={() => {
-                  onChoose(b.id);
-                  if (startsCollapsed()) close();
+        <>
+          <ul>
+            {boards.map((b, index) => (
+              <li
+                key={b.id}
+                className={`board-row${dragging === b.id ? ' dragging' : ''}`}
+                draggable={workshop.can('editBoard', { boardId: b.id }).allowed}
+                onDragStart={(e) => {
+                  setDragging(b.id);
+                  e.dataTransfer.effectAllowed = 'move';
+                  e.dataTransfer.setData('text/x-transition-lab-board', b.id);
+                }}
+                onDragEnd={() => setDragging(null)}
+                onDragOver={(e) => {
+                  if (dragging && dragging !== b.id) e.preventDefault();
+                }}
+                onDrop={(e) => {
+                  e.preventDefault();
+                  if (dragging) actions.moveBoard(dragging, index);
+                  setDragging(null);
                 }}
               >
-                {b.title}
-              </button>
-            </li>
-          ))}
-        </ul>
+                <button
+                  ref={b.id === currentId ? currentRef : undefined}
+                  type="button"
+                  className={b.id === currentId ? 'board-tab current' : 'board-tab'}
+                  aria-current={b.id === currentId ? 'page' : undefined}
+                  onClick={() => choose(b.id)}
+                >
+                  {b.title}
+                </button>
+                <button
+                  type="button"
+                  className="button icon board-options"
+                  aria-label={t('boards.options', { title: b.title })}
+                  title={t('boards.optionsHint')}
+                  aria-haspopup="menu"
+                  aria-expanded={menuFor?.board.id === b.id}
+                  onClick={(e) => setMenuFor(menuFor?.board.id === b.id ? null : { board: b, anchor: e.currentTarget })}
+                >
+                  <span aria-hidden="true">⋯</span>
+                </button>
+                {menuFor?.board.id === b.id && <BoardMenu label={t('boards.menu', { title: b.title })} items={itemsFor(b, index)} anchor={menuFor.anchor} onClose={closeMenu} />}
+              </li>
+            ))}
+          </ul>
+          <button type="button" className="button new-board" disabled={!canAdd.allowed} onClick={() => setAsking({ kind: 'template' })}>
+            <span aria-hidden="true">+ </span>
+            {t('boards.newBoard')}
+          </button>
+        </>
       )}
+      {asking?.kind === 'template' && <TemplateDialog onChoose={fromTemplate} onClose={() => setAsking(null)} />}
+      {asking?.kind === 'rename' && (
+        <TextDialog
+          title={t('boards.renameTitle')}
+          fields={[{ label: t('boards.name'), value: asking.board.title, maxLength: MAX_BOARD_TITLE_LENGTH, required: true }]}
+          confirm={t('zones.save')}
+          onSave={([title]) => actions.renameBoard(asking.board.id, title!)}
+          onClose={() => setAsking(null)}
+        />
+      )}
+      {asking?.kind === 'save' && (
+        <TextDialog
+          title={t('boards.saveTitle')}
+          fields={[
+            { label: t('boards.templateName'), value: asking.board.title, maxLength: 120, required: true },
+            { label: t('boards.templateDescription'), value: '', maxLength: 200 },
+          ]}
+          confirm={t('zones.save')}
+          onSave={([title, description]) => {
+            const template = actions.saveBoardAsTemplate(asking.board.id, title!, description!);
+            if (!template) return;
+            void saveDeviceTemplate(appDatabase(), template).catch(() => toast.show(t('boards.deviceSaveFailed')));
+            toast.show(t('boards.templateSaved', { title: title!.trim() }));
+          }}
+          onClose={() => setAsking(null)}
+        />
+      )}
+      <BoardToast toast={toast.toast} onDismiss={toast.dismiss} onHold={toast.setHeld} />
     </nav>
   );
 }

@@ -16,6 +16,7 @@ import { AppHeader } from '../ui/AppHeader';
 import { createClock } from '../workshop/clock';
 import { createWorkshop } from '../workshop/workshop';
 import { WorkshopContext } from '../workshop/workshop-context';
+import { useBoardUi } from '../state/board-ui';
 import { BoardsPanel } from './BoardsPanel';
 import { SaveStatus } from './SaveStatus';
 import { SessionTitle } from './SessionTitle';
@@ -139,7 +140,8 @@ function OpenSessionView({
   const { title, boards, schemaVersion } = outline;
   // A doc from a newer app is shown but never written, so that app's data survives intact.
   const readOnly = schemaVersion > SCHEMA_VERSION;
-  const [chosenBoardId, setChosenBoardId] = useState<string | null>(null);
+  const chosenBoardId = useBoardUi((s) => s.currentBoardId);
+  const setChosenBoardId = useCallback((id: string) => useBoardUi.setState({ currentBoardId: id, selectedIds: [], selectedNoteId: null, editingNoteId: null }), []);
   const board = boards.find((b) => b.id === chosenBoardId) ?? boards[0];
 
   return (

@@ -29,6 +29,8 @@ export function screenToWorld(view: Viewport, point: { x: number; y: number }): 
 
 interface BoardUiState {
   viewports: Record<string, Viewport>;
+  /** The board on screen (an id of the open session; another session's id simply matches nothing). */
+  currentBoardId: string | null;
   /** The note last selected (its bar, keyboard focus); one of `selectedIds`, or null. */
   selectedNoteId: string | null;
   /** Every selected note (shift-click, marquee, Ctrl+A); empty when nothing is. */
@@ -59,6 +61,7 @@ interface BoardUiState {
 /** UI state only (docs/architecture.md): what is selected and where each board is looked at. */
 export const useBoardUi = create<BoardUiState>((set) => ({
   viewports: {},
+  currentBoardId: null,
   selectedNoteId: null,
   selectedIds: [],
   dragOffset: null,

@@ -24,6 +24,8 @@ export const ROOT = {
   facilitators: 'facilitators',
   settings: 'settings',
   lockedBoards: 'lockedBoards',
+  /** Boards a facilitator saved as templates, so everyone in the session can use them (plain JSON values by id). */
+  templates: 'templates',
 } as const;
 
 /**
@@ -52,6 +54,7 @@ export const agendaMap = root<RecordMap>('agenda');
 export const facilitatorsMap = root<unknown>('facilitators');
 export const settingsMap = root<unknown>('settings');
 export const lockedBoardsMap = root<unknown>('lockedBoards');
+export const templatesMap = root<unknown>('templates');
 
 /** Every root, for undo scopes and for tests that compare whole replicas. */
 export function allRoots(doc: Y.Doc): Y.Map<unknown>[] {
