@@ -11,6 +11,7 @@ import { BoardToast } from './BoardToast';
 import { BoardToolbar } from './BoardToolbar';
 import { ClusterLayer, ClusterTitleDialog } from './ClusterLayer';
 import { ZoneLayer } from './ZoneLayer';
+import { ZoneIcon } from './icons';
 import { useBoardCanvas } from './use-board-canvas';
 import { Marquee } from './Marquee';
 import { NoteMenu } from './NoteMenu';
@@ -251,8 +252,9 @@ export function BoardView({ board, awareness, toolbarExtras }: Props) {
           extras={
             <>
               {canEditZones && (
-                <button type="button" className="button" onClick={addZone}>
-                  {t('zones.add')}
+                <button type="button" className="button add-zone" onClick={addZone}>
+                  <ZoneIcon />
+                  <span className="add-zone-label">{t('zones.add')}</span>
                 </button>
               )}
               {toolbarExtras}

@@ -58,3 +58,10 @@ export const ClusterIcon = () => (
     <rect x="7" y="13" width="4" height="4" />
   </svg>
 );
+/** A framed area with a label bar: a zone. */
+export const ZoneIcon = () => (
+  <svg {...common}>
+    <rect x="3" y="4" width="18" height="16" rx="2" />
+    <path d="M3 9h18" />
+  </svg>
+);

@@ -30,8 +30,12 @@ export function useNotePointer(noteId: string, zoom: number, editing: boolean, c
   const { doc, actions } = useWorkshop();
   const drag = useRef<Drag | null>(null);
   const longPress = useRef<ReturnType<typeof setTimeout> | null>(null);
-  /** When a long press last opened the menu: the click (and double click) the finger's lift sends must not act. */
-  const longPressedAt = useRef(0);
+  /**
+   * A long press opened the menu: the click (and double click) the finger's lift sends must not
+   * act. Kept until shortly after that finger lifts — however long it rested — and dropped by
+   * the next press.
+   */
+  const longPressed = useRef<{ liftedAt: number | null } | null>(null);
   const offset = useBoardUi((s) => (s.dragOffset && s.selectedIds.includes(noteId) ? s.dragOffset : null));
   const ui = useBoardUi.getState;
 
@@ -48,6 +52,7 @@ export function useNotePointer(noteId: string, zoom: number, editing: boolean, c
 
   const onPointerDown = (event: PointerEvent<HTMLElement>) => {
     if (event.button !== 0 || editing) return;
+    longPressed.current = null;
     event.preventDefault();
     const wasSelected = ui().selectedIds.includes(noteId);
     if (event.shiftKey && !wasSelected) ui().toggleSelected(noteId);
@@ -70,7 +75,7 @@ export function useNotePointer(noteId: string, zoom: number, editing: boolean, c
         if (!drag.current || drag.current.moved) return;
         drag.current = null;
         ui().setDragOffset(null);
-        longPressedAt.current = Date.now();
+        longPressed.current = { liftedAt: null };
         openMenu(clientX, clientY);
       }, LONG_PRESS_MS);
     }
@@ -88,6 +93,7 @@ export function useNotePointer(noteId: string, zoom: number, editing: boolean, c
   const onPointerUp = (event: PointerEvent<HTMLElement>) => {
     const d = drag.current;
     cancelLongPress();
+    if (longPressed.current && longPressed.current.liftedAt === null) longPressed.current.liftedAt = Date.now();
     if (!d || d.pointerId !== event.pointerId) return;
     drag.current = null;
     const moved = ui().dragOffset;
@@ -120,7 +126,8 @@ export function useNotePointer(noteId: string, zoom: number, editing: boolean, c
   };
 
   const swallowAfterLongPress = (event: MouseEvent<HTMLElement>) => {
-    if (Date.now() - longPressedAt.current > 1_000) return;
+    const lp = longPressed.current;
+    if (!lp || (lp.liftedAt !== null && Date.now() - lp.liftedAt > 800)) return;
     event.preventDefault();
     event.stopPropagation();
   };
