@@ -11,6 +11,7 @@ import { BoardToast } from './BoardToast';
 import { BoardToolbar } from './BoardToolbar';
 import { ClusterLayer, ClusterTitleDialog } from './ClusterLayer';
 import { ZoneLayer } from './ZoneLayer';
+import { TagFilter } from './TagFilter';
 import { ZoneIcon } from './icons';
 import { useBoardCanvas } from './use-board-canvas';
 import { Marquee } from './Marquee';
@@ -175,6 +176,24 @@ export function BoardView({ board, awareness, toolbarExtras }: Props) {
     return () => surface.removeEventListener('focusin', onFocusIn);
   }, [doc, currentView, setViewport]);
 
+  // A note asked for from elsewhere (search, Who must act): centre it, select it, focus it.
+  const reveal = useBoardUi((s) => s.reveal);
+  useEffect(() => {
+    if (!reveal || area.width === 0) return;
+    const note = getNote(doc, reveal);
+    if (!note || note.boardId !== board.id) return;
+    const view = currentView();
+    const zoom = Math.max(view.zoom, 0.6);
+    setViewport({
+      zoom,
+      x: area.width / 2 - (note.pos.x + note.size.w / 2) * zoom,
+      y: area.top + (area.height - area.top) / 2 - (note.pos.y + note.size.h / 2) * zoom,
+    });
+    useBoardUi.setState({ reveal: null });
+    useBoardUi.getState().select(reveal);
+    requestAnimationFrame(() => surfaceRef.current?.querySelector<HTMLElement>(`[data-note-id="${CSS.escape(reveal)}"]`)?.focus({ preventScroll: true }));
+  }, [reveal, doc, board.id, area, currentView, setViewport]);
+
   // Double-click on empty board: a note right there, as in Miro and FigJam.
   useEffect(() => {
     const surface = surfaceRef.current;
@@ -251,6 +270,7 @@ export function BoardView({ board, awareness, toolbarExtras }: Props) {
           reasonId={!addDecision.allowed && addDecision.reason !== 'readOnly' ? reasonId : undefined}
           extras={
             <>
+              <TagFilter />
               {canEditZones && (
                 <button type="button" className="button add-zone" onClick={addZone}>
                   <ZoneIcon />

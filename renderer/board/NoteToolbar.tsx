@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NOTE_COLOURS, type Note, type NoteColour } from '../../shared/model';
+import { ACTOR_TYPES, GOVERNANCE_LEVELS, NOTE_COLOURS, type ActorType, type GovernanceLevel, type Note, type NoteColour } from '../../shared/model';
 import type { Viewport } from '../state/board-ui';
 import { useCan, useWorkshop } from '../workshop/workshop-context';
 import { ClusterIcon, DuplicateIcon, GridIcon, TrashIcon } from './icons';
@@ -41,6 +41,7 @@ export function NoteToolbar({ notes, viewport, surface, onDelete, onDuplicate, o
   const canAdd = useCan('addNote', { boardId: primary?.boardId });
   const canMove = useCan('moveNote', { noteId: primary?.id });
   const canCluster = useCan('clusterNote', { noteId: primary?.id });
+  const canTag = useCan('tagNote', { noteId: primary?.id });
   const swatches = useRef<(HTMLButtonElement | null)[]>([]);
   const barRef = useRef<HTMLDivElement>(null);
   const [barWidth, setBarWidth] = useState(0);
@@ -56,6 +57,9 @@ export function NoteToolbar({ notes, viewport, surface, onDelete, onDuplicate, o
   const shared = notes.every((n) => n.colour === primary.colour) ? primary.colour : null;
   const why = (d: typeof canColour) => (d.allowed ? undefined : t(`policy.${d.reason}`));
   const recolour = (c: NoteColour) => actions.colourNotes(ids, c);
+  // A selection with different tags shows "Mixed" until one is chosen for all.
+  const sharedLevel = notes.every((n) => n.level === primary.level) ? (primary.level ?? '') : 'mixed';
+  const sharedActor = notes.every((n) => n.actor === primary.actor) ? (primary.actor ?? '') : 'mixed';
 
   // One radio group (WAI-ARIA radio pattern): one Tab stop, arrows move and choose.
   const checkedIndex = Math.max(0, shared ? NOTE_COLOURS.indexOf(shared) : 0);
@@ -70,7 +74,7 @@ export function NoteToolbar({ notes, viewport, surface, onDelete, onDuplicate, o
   };
   const onBarKey = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.key !== 'Tab') return;
-    const focusables = [...event.currentTarget.querySelectorAll<HTMLElement>('button:not(:disabled)')].filter((b) => b.tabIndex >= 0);
+    const focusables = [...event.currentTarget.querySelectorAll<HTMLElement>('button:not(:disabled), select:not(:disabled)')].filter((b) => b.tabIndex >= 0);
     const atEnd = event.shiftKey ? focusables[0] === document.activeElement : focusables.at(-1) === document.activeElement;
     if (atEnd && onTabOut(event.shiftKey ? -1 : 1)) event.preventDefault();
   };
@@ -112,6 +116,39 @@ export function NoteToolbar({ notes, viewport, surface, onDelete, onDuplicate, o
           />
         ))}
       </div>
+      <span className="toolbar-divider" aria-hidden="true" />
+      <select
+        className="tag-select"
+        aria-label={t('tags.level')}
+        title={why(canTag) ?? t('tags.level')}
+        disabled={!canTag.allowed}
+        value={sharedLevel}
+        onChange={(e) => e.target.value !== 'mixed' && actions.tagNotes(ids, { level: (e.target.value || null) as GovernanceLevel | null })}
+      >
+        {sharedLevel === 'mixed' && <option value="mixed">{t('tags.mixed')}</option>}
+        <option value="">{t('tags.none')}</option>
+        {GOVERNANCE_LEVELS.map((l) => (
+          <option key={l} value={l}>
+            {t(`tags.levels.${l}`)}
+          </option>
+        ))}
+      </select>
+      <select
+        className="tag-select"
+        aria-label={t('tags.actor')}
+        title={why(canTag) ?? t('tags.actor')}
+        disabled={!canTag.allowed}
+        value={sharedActor}
+        onChange={(e) => e.target.value !== 'mixed' && actions.tagNotes(ids, { actor: (e.target.value || null) as ActorType | null })}
+      >
+        {sharedActor === 'mixed' && <option value="mixed">{t('tags.mixed')}</option>}
+        <option value="">{t('tags.none')}</option>
+        {ACTOR_TYPES.map((a) => (
+          <option key={a} value={a}>
+            {t(`tags.actors.${a}`)}
+          </option>
+        ))}
+      </select>
       <span className="toolbar-divider" aria-hidden="true" />
       <button
         type="button"

@@ -9,6 +9,8 @@ import { useCan, useWorkshop } from '../workshop/workshop-context';
 import { NoteEditor } from './NoteEditor';
 import { NoteFullText } from './NoteFullText';
 import { NoteResizeHandle } from './NoteResizeHandle';
+import { NoteTags } from './NoteTags';
+import { matchesTagFilter } from './tag-filter';
 import { useFitText } from './use-fit-text';
 import { useNote } from './use-note';
 import { useNotePointer } from './use-note-pointer';
@@ -29,6 +31,8 @@ export const StickyNote = memo(function StickyNote({ noteId, zoom, onRefused }: 
   const selected = useBoardUi((s) => s.selectedIds.includes(noteId));
   const editing = useBoardUi((s) => s.editingNoteId === noteId);
   const tabStop = useBoardUi((s) => s.tabStopId === noteId);
+  const tagFilter = useBoardUi((s) => s.tagFilter);
+  const filterOnly = useBoardUi((s) => s.filterOnly);
   const { select, startEditing } = useBoardUi.getState();
   const articleRef = useRef<HTMLElement>(null);
   const authorId = useId();
@@ -51,18 +55,21 @@ export const StickyNote = memo(function StickyNote({ noteId, zoom, onRefused }: 
     }
   };
 
+  const matches = matchesTagFilter(note, tagFilter);
+  // "Hide other notes": gone from the screen and from Tab order, still in the doc.
+  if (!matches && filterOnly && !selected) return null;
   const x = note.pos.x + (offset?.dx ?? 0);
   const y = note.pos.y + (offset?.dy ?? 0);
   const label = note.text.trim() || t('note.empty');
   return (
     <article
       ref={articleRef}
-      className={`sticky-note colour-${note.colour}${selected ? ' selected' : ''}${offset ? ' dragging' : ''}${editing ? ' editing' : ''}${truncated && !editing ? ' truncated' : ''}${sizePreview ? ' resizing' : ''}`}
+      className={`sticky-note colour-${note.colour}${selected ? ' selected' : ''}${offset ? ' dragging' : ''}${editing ? ' editing' : ''}${truncated && !editing ? ' truncated' : ''}${sizePreview ? ' resizing' : ''}${matches ? '' : ' dimmed'}`}
       style={{ transform: `translate(${x}px, ${y}px)`, width: size.w, height: size.h }}
       tabIndex={tabStop ? 0 : -1}
       data-note-id={noteId}
       aria-label={label}
-      aria-describedby={note.authorName ? authorId : undefined}
+      aria-describedby={note.authorName || note.level || note.actor ? authorId : undefined}
       {...handlers}
       onDoubleClick={() => (canEdit.allowed ? startEditing(noteId) : onRefused(canEdit.reason))}
       onKeyDown={onKeyDown}
@@ -76,15 +83,23 @@ export const StickyNote = memo(function StickyNote({ noteId, zoom, onRefused }: 
         </p>
       )}
       {truncated && !editing && <NoteFullText text={note.text} zoom={zoom} />}
+      <NoteTags level={note.level} actor={note.actor} />
       {note.authorName && (
-        <>
-          <span className="note-author" aria-hidden="true">
-            {note.authorName}
-          </span>
-          <span id={authorId} className="visually-hidden">
-            {t('identity.noteAuthor', { name: note.authorName })}
-          </span>
-        </>
+        <span className="note-author" aria-hidden="true">
+          {note.authorName}
+        </span>
+      )}
+      {(note.authorName || note.level || note.actor) && (
+        <span id={authorId} className="visually-hidden">
+          {[
+            note.authorName ? t('identity.noteAuthor', { name: note.authorName }) : '',
+            note.level || note.actor
+              ? t('tags.tagsOf', { tags: [note.level ? t(`tags.levels.${note.level}`) : '', note.actor ? t(`tags.actors.${note.actor}`) : ''].filter(Boolean).join(', ') })
+              : '',
+          ]
+            .filter(Boolean)
+            .join('. ')}
+        </span>
       )}
       <PeerCarets doc={doc} noteId={noteId} target={editing && canEdit.allowed ? editorRef : textRef} text={note.text} />
       <NotePresence noteId={noteId} zoom={zoom} />

@@ -45,6 +45,26 @@ export function useNotePointer(noteId: string, zoom: number, editing: boolean, c
   };
   useEffect(() => cancelLongPress, []);
 
+  /**
+   * The click the finger's lift sends after a long press lands on whatever is under it by then —
+   * often the menu item that just opened there. Swallowed page-wide, once, until the next press.
+   */
+  const swallowLiftClick = () => {
+    const swallow = (event: Event) => {
+      event.preventDefault();
+      event.stopPropagation();
+    };
+    const stop = () => {
+      window.removeEventListener('click', swallow, true);
+      window.removeEventListener('dblclick', swallow, true);
+      window.removeEventListener('pointerdown', stop, true);
+    };
+    window.addEventListener('click', swallow, true);
+    window.addEventListener('dblclick', swallow, true);
+    window.addEventListener('pointerdown', stop, true);
+    window.addEventListener('pointerup', () => setTimeout(stop, 800), { capture: true, once: true });
+  };
+
   const openMenu = (x: number, y: number) => {
     if (!ui().selectedIds.includes(noteId)) ui().select(noteId);
     useBoardUi.setState({ noteMenu: { noteId, x, y } });
@@ -76,6 +96,7 @@ export function useNotePointer(noteId: string, zoom: number, editing: boolean, c
         drag.current = null;
         ui().setDragOffset(null);
         longPressed.current = { liftedAt: null };
+        swallowLiftClick();
         openMenu(clientX, clientY);
       }, LONG_PRESS_MS);
     }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_BOARD_TITLE_LENGTH, readSessionMeta, type Board } from '../../shared/model';
 import type { Template } from '../../shared/templates';
@@ -26,7 +26,8 @@ type Asking = { kind: 'template' } | { kind: 'rename'; board: Board } | { kind: 
  * (with Undo). Boards can also be dragged into a new order. It folds to a thin rail, as the page
  * panels of Miro and Figma do; on a phone it starts folded and folds again once a board is chosen.
  */
-export function BoardsPanel({ boards, currentId, onChoose }: { boards: Board[]; currentId: string | undefined; onChoose: (id: string) => void }) {
+export function BoardsPanel(props: { boards: Board[]; currentId: string | undefined; onChoose: (id: string) => void; tools?: ReactNode }) {
+  const { boards, currentId, onChoose, tools } = props;
   const { t, i18n } = useTranslation();
   const workshop = useWorkshop();
   const { actions, doc } = workshop;
@@ -166,6 +167,7 @@ export function BoardsPanel({ boards, currentId, onChoose }: { boards: Board[]; 
             <span aria-hidden="true">+ </span>
             {t('boards.newBoard')}
           </button>
+          {tools && <div className="nav-tools">{tools}</div>}
         </>
       )}
       {asking?.kind === 'template' && <TemplateDialog onChoose={fromTemplate} onClose={() => setAsking(null)} />}

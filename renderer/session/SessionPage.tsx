@@ -18,6 +18,8 @@ import { createWorkshop } from '../workshop/workshop';
 import { WorkshopContext } from '../workshop/workshop-context';
 import { useBoardUi } from '../state/board-ui';
 import { BoardsPanel } from './BoardsPanel';
+import { SearchPanel } from './SearchPanel';
+import { WhoMustActView } from './WhoMustActView';
 import { SaveStatus } from './SaveStatus';
 import { SessionTitle } from './SessionTitle';
 import { YourNameButton } from './YourNameButton';
@@ -143,6 +145,24 @@ function OpenSessionView({
   const chosenBoardId = useBoardUi((s) => s.currentBoardId);
   const setChosenBoardId = useCallback((id: string) => useBoardUi.setState({ currentBoardId: id, selectedIds: [], selectedNoteId: null, editingNoteId: null }), []);
   const board = boards.find((b) => b.id === chosenBoardId) ?? boards[0];
+  const [whoOpen, setWhoOpen] = useState(false);
+  const [searchOpen, setSearchOpen] = useState(false);
+  // A note chosen in search or Who must act: its board shows (revealNote sets it).
+  const reveal = useBoardUi((s) => s.reveal);
+  useEffect(() => {
+    if (reveal) setWhoOpen(false);
+  }, [reveal]);
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'f' && !document.querySelector('dialog[open]')) {
+        // The board's own search finds notes on every board; the browser's sees only what is drawn.
+        event.preventDefault();
+        setSearchOpen(true);
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
 
   return (
     <div className="page session-page">
@@ -165,10 +185,30 @@ function OpenSessionView({
         </p>
       )}
       <div className="session-body">
-        <BoardsPanel boards={boards} currentId={board?.id} onChoose={setChosenBoardId} />
-        {board && (
-          <BoardView key={board.id} board={board} awareness={session.awareness} toolbarExtras={<LockBoardButton boardId={board.id} />} />
+        <BoardsPanel
+          boards={boards}
+          currentId={whoOpen ? undefined : board?.id}
+          onChoose={(id) => {
+            setWhoOpen(false);
+            setChosenBoardId(id);
+          }}
+          tools={
+            <>
+              <button type="button" className="button nav-tool" aria-pressed={whoOpen} onClick={() => setWhoOpen((o) => !o)}>
+                {t('find.whoMustAct')}
+              </button>
+              <button type="button" className="button nav-tool" aria-keyshortcuts="Control+F" onClick={() => setSearchOpen(true)}>
+                {t('find.search')}
+              </button>
+            </>
+          }
+        />
+        {whoOpen ? (
+          <WhoMustActView onClose={() => setWhoOpen(false)} />
+        ) : (
+          board && <BoardView key={board.id} board={board} awareness={session.awareness} toolbarExtras={<LockBoardButton boardId={board.id} />} />
         )}
+        {searchOpen && <SearchPanel onClose={() => setSearchOpen(false)} />}
       </div>
     </div>
   );

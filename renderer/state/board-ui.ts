@@ -31,6 +31,11 @@ interface BoardUiState {
   viewports: Record<string, Viewport>;
   /** The board on screen (an id of the open session; another session's id simply matches nothing). */
   currentBoardId: string | null;
+  /** Tag filter on the board: `level:national`, `actor:business` or null; `filterOnly` hides the rest instead of dimming it. */
+  tagFilter: string | null;
+  filterOnly: boolean;
+  /** A note to bring into view, select and focus once its board shows (search, Who must act). */
+  reveal: string | null;
   /** The note last selected (its bar, keyboard focus); one of `selectedIds`, or null. */
   selectedNoteId: string | null;
   /** Every selected note (shift-click, marquee, Ctrl+A); empty when nothing is. */
@@ -62,6 +67,9 @@ interface BoardUiState {
 export const useBoardUi = create<BoardUiState>((set) => ({
   viewports: {},
   currentBoardId: null,
+  tagFilter: null,
+  filterOnly: false,
+  reveal: null,
   selectedNoteId: null,
   selectedIds: [],
   dragOffset: null,

@@ -7,6 +7,9 @@ import {
   moveNote,
   restoreNote,
   setNoteColour,
+  setNoteTags,
+  type ActorType,
+  type GovernanceLevel,
   type NoteColour,
   type NoteCopy,
   type Point,
@@ -23,6 +26,8 @@ import type { Clock } from './clock';
 export interface SelectionActions {
   moveNotes(moves: readonly { noteId: string; pos: Point }[]): string[];
   colourNotes(noteIds: readonly string[], colour: NoteColour): string[];
+  /** Governance level and/or actor type (null clears it) on every note, one undo step. */
+  tagNotes(noteIds: readonly string[], tags: { level?: GovernanceLevel | null; actor?: ActorType | null }): string[];
   deleteNotes(noteIds: readonly string[]): string[];
   restoreNotes(noteIds: readonly string[]): string[];
   /** New notes from copies, the group's top-left at `topLeft`; this device is their author. */
@@ -54,6 +59,7 @@ export function createSelectionActions({ doc, me, clock, allowed, step }: Contex
   return {
     moveNotes,
     colourNotes: (noteIds, colour) => each('colourNote', noteIds, (id, now) => setNoteColour(doc, id, colour, now)),
+    tagNotes: (noteIds, tags) => each('tagNote', noteIds, (id, now) => setNoteTags(doc, id, tags, now)),
     deleteNotes: (noteIds) => each('deleteNote', noteIds, (id, now) => deleteNote(doc, id, now)),
     restoreNotes: (noteIds) => each('restoreNote', noteIds, (id, now) => restoreNote(doc, id, now)),
     pasteNotes(boardId, copies, topLeft) {

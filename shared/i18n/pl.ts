@@ -382,6 +382,43 @@ export const pl: Catalog & PolishPluralForms = {
     deleted: 'Usunięto tablicę „{{title}}”.',
     undoDelete: 'Cofnij usunięcie tablicy',
   },
+  tags: {
+    level: 'Poziom zarządzania',
+    actor: 'Typ podmiotu',
+    none: 'Bez oznaczenia',
+    mixed: 'Różne',
+    levels: { eu: 'UE', national: 'Krajowy', regional: 'Regionalny', local: 'Lokalny', other: 'Inny poziom' },
+    actors: {
+      'public-authority': 'Władze publiczne',
+      business: 'Biznes i przemysł',
+      'knowledge-institution': 'Instytucja wiedzy',
+      'civil-society': 'Społeczeństwo obywatelskie',
+      citizens: 'Mieszkańcy',
+    },
+    filter: 'Filtruj według oznaczenia',
+    allNotes: 'Wszystkie karteczki',
+    hideOthers: 'Ukryj pozostałe karteczki',
+    tagsOf: 'Oznaczenia: {{tags}}',
+  },
+  find: {
+    whoMustAct: 'Kto musi działać',
+    whoMustActIntro: 'Wszystkie karteczki sesji według poziomu zarządzania i typu podmiotu. Wybierz karteczkę, aby zobaczyć ją na jej tablicy.',
+    nothingYet: 'Nie ma jeszcze karteczek. Oznacz karteczki poziomem zarządzania i typem podmiotu na pasku nad zaznaczoną karteczką.',
+    close: 'Wróć do tablicy',
+    notes_one: '{{count}} karteczka',
+    notes_few: '{{count}} karteczki',
+    notes_many: '{{count}} karteczek',
+    notes_other: '{{count}} karteczki',
+    noteOn: '{{text}} — {{board}}',
+    search: 'Szukaj karteczek',
+    searchHint: 'Słowa z dowolnej karteczki na dowolnej tablicy (Ctrl+F)',
+    results_one: 'Znaleziono {{count}} karteczkę',
+    results_few: 'Znaleziono {{count}} karteczki',
+    results_many: 'Znaleziono {{count}} karteczek',
+    results_other: 'Znaleziono {{count}} karteczki',
+    noResults: 'Żadna karteczka nie pasuje.',
+    closeSearch: 'Zamknij wyszukiwanie',
+  },
 };
 
 /** Polish needs the "few" and "many" plural forms that English lacks. */
@@ -392,4 +429,5 @@ interface PolishPluralForms {
   connection: Catalog['connection'] & { hosting_few: string; hosting_many: string; connected_few: string; connected_many: string };
   zones: Catalog['zones'] & { count_few: string; count_many: string };
   clusters: Catalog['clusters'] & { count_few: string; count_many: string };
+  find: Catalog['find'] & { notes_few: string; notes_many: string; results_few: string; results_many: string };
 }

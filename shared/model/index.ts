@@ -14,6 +14,8 @@ export * from './observe';
 export * from './origin';
 export * from './placement';
 export * from './unstack';
+export * from './search';
+export * from './who-must-act';
 export * from './policy';
 export * from './read-session';
 export * from './records';

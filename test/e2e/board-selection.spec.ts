@@ -117,6 +117,10 @@ test('Tab goes through notes row by row with the selected note’s bar in betwee
   await expect(orange).toHaveAttribute('aria-checked', 'true');
   expect(await colourOf(gamma)).not.toBe(await colourOf(alpha));
   await page.keyboard.press('Tab');
+  await expect(bar(page).getByRole('combobox', { name: 'Governance level', exact: true })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(bar(page).getByRole('combobox', { name: 'Actor type', exact: true })).toBeFocused();
+  await page.keyboard.press('Tab');
   await expect(bar(page).getByRole('button', { name: 'Duplicate' })).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(bar(page).getByRole('button', { name: 'Delete note' })).toBeFocused();

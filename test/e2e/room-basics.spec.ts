@@ -18,7 +18,7 @@ test('a session in Polish gets its first board named in Polish, also when the ap
   await dialog.getByRole('combobox', { name: 'Session language', exact: true }).selectOption('pl');
   await dialog.getByRole('button', { name: 'Create', exact: true }).click();
   await expect(page.getByRole('main', { name: 'Board: Tablica główna' })).toBeVisible();
-  await expect(page.getByRole('navigation', { name: 'Boards' }).getByRole('button', { name: 'Tablica główna' })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Boards' }).getByRole('button', { name: 'Tablica główna', exact: true })).toBeVisible();
 
   // And with the app in Polish, the default is Polish.
   await page.goto('/');

@@ -78,7 +78,7 @@ test('on a 390 px phone the boards panel starts folded, opens over the board and
   const boards = page.getByRole('navigation', { name: 'Boards' });
   const show = boards.getByRole('button', { name: 'Show boards', exact: true });
   await expect(show).toHaveAttribute('aria-expanded', 'false');
-  await expect(boards.getByRole('button', { name: 'Main board' })).toHaveCount(0);
+  await expect(boards.getByRole('button', { name: 'Main board', exact: true })).toHaveCount(0);
   // Folded, the panel is a thin rail: the board keeps nearly the whole width.
   expect((await boxOf(boards)).width).toBeLessThan(60);
   const add = page.getByRole('button', { name: 'Add sticky note', exact: true });
@@ -87,14 +87,14 @@ test('on a 390 px phone the boards panel starts folded, opens over the board and
   await page.screenshot({ path: testInfo.outputPath('session-390-folded.png') });
 
   await show.click();
-  const current = boards.getByRole('button', { name: 'Main board' });
+  const current = boards.getByRole('button', { name: 'Main board', exact: true });
   await expect(current).toBeFocused();
   await expect(boards.getByRole('button', { name: 'Hide boards', exact: true })).toHaveAttribute('aria-expanded', 'true');
   await page.screenshot({ path: testInfo.outputPath('session-390-open.png') });
   // Choosing a board folds the panel again and hands the board back its width.
   await current.press('Enter');
   await expect(boards.getByRole('button', { name: 'Show boards', exact: true })).toBeFocused();
-  await expect(boards.getByRole('button', { name: 'Main board' })).toHaveCount(0);
+  await expect(boards.getByRole('button', { name: 'Main board', exact: true })).toHaveCount(0);
 });
 
 test('on a wide screen the boards panel folds on request and opens again', async ({ page }) => {
@@ -105,8 +105,8 @@ test('on a wide screen the boards panel folds on request and opens again', async
   const board = page.getByRole('main', { name: 'Board: Main board' });
   const before = (await boxOf(board)).width;
   await boards.getByRole('button', { name: 'Hide boards', exact: true }).click();
-  await expect(boards.getByRole('button', { name: 'Main board' })).toHaveCount(0);
+  await expect(boards.getByRole('button', { name: 'Main board', exact: true })).toHaveCount(0);
   expect((await boxOf(board)).width).toBeGreaterThan(before + 100);
   await boards.getByRole('button', { name: 'Show boards', exact: true }).click();
-  await expect(boards.getByRole('button', { name: 'Main board' })).toBeVisible();
+  await expect(boards.getByRole('button', { name: 'Main board', exact: true })).toBeVisible();
 });
