@@ -3,7 +3,7 @@ import type { HealthResponse } from '../../shared/protocol/host';
 import { sendJson } from './http-responses';
 
 export function healthResponse(): HealthResponse {
-  return { ok: true, version: __APP_VERSION__ };
+  return { ok: true, version: __APP_VERSION__, now: Date.now() };
 }
 
 export function handleHealth(req: IncomingMessage, res: ServerResponse): void {

@@ -40,9 +40,11 @@ interface Props {
   awareness: Awareness;
   /** Controls other rooms add to the board's toolbar (the facilitator's lock). */
   toolbarExtras?: ReactNode;
+  /** What other rooms float in the board's bottom corner, beside the shortcut button (the timer). */
+  corner?: ReactNode;
 }
 
-export function BoardView({ board, awareness, toolbarExtras }: Props) {
+export function BoardView({ board, awareness, toolbarExtras, corner }: Props) {
   const { t } = useTranslation();
   const workshop = useWorkshop();
   const { doc, undo } = workshop;
@@ -346,6 +348,7 @@ export function BoardView({ board, awareness, toolbarExtras }: Props) {
           <span aria-hidden="true">?</span>
         </button>
         <OverviewMap doc={doc} boardId={board.id} viewport={viewport} area={area} onMove={setViewport} />
+        {corner && <div className="board-corner">{corner}</div>}
         <NoteMenu boardId={board.id} commands={commands} />
         <SelectionAnnouncer />
         <BoardToast toast={toast.toast} onDismiss={toast.dismiss} onHold={toast.setHeld} />

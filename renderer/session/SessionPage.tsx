@@ -4,6 +4,7 @@ import { SCHEMA_VERSION } from '../../shared/model';
 import { BoardView } from '../board/BoardView';
 import { InviteButton } from '../facilitation/InviteDialog';
 import { LockBoardButton } from '../facilitation/LockBoardButton';
+import { TimerWidget } from '../facilitation/TimerWidget';
 import { saveDisplayName } from '../identity/display-name';
 import { colourForDevice, distinctColour } from '../identity/palette';
 import { meOnThisDevice, type PresenceUser } from '../identity/person';
@@ -14,6 +15,7 @@ import type { SessionSync } from '../sync/session-sync';
 import { useSessionSync, useSyncSnapshot } from '../sync/use-session-sync';
 import { AppHeader } from '../ui/AppHeader';
 import { createClock } from '../workshop/clock';
+import { useHostClock } from './use-host-clock';
 import { createWorkshop } from '../workshop/workshop';
 import { WorkshopContext } from '../workshop/workshop-context';
 import { useBoardUi } from '../state/board-ui';
@@ -67,9 +69,12 @@ function SyncedSession({ session, access, deviceId }: { session: OpenSession; ac
   const fallbackName = access?.hostUrl ? t('connection.participant') : t('connection.facilitator');
   // Fixed for the view's life: a language switch must not rename us or rebuild the Workshop.
   const [me, setMe] = useState(() => meOnThisDevice(deviceId, fallbackName));
+  // One clock per open session, corrected by the host's (the timer must read the same everywhere).
+  const clock = useMemo(() => createClock(), [session]);
+  useHostClock(clock, access?.hostUrl ?? null);
   const workshop = useMemo(
-    () => createWorkshop({ doc: session.doc, undoManager: session.undoManager, me, clock: createClock() }),
-    [session, me],
+    () => createWorkshop({ doc: session.doc, undoManager: session.undoManager, me, clock }),
+    [session, me, clock],
   );
   const isFacilitator = useCallback(() => workshop.person().facilitator, [workshop]);
   const sync = useSessionSync(session, access, me, isFacilitator);
@@ -206,7 +211,15 @@ function OpenSessionView({
         {whoOpen ? (
           <WhoMustActView onClose={() => setWhoOpen(false)} />
         ) : (
-          board && <BoardView key={board.id} board={board} awareness={session.awareness} toolbarExtras={<LockBoardButton boardId={board.id} />} />
+          board && (
+            <BoardView
+              key={board.id}
+              board={board}
+              awareness={session.awareness}
+              toolbarExtras={<LockBoardButton boardId={board.id} />}
+              corner={<TimerWidget />}
+            />
+          )
         )}
         {searchOpen && <SearchPanel onClose={() => setSearchOpen(false)} />}
       </div>

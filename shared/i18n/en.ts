@@ -374,6 +374,18 @@ export const en = {
     hideOthers: 'Hide other notes',
     tagsOf: 'Tags: {{tags}}',
   },
+  timer: {
+    name: 'Timer',
+    minutes: 'Minutes',
+    start: 'Start timer',
+    pause: 'Pause timer',
+    resume: 'Resume timer',
+    addMinute: '+1 min',
+    stop: 'Stop timer',
+    paused: 'paused',
+    timeUp: 'Time is up',
+    mute: 'Mute timer sound',
+  },
   find: {
     whoMustAct: 'Who must act',
     whoMustActIntro: 'Every note of the session by governance level and actor type. Choose a note to see it on its board.',

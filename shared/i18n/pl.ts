@@ -400,6 +400,18 @@ export const pl: Catalog & PolishPluralForms = {
     hideOthers: 'Ukryj pozostałe karteczki',
     tagsOf: 'Oznaczenia: {{tags}}',
   },
+  timer: {
+    name: 'Minutnik',
+    minutes: 'Minuty',
+    start: 'Uruchom minutnik',
+    pause: 'Wstrzymaj minutnik',
+    resume: 'Wznów minutnik',
+    addMinute: '+1 min',
+    stop: 'Zatrzymaj minutnik',
+    paused: 'wstrzymany',
+    timeUp: 'Czas minął',
+    mute: 'Wycisz dźwięk minutnika',
+  },
   find: {
     whoMustAct: 'Kto musi działać',
     whoMustActIntro: 'Wszystkie karteczki sesji według poziomu zarządzania i typu podmiotu. Wybierz karteczkę, aby zobaczyć ją na jej tablicy.',

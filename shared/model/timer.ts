@@ -82,3 +82,14 @@ export function stopTimer(doc: Y.Doc, by: string): boolean {
   const t = readStored(doc);
   return write(doc, by, { state: 'stopped', startedAt: 0, durationMs: t.durationMs, remainingMs: t.durationMs });
 }
+
+/** Adds time (a minute, say) to whatever the timer is doing: running, paused or set. */
+export function addTimerTime(doc: Y.Doc, by: string, ms: number, now: number): boolean {
+  const t = readStored(doc);
+  const view = readTimer(doc, now);
+  if (t.state === 'running') {
+    return write(doc, by, { state: 'running', startedAt: now, durationMs: clampMs(t.durationMs + ms), remainingMs: clampMs(view.remainingMs + ms) });
+  }
+  if (t.state === 'paused') return write(doc, by, { ...t, durationMs: clampMs(t.durationMs + ms), remainingMs: clampMs(t.remainingMs + ms) });
+  return write(doc, by, { ...t, durationMs: clampMs(t.durationMs + ms), remainingMs: clampMs(t.durationMs + ms) });
+}
