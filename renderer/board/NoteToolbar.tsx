@@ -45,9 +45,13 @@ export function NoteToolbar({ notes, viewport, surface, onDelete, onDuplicate, o
   const swatches = useRef<(HTMLButtonElement | null)[]>([]);
   const barRef = useRef<HTMLDivElement>(null);
   const [barWidth, setBarWidth] = useState(0);
+  // A phone's bar wraps onto two rows: its real height decides whether it fits above the notes.
+  const [barHeight, setBarHeight] = useState(BAR_HEIGHT);
   useLayoutEffect(() => {
     const width = barRef.current?.offsetWidth ?? 0;
+    const height = barRef.current?.offsetHeight || BAR_HEIGHT;
     if (width !== barWidth) setBarWidth(width);
+    if (height !== barHeight) setBarHeight(height);
   });
   const box = boxAround(notes);
   if (!primary || !box) return null;
@@ -80,9 +84,9 @@ export function NoteToolbar({ notes, viewport, surface, onDelete, onDuplicate, o
   };
 
   const centreX = viewport.x + (box.x + box.w / 2) * viewport.zoom;
-  const top = viewport.y + box.y * viewport.zoom - GAP - BAR_HEIGHT;
+  const top = viewport.y + box.y * viewport.zoom - GAP - barHeight;
   const bottom = viewport.y + (box.y + box.h) * viewport.zoom + GAP;
-  const placeBelow = top < GAP && bottom + BAR_HEIGHT < surface.height - GAP;
+  const placeBelow = top < GAP && bottom + barHeight < surface.height - GAP;
   const y = placeBelow ? bottom : Math.max(GAP, top);
   return (
     <div
