@@ -12,6 +12,7 @@ import { BoardToolbar } from './BoardToolbar';
 import { ClusterLayer, ClusterTitleDialog } from './ClusterLayer';
 import { ZoneLayer } from './ZoneLayer';
 import { TagFilter } from './TagFilter';
+import { VotesLeft } from './VotesLeft';
 import { ZoneIcon } from './icons';
 import { useBoardCanvas } from './use-board-canvas';
 import { Marquee } from './Marquee';
@@ -272,6 +273,7 @@ export function BoardView({ board, awareness, toolbarExtras, corner }: Props) {
           reasonId={!addDecision.allowed && addDecision.reason !== 'readOnly' ? reasonId : undefined}
           extras={
             <>
+              <VotesLeft boardId={board.id} />
               <TagFilter />
               {canEditZones && (
                 <button type="button" className="button add-zone" onClick={addZone}>

@@ -10,6 +10,7 @@ import { NoteEditor } from './NoteEditor';
 import { NoteFullText } from './NoteFullText';
 import { NoteResizeHandle } from './NoteResizeHandle';
 import { NoteTags } from './NoteTags';
+import { NoteVote } from './NoteVote';
 import { matchesTagFilter } from './tag-filter';
 import { useFitText } from './use-fit-text';
 import { useNote } from './use-note';
@@ -84,6 +85,7 @@ export const StickyNote = memo(function StickyNote({ noteId, zoom, onRefused }: 
       )}
       {truncated && !editing && <NoteFullText text={note.text} zoom={zoom} />}
       <NoteTags level={note.level} actor={note.actor} />
+      {!editing && <NoteVote noteId={noteId} boardId={note.boardId} />}
       {note.authorName && (
         <span className="note-author" aria-hidden="true">
           {note.authorName}

@@ -5,6 +5,8 @@ import { BoardView } from '../board/BoardView';
 import { InviteButton } from '../facilitation/InviteDialog';
 import { LockBoardButton } from '../facilitation/LockBoardButton';
 import { TimerWidget } from '../facilitation/TimerWidget';
+import { VotingControls } from '../facilitation/VotingControls';
+import { VotingResults } from '../facilitation/VotingResults';
 import { saveDisplayName } from '../identity/display-name';
 import { colourForDevice, distinctColour } from '../identity/palette';
 import { meOnThisDevice, type PresenceUser } from '../identity/person';
@@ -216,12 +218,18 @@ function OpenSessionView({
               key={board.id}
               board={board}
               awareness={session.awareness}
-              toolbarExtras={<LockBoardButton boardId={board.id} />}
+              toolbarExtras={
+                <>
+                  <VotingControls boardId={board.id} boardTitle={board.title} />
+                  <LockBoardButton boardId={board.id} />
+                </>
+              }
               corner={<TimerWidget />}
             />
           )
         )}
         {searchOpen && <SearchPanel onClose={() => setSearchOpen(false)} />}
+        {!whoOpen && <VotingResults />}
       </div>
     </div>
   );

@@ -231,7 +231,10 @@ export class RelayProvider {
     this.outgoing.drop();
     if (!link) return;
     const { socket } = link;
-    socket.onopen = socket.onmessage = socket.onclose = socket.onerror = null;
+    socket.onopen = socket.onmessage = socket.onclose = null;
+    // Not null: closing a socket still connecting makes some WebSocket implementations (Node's
+    // ws) report an error afterwards, which with no listener would surface as an unhandled one.
+    socket.onerror = () => {};
     try {
       socket.close(code);
     } catch {

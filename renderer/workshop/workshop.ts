@@ -27,6 +27,7 @@ import type { Me } from '../identity/person';
 import type { Clock } from './clock';
 import { createBoardActions, type BoardActions } from './board-actions';
 import { createTimerActions, type TimerActions } from './timer-actions';
+import { createVotingActions, type VotingActions } from './voting-actions';
 import { createCanvasActions, type CanvasActions } from './canvas-actions';
 import { createUnstacker } from './unstack-own-notes';
 import { createSelectionActions, type SelectionActions } from './selection-actions';
@@ -46,7 +47,7 @@ export interface WorkshopUndo {
  * origin, and starts its own undo step — except typing, which groups by the undo manager's
  * capture timeout so a sentence is one step.
  */
-export interface WorkshopActions extends SelectionActions, CanvasActions, BoardActions, TimerActions {
+export interface WorkshopActions extends SelectionActions, CanvasActions, BoardActions, TimerActions, VotingActions {
   /**
    * A note near `centre` (free space found around it), authored by this device; inside `view`
    * (world px) when that has room. Should a peer's note land on the same spot at the same moment,
@@ -103,6 +104,7 @@ export function createWorkshop(init: { doc: Y.Doc; undoManager: Y.UndoManager; m
     ...createCanvasActions({ doc, clock, allowed, step }),
     ...createBoardActions({ doc, clock, allowed, step }),
     ...createTimerActions({ doc, me, clock, allowed, step }),
+    ...createVotingActions({ doc, me, clock, allowed, step }),
     addNoteNear(boardId, centre, view, avoid = []) {
       if (!allowed('addNote', { boardId })) return null;
       const occupied = listNotes(doc, boardId).map((n) => ({ ...n.pos, ...n.size }));

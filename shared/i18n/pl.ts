@@ -16,6 +16,7 @@ export const pl: Catalog & PolishPluralForms = {
     votingClosed: 'Głosowanie nie jest otwarte.',
     notInScope: 'Ta karteczka nie bierze udziału w głosowaniu.',
     noVotesLeft: 'Wykorzystano już wszystkie głosy.',
+    alreadyVoted: 'W tej rundzie można oddać jeden głos na karteczkę, a ta już ma Twój.',
   },
   language: {
     label: 'Język',
@@ -412,6 +413,33 @@ export const pl: Catalog & PolishPluralForms = {
     timeUp: 'Czas minął',
     mute: 'Wycisz dźwięk minutnika',
   },
+  voting: {
+    start: 'Rozpocznij głosowanie',
+    startTitle: 'Głosowanie kropkami: „{{board}}”',
+    budget: 'Głosy na osobę',
+    anonymous: 'Anonimowe (nikt nie widzi, kto na co głosował)',
+    onePerNote: 'Najwyżej jeden głos na karteczkę',
+    hideResults: 'Ukryj wyniki do końca',
+    end: 'Zakończ głosowanie',
+    vote: 'Głosuj',
+    takeBack: 'Cofnij głos',
+    yourVotes_one: 'Twój głos',
+    yourVotes_few: 'Twoje {{count}} głosy',
+    yourVotes_many: 'Twoich {{count}} głosów',
+    yourVotes_other: 'Twoje {{count}} głosu',
+    total_one: '{{count}} głos',
+    total_few: '{{count}} głosy',
+    total_many: '{{count}} głosów',
+    total_other: '{{count}} głosu',
+    votesLeftName: 'Pozostałe głosy',
+    votesLeft_one: 'Pozostał {{count}} głos',
+    votesLeft_few: 'Pozostały {{count}} głosy',
+    votesLeft_many: 'Pozostało {{count}} głosów',
+    votesLeft_other: 'Pozostało {{count}} głosu',
+    results: 'Wyniki głosowania',
+    closeResults: 'Zamknij wyniki',
+    noVotes: 'Nie oddano głosów.',
+  },
   find: {
     whoMustAct: 'Kto musi działać',
     whoMustActIntro: 'Wszystkie karteczki sesji według poziomu zarządzania i typu podmiotu. Wybierz karteczkę, aby zobaczyć ją na jej tablicy.',
@@ -441,5 +469,6 @@ interface PolishPluralForms {
   connection: Catalog['connection'] & { hosting_few: string; hosting_many: string; connected_few: string; connected_many: string };
   zones: Catalog['zones'] & { count_few: string; count_many: string };
   clusters: Catalog['clusters'] & { count_few: string; count_many: string };
+  voting: Catalog['voting'] & Record<'yourVotes_few' | 'yourVotes_many' | 'total_few' | 'total_many' | 'votesLeft_few' | 'votesLeft_many', string>;
   find: Catalog['find'] & { notes_few: string; notes_many: string; results_few: string; results_many: string };
 }

@@ -3,7 +3,7 @@ import { getBoard } from './boards';
 import { lockedBoardsMap, settingsMap } from './doc-roots';
 import { isFacilitator } from './facilitators';
 import { getNote, type Note } from './notes';
-import { isNoteInScope, votesLeft } from './votes';
+import { hasCountedVote, isNoteInScope, votesLeft } from './votes';
 import { getRound } from './voting-rounds';
 import { isDocWritable } from './write';
 
@@ -69,6 +69,7 @@ export const DENY_REASONS = [
   'votingClosed',
   'notInScope',
   'noVotesLeft',
+  'alreadyVoted',
 ] as const;
 export type DenyReason = (typeof DENY_REASONS)[number];
 
@@ -138,6 +139,7 @@ function voteDecision(doc: Y.Doc, person: Person, action: Action, target: Target
   if (action === 'retractVote') return ALLOW;
   if (!isNoteInScope(doc, round, note.id)) return deny('notInScope');
   if (votesLeft(doc, round.id, person.id) <= 0) return deny('noVotesLeft');
+  if (round.onePerNote && hasCountedVote(doc, round.id, person.id, note.id)) return deny('alreadyVoted');
   return ALLOW;
 }
 

@@ -4,7 +4,7 @@ import { randomId } from './ids';
 import { getNote } from './notes';
 import { isBoardLive } from './boards';
 import { compareIds, isPlainObject } from './validate';
-import { getRound, writeClosedState, type VotingRound } from './voting-rounds';
+import { getRound, listRounds, writeClosedState, type VotingRound } from './voting-rounds';
 import { mutate } from './write';
 
 /**
@@ -103,9 +103,13 @@ export function tally(doc: Y.Doc, roundId: string): Tally {
   const ballots: Tally['ballots'] = [];
   for (const voter of [...byVoter.keys()].sort(compareIds)) {
     let used = 0;
+    const voted = new Set<string>();
     for (const vote of byVoter.get(voter)!.sort(byVoteOrder)) {
-      const counted = eligible(vote) && used < round.budget;
-      if (counted) used++;
+      const counted = eligible(vote) && used < round.budget && !(round.onePerNote && voted.has(vote.noteId));
+      if (counted) {
+        used++;
+        voted.add(vote.noteId);
+      }
       ballots.push({ vote, counted });
     }
   }
@@ -124,6 +128,16 @@ export function votesLeft(doc: Y.Doc, roundId: string, voterId: string): number 
   if (!round || round.deletedAt !== null) return 0;
   const used = ballots.filter((b) => b.counted && b.vote.voterId === voterId).length;
   return Math.max(0, round.budget - used);
+}
+
+/** Whether this voter already has a counted vote on this note in the round. */
+export function hasCountedVote(doc: Y.Doc, roundId: string, voterId: string, noteId: string): boolean {
+  return tally(doc, roundId).ballots.some((b) => b.counted && b.vote.voterId === voterId && b.vote.noteId === noteId);
+}
+
+/** The round voting runs in now: the newest open one (a facilitator opens one at a time). */
+export function openRound(doc: Y.Doc): VotingRound | null {
+  return listRounds(doc).filter((r) => r.status === 'open').sort((a, b) => b.createdAt - a.createdAt || compareIds(b.id, a.id))[0] ?? null;
 }
 
 /** Every vote of the round; voter ids hidden when the round is anonymous. */
@@ -146,6 +160,7 @@ export function castVote(doc: Y.Doc, init: { roundId: string; voterId: string; n
   if (!round || round.deletedAt !== null || round.status !== 'open') return null;
   if (!init.voterId || init.voterId.length > MAX_VOTER_ID_LENGTH) return null;
   if (!isNoteInScope(doc, round, init.noteId) || votesLeft(doc, init.roundId, init.voterId) <= 0) return null;
+  if (round.onePerNote && hasCountedVote(doc, init.roundId, init.voterId, init.noteId)) return null;
   const mine = roundVotes(doc, init.roundId).filter((v) => v.voterId === init.voterId);
   const seq = mine.reduce((m, v) => Math.max(m, v.seq), 0) + 1;
   const id = init.id ?? randomId(64);

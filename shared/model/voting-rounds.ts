@@ -33,6 +33,10 @@ export interface VotingRound {
   budget: number;
   scope: VotingScope;
   anonymous: boolean;
+  /** Each voter may give a note one vote only (else several, up to the budget). */
+  onePerNote: boolean;
+  /** Totals stay hidden until the round closes (everyone votes without following the crowd). */
+  hideResults: boolean;
   status: RoundStatus;
   /** For a closed round: the vote ids it counts. Null when not closed (or an old/malformed close). */
   countedVoteIds: string[] | null;
@@ -67,6 +71,9 @@ export function readRound(record: unknown): VotingRound | null {
     budget: clampInt(readNumber(record, 'budget', DEFAULT_VOTE_BUDGET), 0, MAX_VOTE_BUDGET),
     scope: readScope(record.get('scope')),
     anonymous: record.get('anonymous') === true,
+    onePerNote: record.get('onePerNote') === true,
+    // Rounds written before this option showed their totals: absent reads as shown.
+    hideResults: record.get('hideResults') === true,
     status,
     countedVoteIds: counted,
     createdAt: readNumber(record, 'createdAt'),
@@ -98,7 +105,7 @@ function cleanScope(scope: Partial<VotingScope> | undefined): VotingScope {
 
 export function createVotingRound(
   doc: Y.Doc,
-  init: { title: string; now: number; budget?: number; scope?: Partial<VotingScope>; anonymous?: boolean; id?: string },
+  init: { title: string; now: number; budget?: number; scope?: Partial<VotingScope>; anonymous?: boolean; onePerNote?: boolean; hideResults?: boolean; id?: string },
 ): string {
   const id = init.id ?? randomId(64);
   mutate(doc, () => {
@@ -108,6 +115,8 @@ export function createVotingRound(
     record.set('budget', clampInt(init.budget ?? DEFAULT_VOTE_BUDGET, 0, MAX_VOTE_BUDGET));
     record.set('scope', cleanScope(init.scope));
     record.set('anonymous', init.anonymous === true);
+    if (init.onePerNote) record.set('onePerNote', true);
+    if (init.hideResults) record.set('hideResults', true);
     record.set('state', { status: 'draft' });
     record.set('createdAt', init.now);
     record.set('deletedAt', null);

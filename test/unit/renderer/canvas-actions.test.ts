@@ -70,3 +70,24 @@ describe('clusters', () => {
     expect(listClusters(doc, boardId)[0]!.memberIds).toHaveLength(3);
   });
 });
+
+describe('dot voting', () => {
+  it('the facilitator opens a round on a board; one vote per note when asked; ending freezes the ranking', async () => {
+    const { voteTotals, listRounds } = await import('../../../shared/model');
+    const { doc, boardId, fac, pat } = room();
+    const a = pat.actions.addNoteNear(boardId, { x: 0, y: 0 })!;
+    const b = pat.actions.addNoteNear(boardId, { x: 400, y: 0 })!;
+    expect(pat.actions.startVoting({ boardId, title: 'R', budget: 3, anonymous: true, onePerNote: true, hideResults: true })).toBeNull();
+    const round = fac.actions.startVoting({ boardId, title: 'R', budget: 3, anonymous: true, onePerNote: true, hideResults: true })!;
+    expect(pat.actions.vote(round, a)).not.toBeNull();
+    expect(pat.actions.vote(round, a)).toBeNull();
+    expect(pat.can('vote', { roundId: round, noteId: a })).toEqual({ allowed: false, reason: 'alreadyVoted' });
+    expect(pat.actions.vote(round, b)).not.toBeNull();
+    expect(pat.actions.retractVote(round, b)).toBe(true);
+    expect(fac.actions.vote(round, a)).not.toBeNull();
+    expect(pat.actions.endVoting(round)).toBe(false);
+    expect(fac.actions.endVoting(round)).toBe(true);
+    expect(listRounds(doc)[0]).toMatchObject({ status: 'closed', onePerNote: true, hideResults: true });
+    expect(voteTotals(doc, round)).toEqual([{ noteId: a, votes: 2 }]);
+  });
+});

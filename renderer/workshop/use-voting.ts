@@ -1,0 +1,81 @@
+import { useContext, useSyncExternalStore } from 'react';
+import { listRounds, observeRoots, openRound, tally, type VotingRound } from '../../shared/model';
+import type { Workshop } from './workshop';
+import { WorkshopContext } from './workshop-context';
+
+export interface VotingState {
+  /** The round people vote in now, if any. */
+  round: VotingRound | null;
+  /** The newest closed round (its results), if any. */
+  lastClosed: VotingRound | null;
+  /** This person's counted votes per note in the open round. */
+  mine: ReadonlyMap<string, number>;
+  /** Counted votes per note in the open round (shown only when the round does not hide them). */
+  totals: ReadonlyMap<string, number>;
+  votesLeft: number;
+}
+
+const EMPTY: VotingState = { round: null, lastClosed: null, mine: new Map(), totals: new Map(), votesLeft: 0 };
+
+interface Store {
+  state: VotingState;
+  listeners: Set<() => void>;
+  detach: () => void;
+}
+
+const stores = new WeakMap<Workshop, Store>();
+
+function read(workshop: Workshop): VotingState {
+  const { doc } = workshop;
+  const round = openRound(doc);
+  const lastClosed = listRounds(doc).filter((r) => r.status === 'closed').sort((a, b) => b.createdAt - a.createdAt)[0] ?? null;
+  if (!round) return { ...EMPTY, lastClosed };
+  const mine = new Map<string, number>();
+  const totals = new Map<string, number>();
+  let used = 0;
+  for (const b of tally(doc, round.id).ballots) {
+    if (!b.counted) continue;
+    totals.set(b.vote.noteId, (totals.get(b.vote.noteId) ?? 0) + 1);
+    if (b.vote.voterId === workshop.me.deviceId) {
+      mine.set(b.vote.noteId, (mine.get(b.vote.noteId) ?? 0) + 1);
+      used++;
+    }
+  }
+  return { round, lastClosed, mine, totals, votesLeft: Math.max(0, round.budget - used) };
+}
+
+/** One reading of the voting state per change for the whole session, however many notes ask. */
+function storeFor(workshop: Workshop): Store {
+  let store = stores.get(workshop);
+  if (!store) {
+    const listeners = new Set<() => void>();
+    const s: Store = { state: read(workshop), listeners, detach: () => {} };
+    s.detach = observeRoots(workshop.doc, ['rounds', 'votes', 'notes', 'boards'], () => {
+      s.state = read(workshop);
+      for (const l of [...listeners]) l();
+    });
+    stores.set(workshop, s);
+    store = s;
+  }
+  return store;
+}
+
+/** A value derived from the voting state; the component re-renders only when it changes (compare with ===). */
+export function useVoting<T>(select: (state: VotingState) => T): T {
+  const workshop = useContext(WorkshopContext);
+  return useSyncExternalStore(
+    (changed) => {
+      if (!workshop) return () => {};
+      const store = storeFor(workshop);
+      store.listeners.add(changed);
+      return () => {
+        store.listeners.delete(changed);
+        if (store.listeners.size === 0) {
+          store.detach();
+          stores.delete(workshop);
+        }
+      };
+    },
+    () => select(workshop ? storeFor(workshop).state : EMPTY),
+  );
+}
