@@ -36,8 +36,10 @@ export function VotingResults() {
         <ol>
           {ranked.map((r) => (
             <li key={r.noteId}>
-              <span className="result-text">{r.text.trim() || t('note.empty')}</span>
-              <span className="result-total">{t('voting.total', { count: r.votes })}</span>
+              <span className="result-row">
+                <span className="result-text">{r.text.trim() || t('note.empty')}</span>
+                <span className="result-total">{t('voting.total', { count: r.votes })}</span>
+              </span>
             </li>
           ))}
         </ol>
