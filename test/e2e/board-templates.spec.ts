@@ -36,13 +36,21 @@ async function menu(page: Page, board: string, item: string): Promise<void> {
 }
 
 test.describe('one facilitator', () => {
+  const peersHere: Peer[] = [];
+  test.afterEach(async () => {
+    await Promise.all(peersHere.splice(0).map((p) => p.close()));
+  });
   test.beforeEach(async ({ page }) => {
     await page.goto('/');
     await createSession(page, `Templates ${test.info().title}`);
   });
 
-  test('the gallery offers every template with a preview; each one makes a board with its zones', async ({ page }) => {
-    test.setTimeout(120_000);
+  test('the gallery offers every template with a preview; each one makes a board with its zones, on the participant’s screen too', async ({ page, baseURL }) => {
+    test.setTimeout(180_000);
+    const pat = await launchPeer(baseURL!, 'Pat');
+    peersHere.push(pat);
+    await joinAs(pat, await readJoinLink(page));
+    await expect(pat.page.getByRole('main', { name: 'Board: Main board', exact: true })).toBeVisible();
     await nav(page).getByRole('button', { name: 'New board', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Choose a template' });
     for (const tpl of BUILT_IN_TEMPLATES) await expect(dialog.getByRole('button', { name: tpl.title.en, exact: true })).toBeVisible();
@@ -63,6 +71,9 @@ test.describe('one facilitator', () => {
         await expect(group).toHaveCount(1);
         if (zone.prompt.en) await expect(group).toContainText(zone.prompt.en);
       }
+      // The participant opens the same board and finds the same zones.
+      await nav(pat.page).getByRole('button', { name: tpl.title.en, exact: true }).click();
+      await expect(pat.page.getByRole('main', { name: `Board: ${tpl.title.en}`, exact: true }).locator('.zone')).toHaveCount(tpl.zones.length);
       // TL_README_SHOTS=1: the README's template gallery, one picture per canvas, framed whole.
       if (process.env.TL_README_SHOTS) {
         await page.getByRole('button', { name: 'Zoom to fit', exact: true }).click();
