@@ -167,8 +167,8 @@ test.describe('by touch', () => {
       cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points });
     const area = await visibleArea(page);
     const start = await boxOf(note);
-    // A point on empty board, below the note.
-    const p = { x: area.x + 40, y: start.y + start.height + 60 };
+    // Points on empty board: the strip left of the note, clear of the toolbar and the corner widgets.
+    const p = { x: area.x + 20, y: start.y + start.height / 2 };
     await touch('touchStart', [{ ...p, id: 1 }]);
     for (let i = 1; i <= 5; i++) await touch('touchMove', [{ x: p.x + 8 * i, y: p.y + 6 * i, id: 1 }]);
     await touch('touchEnd', []);
@@ -177,10 +177,11 @@ test.describe('by touch', () => {
 
     const zoom = page.getByRole('button', { name: /^Reset zoom/ });
     await expect(zoom).toHaveText('100%');
-    const c = { x: area.x + area.width / 2, y: start.y + start.height + 120 };
-    await touch('touchStart', [{ x: c.x - 40, y: c.y, id: 1 }]);
-    await touch('touchStart', [{ x: c.x - 40, y: c.y, id: 1 }, { x: c.x + 40, y: c.y, id: 2 }]);
-    for (let i = 1; i <= 5; i++) await touch('touchMove', [{ x: c.x - 40 - 8 * i, y: c.y, id: 1 }, { x: c.x + 40 + 8 * i, y: c.y, id: 2 }]);
+    const moved = await boxOf(note);
+    const c = { x: area.x + 24, y: moved.y + moved.height / 2 };
+    await touch('touchStart', [{ x: c.x, y: c.y - 40, id: 1 }]);
+    await touch('touchStart', [{ x: c.x, y: c.y - 40, id: 1 }, { x: c.x, y: c.y + 40, id: 2 }]);
+    for (let i = 1; i <= 5; i++) await touch('touchMove', [{ x: c.x, y: c.y - 40 - 8 * i, id: 1 }, { x: c.x, y: c.y + 40 + 8 * i, id: 2 }]);
     await touch('touchEnd', []);
     // Fingers 80 px apart, then 160: twice the size.
     await expect(zoom).toHaveText('200%');
