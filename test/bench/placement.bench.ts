@@ -6,7 +6,7 @@ import * as Y from 'yjs';
 import * as M from '../../shared/model';
 import { createClock } from '../../renderer/workshop/clock';
 import { createWorkshop } from '../../renderer/workshop/workshop';
-import { summarise, writeResults } from './support/results';
+import { summarise, timeRounds, writeResults } from './support/results';
 
 const ROUNDS = 30;
 
@@ -20,16 +20,7 @@ function board(notes: number) {
   return { doc, boardId, w, view: { x: middle - 700, y: middle - 450, w: 1400, h: 900 }, centre: { x: middle, y: middle } };
 }
 
-function time(fn: (round: number) => unknown): number[] {
-  fn(-1);
-  const samples: number[] = [];
-  for (let i = 0; i < ROUNDS; i++) {
-    const t0 = performance.now();
-    fn(i);
-    samples.push(performance.now() - t0);
-  }
-  return samples;
-}
+const time = (fn: (round: number) => unknown) => timeRounds(ROUNDS, fn);
 
 const round = (s: ReturnType<typeof summarise>) => ({ n: s.n, median: +s.median.toFixed(3), p95: +s.p95.toFixed(3) });
 const results: Record<string, unknown> = { environment: 'node', unit: 'ms per note added' };

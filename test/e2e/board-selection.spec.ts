@@ -1,23 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { addNote, boxOf, createSession, dragBy } from './support/board';
-
-async function expectNoAxeViolations(page: Page, what: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => `${n.target.join(' ')} ${n.html} ${n.failureSummary ?? ''}`).join(', ')}`), what).toEqual([]);
-}
-
-/** TL_SCREENSHOTS=dir: pictures of the changed screens, to look at. */
-async function screenshots(page: Page, name: string, sizes: (readonly [number, number])[] = [[1400, 900], [800, 600]]): Promise<void> {
-  const dir = process.env.TL_SCREENSHOTS;
-  if (!dir) return;
-  const size = page.viewportSize();
-  for (const [w, h] of sizes) {
-    await page.setViewportSize({ width: w, height: h });
-    await page.screenshot({ path: `${dir}/${name}-${w}x${h}.png` });
-  }
-  if (size) await page.setViewportSize(size);
-}
+import { expectNoAxeViolations, screenshots } from './support/look';
 
 const colourOf = (note: Locator) => note.evaluate((el) => getComputedStyle(el).backgroundColor);
 const bar = (page: Page) => page.getByRole('toolbar', { name: 'Note options' });

@@ -1,25 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { BUILT_IN_TEMPLATES } from '../../shared/templates';
 import { addNote, createSession } from './support/board';
 import { joinAs, launchPeer, readJoinLink, type Peer } from './support/peers';
-
-async function expectNoAxeViolations(page: Page, what: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => `${n.target.join(' ')} ${n.html}`).join(', ')}`), what).toEqual([]);
-}
-
-async function screenshots(page: Page, name: string): Promise<void> {
-  const dir = process.env.TL_SCREENSHOTS;
-  if (!dir) return;
-  const size = page.viewportSize();
-  for (const [w, h] of [[1400, 900], [800, 600]] as const) {
-    await page.setViewportSize({ width: w, height: h });
-    await page.screenshot({ path: `${dir}/${name}-${w}x${h}.png` });
-  }
-  if (size) await page.setViewportSize(size);
-}
+import { expectNoAxeViolations, screenshots } from './support/look';
 
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Boards' });
 

@@ -1,24 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { addNote, boxOf, createSession, dragBy } from './support/board';
 import { joinAs, launchPeer, readJoinLink, type Peer } from './support/peers';
-
-async function expectNoAxeViolations(page: Page, what: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => `${n.target.join(' ')} ${n.html}`).join(', ')}`), what).toEqual([]);
-}
-
-/** TL_SCREENSHOTS=dir: pictures of the changed screens, to look at. */
-async function screenshots(page: Page, name: string): Promise<void> {
-  const dir = process.env.TL_SCREENSHOTS;
-  if (!dir) return;
-  const size = page.viewportSize();
-  for (const [w, h] of [[1400, 900], [800, 600]] as const) {
-    await page.setViewportSize({ width: w, height: h });
-    await page.screenshot({ path: `${dir}/${name}-${w}x${h}.png` });
-  }
-  if (size) await page.setViewportSize(size);
-}
+import { expectNoAxeViolations, screenshots } from './support/look';
 
 async function addZone(page: Page, name: string, prompt: string) {
   await page.getByRole('button', { name: 'Add zone', exact: true }).click();

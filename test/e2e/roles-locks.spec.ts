@@ -1,7 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { addNote, createSession, dragBy } from './support/board';
 import { joinAs, launchPeer, readJoinLink, type Peer } from './support/peers';
+import { expectNoAxeViolations, screenshots } from './support/look';
 
 let peers: Peer[] = [];
 test.afterEach(async () => {
@@ -10,23 +10,6 @@ test.afterEach(async () => {
 });
 
 const LOCKED = 'A facilitator has locked this board.';
-
-async function expectNoAxeViolations(page: Page, what: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => `${n.target.join(" ")} ${n.html} ${n.failureSummary ?? ""}`).join(", ")}`), what).toEqual([]);
-}
-
-/** TL_SCREENSHOTS=dir: pictures of the changed screens at a laptop and a small window size, to look at. */
-async function screenshots(page: Page, name: string): Promise<void> {
-  const dir = process.env.TL_SCREENSHOTS;
-  if (!dir) return;
-  const size = page.viewportSize();
-  for (const [w, h] of [[1400, 900], [800, 600]] as const) {
-    await page.setViewportSize({ width: w, height: h });
-    await page.screenshot({ path: `${dir}/${name}-${w}x${h}.png` });
-  }
-  if (size) await page.setViewportSize(size);
-}
 
 test('the creator facilitates, a joiner participates, notes carry their author, and a locked board stops participants', async ({ baseURL }) => {
   test.setTimeout(180_000);

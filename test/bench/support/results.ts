@@ -24,3 +24,15 @@ export function summarise(samples: readonly number[]): { n: number; median: numb
   const sorted = [...samples].sort((a, b) => a - b);
   return { n: sorted.length, median: percentile(sorted, 50), p95: percentile(sorted, 95), min: sorted[0] ?? Number.NaN, max: sorted[sorted.length - 1] ?? Number.NaN };
 }
+
+/** One warm-up call (round -1), then `rounds` timed calls of `fn(round)`, in ms each. */
+export function timeRounds(rounds: number, fn: (round: number) => unknown): number[] {
+  fn(-1);
+  const samples: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const t0 = performance.now();
+    fn(i);
+    samples.push(performance.now() - t0);
+  }
+  return samples;
+}
