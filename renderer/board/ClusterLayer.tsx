@@ -1,8 +1,8 @@
-import { memo, useId, useState } from 'react';
+import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_CLUSTER_TITLE_LENGTH } from '../../shared/model';
 import { useBoardUi } from '../state/board-ui';
-import { ModalDialog } from '../ui/ModalDialog';
+import { TextDialog } from '../ui/TextDialog';
 import { useCan, useWorkshop } from '../workshop/workshop-context';
 import type { ToastAction } from './use-board-toast';
 import type { ClusterView } from './use-board-canvas';
@@ -88,32 +88,13 @@ function ClusterFrame({ cluster, zoom, editable, show }: { cluster: ClusterView;
 /** The cluster's title: asked when grouping and from Rename. */
 export function ClusterTitleDialog({ title, onSave, onClose }: { title: string; onSave: (title: string) => void; onClose: () => void }) {
   const { t } = useTranslation();
-  const titleId = useId();
-  const [value, setValue] = useState(title);
   return (
-    <ModalDialog titleId={titleId} onClose={onClose}>
-      <form
-        method="dialog"
-        onSubmit={(event) => {
-          event.preventDefault();
-          onSave(value);
-          onClose();
-        }}
-      >
-        <h2 id={titleId}>{t('clusters.renameTitle')}</h2>
-        <label className="field">
-          <span>{t('clusters.title')}</span>
-          <input value={value} maxLength={MAX_CLUSTER_TITLE_LENGTH} autoFocus onChange={(e) => setValue(e.target.value)} />
-        </label>
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={onClose}>
-            {t('zones.cancel')}
-          </button>
-          <button type="submit" className="button primary">
-            {t('zones.save')}
-          </button>
-        </div>
-      </form>
-    </ModalDialog>
+    <TextDialog
+      title={t('clusters.renameTitle')}
+      fields={[{ label: t('clusters.title'), value: title, maxLength: MAX_CLUSTER_TITLE_LENGTH }]}
+      confirm={t('zones.save')}
+      onSave={([value]) => onSave(value!)}
+      onClose={onClose}
+    />
   );
 }

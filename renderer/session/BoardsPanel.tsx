@@ -9,7 +9,7 @@ import { saveDeviceTemplate } from '../storage/device-templates';
 import { useCan, useWorkshop } from '../workshop/workshop-context';
 import { BoardMenu, type MenuItem } from './BoardMenu';
 import { TemplateDialog } from './TemplateDialog';
-import { TextDialog } from './TextDialog';
+import { TextDialog } from '../ui/TextDialog';
 
 /** Below this width the open panel floats over the board instead of taking a column from it. */
 export const NARROW_SESSION_QUERY = '(max-width: 800px)';

@@ -1,20 +1,23 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ModalDialog } from '../ui/ModalDialog';
+import { ModalDialog } from './ModalDialog';
 
 interface Field {
   label: string;
   value: string;
   maxLength: number;
   required?: boolean;
+  /** A few lines (a zone's prompt) rather than one. */
+  multiline?: boolean;
 }
 
-/** A small dialog asking for one or two lines of text (rename a board, name a template). */
+/** A small dialog asking for a line or two of text: rename a board or a cluster, name a template, word a zone. */
 export function TextDialog(props: { title: string; fields: Field[]; confirm: string; onSave: (values: string[]) => void; onClose: () => void }) {
   const { title, fields, confirm, onSave, onClose } = props;
   const { t } = useTranslation();
   const titleId = useId();
   const [values, setValues] = useState(fields.map((f) => f.value));
+  const change = (index: number, value: string) => setValues((v) => v.map((old, j) => (j === index ? value : old)));
   return (
     <ModalDialog titleId={titleId} onClose={onClose}>
       <form
@@ -30,13 +33,11 @@ export function TextDialog(props: { title: string; fields: Field[]; confirm: str
         {fields.map((f, i) => (
           <label key={f.label} className="field">
             <span>{f.label}</span>
-            <input
-              value={values[i]}
-              maxLength={f.maxLength}
-              required={f.required}
-              autoFocus={i === 0}
-              onChange={(e) => setValues((v) => v.map((old, j) => (j === i ? e.target.value : old)))}
-            />
+            {f.multiline ? (
+              <textarea value={values[i]} maxLength={f.maxLength} rows={3} autoFocus={i === 0} onChange={(e) => change(i, e.target.value)} />
+            ) : (
+              <input value={values[i]} maxLength={f.maxLength} required={f.required} autoFocus={i === 0} onChange={(e) => change(i, e.target.value)} />
+            )}
           </label>
         ))}
         <div className="dialog-actions">
