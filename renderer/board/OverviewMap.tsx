@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
-import { listNotes, listZones, observeRoots, type Rect } from '../../shared/model';
+import { listZones, observeRoots, type Rect } from '../../shared/model';
+import { useWorkshop } from '../workshop/workshop-context';
 import { useBoardUi, type Viewport } from '../state/board-ui';
 import { boundsOf, visibleWorldRect, type VisibleArea } from './view-geometry';
 
@@ -41,6 +42,7 @@ function mapping(world: Rect) {
  */
 export function OverviewMap({ doc, boardId, viewport, area, onMove }: Props) {
   const { t } = useTranslation();
+  const { notesOn } = useWorkshop();
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const choice = useBoardUi((s) => s.overviewHidden);
   // A phone's board is too small to give a corner away unasked.
@@ -51,13 +53,13 @@ export function OverviewMap({ doc, boardId, viewport, area, onMove }: Props) {
   const frame = useRef<{ world: Rect } | null>(null);
   const [redraw, setRedraw] = useState(0);
 
-  useEffect(() => observeRoots(doc, ['notes', 'boards', 'zones'], () => setRedraw((n) => n + 1)), [doc]);
+  useEffect(() => observeRoots(doc, ['notes', 'boards', 'zones', 'settings', 'facilitators'], () => setRedraw((n) => n + 1)), [doc]);
 
   useEffect(() => {
     const id = requestAnimationFrame(() => {
       const { viewport: view, area: seen } = latest.current;
       if (seen.width === 0) return;
-      const notes = listNotes(doc, boardId);
+      const notes = notesOn(boardId);
       const zones = listZones(doc, boardId);
       const content = boundsOf([...notes.map((n) => ({ ...n.pos, ...n.size })), ...zones.map((z) => z.rect)]);
       const visible = visibleWorldRect(view, seen);

@@ -1,6 +1,7 @@
 import { useMemo, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
-import { listClusters, listNotes, listZones, observeRoots, zoneNoteCounts, type ClusterWithMembers, type Rect, type Zone } from '../../shared/model';
+import { useWorkshop } from '../workshop/workshop-context';
+import { listClusters, listZones, observeRoots, zoneNoteCounts, type ClusterWithMembers, type Rect, type Zone } from '../../shared/model';
 import { boundsOf } from './view-geometry';
 
 export interface ZoneView extends Zone {
@@ -25,9 +26,10 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
  * nothing in it changed, so typing in a note does not redraw the canvas.
  */
 export function useBoardCanvas(doc: Y.Doc, boardId: string): Canvas {
+  const { notesOn } = useWorkshop();
   const store = useMemo(() => {
     const read = (): Canvas => {
-      const notes = listNotes(doc, boardId);
+      const notes = notesOn(boardId);
       const counts = zoneNoteCounts(notes);
       const byId = new Map(notes.map((n) => [n.id, n]));
       return {
@@ -53,7 +55,7 @@ export function useBoardCanvas(doc: Y.Doc, boardId: string): Canvas {
             changed();
           });
         };
-        const stop = observeRoots(doc, ['zones', 'clusters', 'notes', 'boards'], update);
+        const stop = observeRoots(doc, ['zones', 'clusters', 'notes', 'boards', 'settings', 'facilitators'], update);
         update();
         return () => {
           stop();
@@ -61,6 +63,6 @@ export function useBoardCanvas(doc: Y.Doc, boardId: string): Canvas {
         };
       },
     };
-  }, [doc, boardId]);
+  }, [doc, boardId, notesOn]);
   return useSyncExternalStore(store.subscribe, store.get);
 }

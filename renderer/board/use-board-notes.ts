@@ -1,9 +1,10 @@
 import { useMemo, useSyncExternalStore } from 'react';
 import * as Y from 'yjs';
-import { listNotes, notesMap, observeRoots } from '../../shared/model';
+import { notesMap, observeRoots } from '../../shared/model';
+import { useWorkshop } from '../workshop/workshop-context';
 
 /** Note fields that decide whether a note is listed on a board and where it stacks. */
-const LISTING_KEYS = new Set(['boardId', 'deletedAt', 'pos', 'z']);
+const LISTING_KEYS = new Set(['boardId', 'deletedAt', 'pos', 'z', 'private']);
 
 /** Typing, recolouring or tagging a note cannot change the list; skip the O(n) re-read for those. */
 function touchesListing(events: Y.YEvent<Y.AbstractType<unknown>>[], notes: object): boolean {
@@ -19,8 +20,9 @@ function sameIds(a: readonly string[], b: readonly string[]): boolean {
  * set is unchanged, so typing in one note re-renders that note only, not the board.
  */
 export function useBoardNoteIds(doc: Y.Doc, boardId: string): string[] {
+  const { notesOn } = useWorkshop();
   const store = useMemo(() => {
-    const read = () => listNotes(doc, boardId).map((n) => n.id);
+    const read = () => notesOn(boardId).map((n) => n.id);
     let snapshot = read();
     return {
       get: () => snapshot,
@@ -36,8 +38,9 @@ export function useBoardNoteIds(doc: Y.Doc, boardId: string): string[] {
           if (touchesListing(events, notes)) update();
         };
         notes.observeDeep(onNotes);
-        // Boards too: deleting or restoring a board hides or shows its notes.
-        const stopBoards = observeRoots(doc, ['boards'], update);
+        // Boards too: deleting or restoring a board hides or shows its notes; and who may see
+        // private notes changes with the settings and the facilitator list.
+        const stopBoards = observeRoots(doc, ['boards', 'settings', 'facilitators'], update);
         update();
         return () => {
           notes.unobserveDeep(onNotes);
@@ -45,6 +48,6 @@ export function useBoardNoteIds(doc: Y.Doc, boardId: string): string[] {
         };
       },
     };
-  }, [doc, boardId]);
+  }, [doc, boardId, notesOn]);
   return useSyncExternalStore(store.subscribe, store.get);
 }

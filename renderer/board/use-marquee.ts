@@ -1,6 +1,6 @@
 import { useEffect, useState, type RefObject } from 'react';
 import type * as Y from 'yjs';
-import { listNotes } from '../../shared/model';
+import { useWorkshop } from '../workshop/workshop-context';
 import { DEFAULT_VIEWPORT, screenToWorld, useBoardUi } from '../state/board-ui';
 
 /** A rectangle in the surface's screen pixels. */
@@ -25,6 +25,7 @@ function isEmptyBoard(surface: HTMLElement, target: EventTarget | null): boolean
  * surface, and stops a marquee's events there so the view does not pan under it.
  */
 export function useMarquee(doc: Y.Doc, boardId: string, surfaceRef: RefObject<HTMLElement | null>): ScreenRect | null {
+  const { notesOn } = useWorkshop();
   const [rect, setRect] = useState<ScreenRect | null>(null);
 
   useEffect(() => {
@@ -41,7 +42,7 @@ export function useMarquee(doc: Y.Doc, boardId: string, surfaceRef: RefObject<HT
       const view = useBoardUi.getState().viewports[boardId] ?? DEFAULT_VIEWPORT;
       const a = screenToWorld(view, { x: Math.min(from.x, to.x), y: Math.min(from.y, to.y) });
       const b = screenToWorld(view, { x: Math.max(from.x, to.x), y: Math.max(from.y, to.y) });
-      const hits = listNotes(doc, boardId)
+      const hits = notesOn(boardId)
         .filter((n) => n.pos.x < b.x && n.pos.x + n.size.w > a.x && n.pos.y < b.y && n.pos.y + n.size.h > a.y)
         .map((n) => n.id);
       const set = new Set(base);
@@ -86,7 +87,7 @@ export function useMarquee(doc: Y.Doc, boardId: string, surfaceRef: RefObject<HT
       board.removeEventListener('pointerup', onPointerUp, { capture: true });
       board.removeEventListener('pointercancel', onPointerUp, { capture: true });
     };
-  }, [doc, boardId, surfaceRef]);
+  }, [doc, boardId, surfaceRef, notesOn]);
 
   return rect;
 }

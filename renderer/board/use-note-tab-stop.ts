@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import type * as Y from 'yjs';
-import { listNotes, readingOrder } from '../../shared/model';
+import { readingOrder } from '../../shared/model';
+import { useWorkshop } from '../workshop/workshop-context';
 import { useBoardUi } from '../state/board-ui';
 
 /**
@@ -11,6 +12,7 @@ import { useBoardUi } from '../state/board-ui';
  * switched) drop out of the selection.
  */
 export function useNoteTabStop(doc: Y.Doc, boardId: string, noteIds: readonly string[]): void {
+  const { notesOn } = useWorkshop();
   const selectedIds = useBoardUi((s) => s.selectedIds);
   const primary = useBoardUi((s) => s.selectedNoteId);
   useEffect(() => {
@@ -22,9 +24,9 @@ export function useNoteTabStop(doc: Y.Doc, boardId: string, noteIds: readonly st
     }
     let stop = primary && live.has(primary) ? primary : null;
     if (!stop) {
-      const first = readingOrder(listNotes(doc, boardId).map((n) => ({ id: n.id, x: n.pos.x, y: n.pos.y, w: n.size.w, h: n.size.h })))[0];
+      const first = readingOrder(notesOn(boardId).map((n) => ({ id: n.id, x: n.pos.x, y: n.pos.y, w: n.size.w, h: n.size.h })))[0];
       stop = first?.id ?? null;
     }
     if (useBoardUi.getState().tabStopId !== stop) useBoardUi.setState({ tabStopId: stop });
-  }, [doc, boardId, noteIds, selectedIds, primary]);
+  }, [doc, boardId, noteIds, selectedIds, primary, notesOn]);
 }

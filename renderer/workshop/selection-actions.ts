@@ -2,8 +2,10 @@ import type * as Y from 'yjs';
 import {
   addNote,
   arrangeInGrid,
+  DEFAULT_NOTE_SIZE,
   deleteNote,
   getNote,
+  isBoardPrivate,
   moveNote,
   restoreNote,
   setNoteColour,
@@ -13,6 +15,7 @@ import {
   type NoteColour,
   type NoteCopy,
   type Point,
+  type Size,
 } from '../../shared/model';
 import type { Action, Target } from '../../shared/model/policy';
 import type { Me } from '../identity/person';
@@ -42,9 +45,12 @@ interface Context {
   clock: Clock;
   allowed: (action: Action, target: Target) => boolean;
   step: <T>(edit: () => T) => T;
+  /** Whether the note may move to `pos` (its own rules, and no zone locked to this person there). */
+  mayMoveTo: (noteId: string, pos: Point) => boolean;
+  mayLand: (boardId: string, pos: Point, size: Size) => boolean;
 }
 
-export function createSelectionActions({ doc, me, clock, allowed, step }: Context): SelectionActions {
+export function createSelectionActions({ doc, me, clock, allowed, step, mayMoveTo, mayLand }: Context): SelectionActions {
   const each = (action: Action, noteIds: readonly string[], edit: (noteId: string, now: number) => void): string[] => {
     const ids = [...new Set(noteIds)].filter((noteId) => allowed(action, { noteId }));
     if (ids.length === 0) return [];
@@ -54,7 +60,8 @@ export function createSelectionActions({ doc, me, clock, allowed, step }: Contex
   };
   const moveNotes: SelectionActions['moveNotes'] = (moves) => {
     const target = new Map(moves.map((m) => [m.noteId, m.pos]));
-    return each('moveNote', [...target.keys()], (id, now) => moveNote(doc, id, target.get(id)!, now));
+    const ids = [...target.keys()].filter((id) => mayMoveTo(id, target.get(id)!));
+    return each('moveNote', ids, (id, now) => moveNote(doc, id, target.get(id)!, now));
   };
   return {
     moveNotes,
@@ -65,8 +72,11 @@ export function createSelectionActions({ doc, me, clock, allowed, step }: Contex
     pasteNotes(boardId, copies, topLeft) {
       if (copies.length === 0 || !allowed('addNote', { boardId })) return [];
       const now = clock.now();
+      const isPrivate = isBoardPrivate(doc, boardId);
+      const landing = copies.filter((c) => mayLand(boardId, { x: topLeft.x + c.offset.x, y: topLeft.y + c.offset.y }, c.size ?? DEFAULT_NOTE_SIZE));
+      if (landing.length === 0) return [];
       return step(() =>
-        copies.map((c, i) =>
+        landing.map((c, i) =>
           addNote(doc, {
             boardId,
             // Later copies stack in front, in the order they were copied.
@@ -79,6 +89,7 @@ export function createSelectionActions({ doc, me, clock, allowed, step }: Contex
             actor: c.actor,
             authorId: me.deviceId,
             authorName: me.name,
+            private: isPrivate,
           }),
         ),
       );

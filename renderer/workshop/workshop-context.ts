@@ -68,9 +68,9 @@ function keyOf(decision: Decision): DecisionKey {
  */
 export function useCan(action: Action, target: Target = {}): Decision {
   const workshop = useWorkshop();
-  const { boardId, noteId, roundId } = target;
+  const { boardId, noteId, roundId, zoneId } = target;
   const subscribe = useMemo(() => (changed: () => void) => subscribePolicy(workshop, changed), [workshop]);
-  const key = useSyncExternalStore(subscribe, () => keyOf(workshop.can(action, { boardId, noteId, roundId })));
+  const key = useSyncExternalStore(subscribe, () => keyOf(workshop.can(action, { boardId, noteId, roundId, zoneId })));
   return useMemo<Decision>(() => (key === 'allowed' ? { allowed: true } : { allowed: false, reason: key }), [key]);
 }
 

@@ -4,6 +4,8 @@ import {
   castVote,
   deleteNote,
   DEFAULT_NOTE_SIZE,
+  getNote,
+  isBoardPrivate,
   listNotes,
   LOCAL_ORIGIN,
   moveNote,
@@ -16,13 +18,15 @@ import {
   setNoteText,
   resizeNote,
   spliceText,
+  zoneAt,
+  type Note,
   type NoteColour,
   type Point,
   type Rect,
   type Size,
   type TextSplice,
 } from '../../shared/model';
-import { can, personIn, type Action, type Decision, type Person, type Target } from '../../shared/model/policy';
+import { can, listNotesSeenBy, personIn, type Action, type Decision, type Person, type Target } from '../../shared/model/policy';
 import type { Me } from '../identity/person';
 import type { Clock } from './clock';
 import { createBoardActions, type BoardActions } from './board-actions';
@@ -31,6 +35,7 @@ import { createVotingActions, type VotingActions } from './voting-actions';
 import { createCanvasActions, type CanvasActions } from './canvas-actions';
 import { createUnstacker } from './unstack-own-notes';
 import { createSelectionActions, type SelectionActions } from './selection-actions';
+import { createFacilitationActions, type FacilitationActions } from './facilitation-actions';
 
 /** Undo for this person's own edits (the session's Y.UndoManager tracks LOCAL_ORIGIN only). */
 export interface WorkshopUndo {
@@ -47,7 +52,7 @@ export interface WorkshopUndo {
  * origin, and starts its own undo step — except typing, which groups by the undo manager's
  * capture timeout so a sentence is one step.
  */
-export interface WorkshopActions extends SelectionActions, CanvasActions, BoardActions, TimerActions, VotingActions {
+export interface WorkshopActions extends SelectionActions, CanvasActions, BoardActions, TimerActions, VotingActions, FacilitationActions {
   /**
    * A note near `centre` (free space found around it), authored by this device; inside `view`
    * (world px) when that has room. Should a peer's note land on the same spot at the same moment,
@@ -79,6 +84,8 @@ export interface Workshop {
   undo: WorkshopUndo;
   /** This device's role in the doc right now (facilitators can change while the session is open). */
   person(): Person;
+  /** The board's live notes this person may see: others' private notes are left out (policy.ts). */
+  notesOn(boardId: string): Note[];
   can(action: Action, target?: Target): Decision;
   actions: WorkshopActions;
 }
@@ -87,6 +94,13 @@ export function createWorkshop(init: { doc: Y.Doc; undoManager: Y.UndoManager; m
   const { doc, undoManager, me, clock } = init;
   const person = () => personIn(doc, me.deviceId);
   const allowed = (action: Action, target: Target) => can(doc, person(), action, target).allowed;
+  /** A note may land at `pos` unless that puts it in a zone locked to this person. */
+  const mayLand = (boardId: string, pos: Point, size: Size) =>
+    allowed('addNote', { boardId, zoneId: zoneAt(doc, boardId, { x: pos.x + size.w / 2, y: pos.y + size.h / 2 })?.id ?? null });
+  const mayMoveTo = (noteId: string, pos: Point, size?: Size) => {
+    const note = getNote(doc, noteId);
+    return !!note && allowed('moveNote', { noteId }) && mayLand(note.boardId, pos, size ?? note.size);
+  };
   const unstacker = createUnstacker(doc);
 
   /** One discrete action: its own undo step, one transaction, the local origin. */
@@ -100,7 +114,8 @@ export function createWorkshop(init: { doc: Y.Doc; undoManager: Y.UndoManager; m
   };
 
   const actions: WorkshopActions = {
-    ...createSelectionActions({ doc, me, clock, allowed, step }),
+    ...createSelectionActions({ doc, me, clock, allowed, step, mayMoveTo, mayLand }),
+    ...createFacilitationActions({ doc, me, clock, allowed, step }),
     ...createCanvasActions({ doc, clock, allowed, step }),
     ...createBoardActions({ doc, clock, allowed, step }),
     ...createTimerActions({ doc, me, clock, allowed, step }),
@@ -109,7 +124,9 @@ export function createWorkshop(init: { doc: Y.Doc; undoManager: Y.UndoManager; m
       if (!allowed('addNote', { boardId })) return null;
       const occupied = listNotes(doc, boardId).map((n) => ({ ...n.pos, ...n.size }));
       const pos = placeNewNote(centre, DEFAULT_NOTE_SIZE, [...occupied, ...avoid], view);
-      const id = step(() => addNote(doc, { boardId, pos, now: clock.now(), authorId: me.deviceId, authorName: me.name }));
+      if (!mayLand(boardId, pos, DEFAULT_NOTE_SIZE)) return null;
+      const isPrivate = isBoardPrivate(doc, boardId);
+      const id = step(() => addNote(doc, { boardId, pos, now: clock.now(), authorId: me.deviceId, authorName: me.name, private: isPrivate }));
       unstacker.placed(id);
       return id;
     },
@@ -132,12 +149,13 @@ export function createWorkshop(init: { doc: Y.Doc; undoManager: Y.UndoManager; m
       undoManager.stopCapturing();
     },
     moveNote(noteId, pos) {
-      if (!allowed('moveNote', { noteId })) return false;
+      if (!mayMoveTo(noteId, pos)) return false;
       step(() => moveNote(doc, noteId, pos, clock.now()));
       return true;
     },
     resizeNote(noteId, size) {
-      if (!allowed('moveNote', { noteId })) return false;
+      const note = getNote(doc, noteId);
+      if (!note || !mayMoveTo(noteId, note.pos, size)) return false;
       step(() => resizeNote(doc, noteId, size, clock.now()));
       return true;
     },
@@ -167,7 +185,7 @@ export function createWorkshop(init: { doc: Y.Doc; undoManager: Y.UndoManager; m
     },
     vote(roundId, noteId) {
       if (!allowed('vote', { roundId, noteId })) return null;
-      return step(() => castVote(doc, { roundId, noteId, voterId: me.deviceId }));
+      return step(() => castVote(doc, { roundId, noteId, voterId: me.deviceId, level: me.level }));
     },
   };
 
@@ -182,6 +200,7 @@ export function createWorkshop(init: { doc: Y.Doc; undoManager: Y.UndoManager; m
       stopCapturing: () => undoManager.stopCapturing(),
     },
     person,
+    notesOn: (boardId) => listNotesSeenBy(doc, boardId, person()),
     can: (action, target = {}) => can(doc, person(), action, target),
     actions,
   };

@@ -27,6 +27,9 @@ export interface AgendaItem {
   status: AgendaStatus;
   order: number;
   deletedAt: number | null;
+  /** When the activity was started and finished (session clock), null until then. */
+  startedAt: number | null;
+  endedAt: number | null;
 }
 
 export interface AgendaItemView extends AgendaItem {
@@ -50,6 +53,8 @@ export function readAgendaItem(record: unknown): AgendaItem | null {
     status: oneOf(AGENDA_STATUSES, status) ? status : 'pending',
     order: readNumber(record, 'order'),
     deletedAt: readNullableNumber(record, 'deletedAt'),
+    startedAt: readNullableNumber(record, 'startedAt'),
+    endedAt: readNullableNumber(record, 'endedAt'),
   };
 }
 
@@ -87,6 +92,11 @@ function itemRecord(doc: Y.Doc, id: string): RecordMap | null {
   return recordIn(agendaMap(doc), id);
 }
 
+export function getAgendaItem(doc: Y.Doc, id: string): AgendaItem | null {
+  const item = readAgendaItem(agendaMap(doc).get(id));
+  return item && item.deletedAt === null ? item : null;
+}
+
 export function addAgendaItem(doc: Y.Doc, init: { title: string; minutes: number; boardId?: string | null; id?: string }): string {
   const id = init.id ?? randomId(64);
   mutate(doc, () => {
@@ -121,6 +131,60 @@ export function setAgendaStatus(doc: Y.Doc, id: string, status: AgendaStatus): v
   const record = itemRecord(doc, id);
   if (!record || !oneOf(AGENDA_STATUSES, status) || record.get('status') === status) return;
   mutate(doc, () => record.set('status', status));
+}
+
+/**
+ * Starts an activity: it becomes the active one (its start time kept if it ran before, so a
+ * resumed activity's actual time adds up), and whatever was active is done.
+ */
+export function startAgendaItem(doc: Y.Doc, id: string, now: number): boolean {
+  const record = itemRecord(doc, id);
+  if (!record || record.get('deletedAt') != null) return false;
+  mutate(doc, () => {
+    for (const item of listAgenda(doc)) {
+      if (item.id === id || item.status !== 'active') continue;
+      const other = itemRecord(doc, item.id)!;
+      other.set('status', 'done');
+      other.set('endedAt', now);
+    }
+    record.set('status', 'active');
+    if (typeof record.get('startedAt') !== 'number') record.set('startedAt', now);
+    record.set('endedAt', null);
+  });
+  return true;
+}
+
+/** Ends the activity (done), keeping when it ended for actual-against-planned. */
+export function finishAgendaItem(doc: Y.Doc, id: string, now: number): boolean {
+  const record = itemRecord(doc, id);
+  if (!record || record.get('status') !== 'active') return false;
+  mutate(doc, () => {
+    record.set('status', 'done');
+    record.set('endedAt', now);
+  });
+  return true;
+}
+
+export interface AgendaProgress {
+  /** Minutes the activity took (or has taken so far), null if never started. */
+  actualMinutes: number | null;
+  /** Actual minus planned, once started; positive means over time. */
+  overMinutes: number | null;
+}
+
+/** Actual against planned time for one activity at `now`. */
+export function agendaProgress(item: AgendaItem, now: number): AgendaProgress {
+  if (item.startedAt === null) return { actualMinutes: null, overMinutes: null };
+  const end = item.status === 'active' || item.endedAt === null ? now : item.endedAt;
+  const actualMinutes = Math.max(0, Math.round((end - item.startedAt) / 60_000));
+  return { actualMinutes, overMinutes: actualMinutes - item.minutes };
+}
+
+/** The activity to start next: the first pending one after the active one (or the first pending). */
+export function nextAgendaItem(doc: Y.Doc): AgendaItemView | null {
+  const items = listAgenda(doc);
+  const current = items.findIndex((i) => i.status === 'active');
+  return items.slice(current + 1).find((i) => i.status === 'pending') ?? items.find((i) => i.status === 'pending') ?? null;
 }
 
 export function deleteAgendaItem(doc: Y.Doc, id: string, now: number): void {

@@ -52,6 +52,8 @@ export interface Note {
   clusterId: string | null;
   level: GovernanceLevel | null;
   actor: ActorType | null;
+  /** Written during a private brainstorm: only its author and facilitators see it until revealed. */
+  private: boolean;
 }
 
 export const MAX_NOTE_TEXT_LENGTH = 2_000;
@@ -75,6 +77,8 @@ export interface NewNote {
   zoneId?: string | null;
   level?: GovernanceLevel | null;
   actor?: ActorType | null;
+  /** Hidden from other participants until a facilitator reveals it (settings.ts, private brainstorm). */
+  private?: boolean;
 }
 
 export function clampSize(size: Size): Size {
@@ -114,6 +118,7 @@ export function addNote(doc: Y.Doc, init: NewNote): string {
     if (zoneId !== null) record.set('zoneId', zoneId);
     if (isGovernanceLevel(init.level)) record.set('level', init.level);
     if (isActorType(init.actor)) record.set('actor', init.actor);
+    if (init.private === true) record.set('private', true);
     notesMap(doc).set(id, record);
   });
   return id;
@@ -214,6 +219,17 @@ export function setNoteTags(
   });
 }
 
+/**
+ * Shows a private note to everyone. The flag is removed rather than set to false: a reveal racing
+ * another reveal or an edit converges either way, and the record is back to its ordinary size.
+ */
+export function revealNote(doc: Y.Doc, noteId: string): boolean {
+  const record = noteRecord(doc, noteId);
+  if (!record || record.get('private') !== true) return false;
+  mutate(doc, () => record.delete('private'));
+  return true;
+}
+
 export function deleteNote(doc: Y.Doc, noteId: string, now: number): void {
   tombstoneRecord(doc, notesMap(doc), noteId, now);
 }
@@ -262,6 +278,7 @@ export function readNote(record: RecordMap, key?: string): Note | null {
     clusterId: readNullableString(record, 'clusterId'),
     level: isGovernanceLevel(level) ? level : null,
     actor: isActorType(actor) ? actor : null,
+    private: record.get('private') === true,
   };
 }
 

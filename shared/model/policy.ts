@@ -1,8 +1,9 @@
 import type * as Y from 'yjs';
 import { getBoard } from './boards';
 import { lockedBoardsMap, settingsMap } from './doc-roots';
+import { zoneLockKey } from './setting-keys';
 import { isFacilitator } from './facilitators';
-import { getNote, type Note } from './notes';
+import { getNote, listNotes, type Note } from './notes';
 import { hasCountedVote, isNoteInScope, votesLeft } from './votes';
 import { getRound } from './voting-rounds';
 import { isDocWritable } from './write';
@@ -49,6 +50,8 @@ export const ACTIONS = [
   'changeCode',
   'manageFacilitators',
   'editAgenda',
+  // Room-wide facilitator settings: private brainstorm, cursors, zone locks.
+  'editSettings',
   'editSession',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -57,12 +60,15 @@ export interface Target {
   boardId?: string;
   noteId?: string;
   roundId?: string;
+  /** addNote: the zone the new (or moved) note lands in, if any. */
+  zoneId?: string | null;
 }
 
 export const DENY_REASONS = [
   'readOnly',
   'facilitatorOnly',
   'boardLocked',
+  'zoneLocked',
   'privateNote',
   'deleted',
   'notFound',
@@ -79,7 +85,17 @@ const ALLOW: Decision = Object.freeze({ allowed: true });
 const deny = (reason: DenyReason): Decision => ({ allowed: false, reason });
 
 /** Controls only facilitators see enabled (UI contract: lock, private brainstorm, voting, timer…). */
-const FACILITATOR_ONLY: ReadonlySet<Action> = new Set<Action>(['lockBoard', 'editZones', 'reveal', 'startTimer', 'changeCode', 'manageFacilitators', 'manageVoting']);
+const FACILITATOR_ONLY: ReadonlySet<Action> = new Set<Action>([
+  'lockBoard',
+  'editZones',
+  'reveal',
+  'startTimer',
+  'changeCode',
+  'manageFacilitators',
+  'manageVoting',
+  'editAgenda',
+  'editSettings',
+]);
 
 /**
  * Actions that do not write the doc, so a read-only doc (saved by a newer app) still allows them.
@@ -101,16 +117,30 @@ export function isPrivateMode(doc: Y.Doc): boolean {
   return settingsMap(doc).get('privateMode') === true;
 }
 
-/** In private mode a participant sees and touches only their own notes until the reveal. */
-export function noteVisibleTo(doc: Y.Doc, person: Person, note: Pick<Note, 'authorId'>): boolean {
-  return !isPrivateMode(doc) || person.facilitator || (note.authorId !== '' && note.authorId === person.id);
+export function isZoneLocked(doc: Y.Doc, zoneId: string): boolean {
+  return settingsMap(doc).get(zoneLockKey(zoneId)) === true;
 }
 
-function boardDecision(doc: Y.Doc, person: Person, boardId: string | undefined, allowDeleted: boolean): Decision {
+/**
+ * A private note (written during a private brainstorm), or any note in the session-wide private
+ * mode, is seen only by its author and the facilitators until revealed.
+ */
+export function noteVisibleTo(doc: Y.Doc, person: Person, note: { authorId: string; private?: boolean }): boolean {
+  if (person.facilitator || (note.authorId !== '' && note.authorId === person.id)) return true;
+  return note.private !== true && !isPrivateMode(doc);
+}
+
+/** The live notes of a board this person's app may show (listNotes without others' private ones). */
+export function listNotesSeenBy(doc: Y.Doc, boardId: string, person: Person): Note[] {
+  return listNotes(doc, boardId).filter((n) => noteVisibleTo(doc, person, n));
+}
+
+function boardDecision(doc: Y.Doc, person: Person, boardId: string | undefined, allowDeleted: boolean, zoneId?: string | null): Decision {
   const board = boardId === undefined ? null : getBoard(doc, boardId);
   if (!board) return deny('notFound');
   if (board.deletedAt !== null && !allowDeleted) return deny('deleted');
   if (isBoardLocked(doc, board.id) && !person.facilitator) return deny('boardLocked');
+  if (zoneId && isZoneLocked(doc, zoneId) && !person.facilitator) return deny('zoneLocked');
   return ALLOW;
 }
 
@@ -124,6 +154,8 @@ function noteDecision(doc: Y.Doc, person: Person, action: Action, noteId: string
   if (action === 'seeNote') return ALLOW;
   if (note.deletedAt !== null && action !== 'restoreNote') return deny('deleted');
   if (isBoardLocked(doc, board.id) && !person.facilitator) return deny('boardLocked');
+  // Voting and seeing stay open in a locked zone: the lock freezes the content, not the room.
+  if (note.zoneId !== null && isZoneLocked(doc, note.zoneId) && !person.facilitator) return deny('zoneLocked');
   return ALLOW;
 }
 
@@ -153,6 +185,7 @@ export function can(doc: Y.Doc, person: Person, action: Action, target: Target =
   if (ON_A_NOTE.has(action)) return noteDecision(doc, person, action, target.noteId);
   switch (action) {
     case 'addNote':
+      return boardDecision(doc, person, target.boardId, false, target.zoneId);
     case 'editBoard':
     case 'editZones':
       return boardDecision(doc, person, target.boardId, false);

@@ -4,6 +4,7 @@ import { randomId } from './ids';
 import { getNote } from './notes';
 import { isBoardLive } from './boards';
 import { compareIds, isPlainObject } from './validate';
+import { GOVERNANCE_LEVELS, isGovernanceLevel, type GovernanceLevel } from './governance';
 import { getRound, listRounds, writeClosedState, type VotingRound } from './voting-rounds';
 import { mutate } from './write';
 
@@ -31,6 +32,8 @@ export interface Vote {
   voterId: string;
   noteId: string;
   seq: number;
+  /** The voter's governance level as they gave it when joining; null if they did not say. */
+  level: GovernanceLevel | null;
 }
 
 export interface Ballot {
@@ -50,11 +53,11 @@ const MAX_VOTER_ID_LENGTH = 128;
 
 export function readVote(id: string, value: unknown): Vote | null {
   if (!isPlainObject(value)) return null;
-  const { roundId, voterId, noteId, seq } = value;
+  const { roundId, voterId, noteId, seq, level } = value;
   if (typeof roundId !== 'string' || typeof noteId !== 'string') return null;
   if (typeof voterId !== 'string' || !voterId || voterId.length > MAX_VOTER_ID_LENGTH) return null;
   if (typeof seq !== 'number' || !Number.isSafeInteger(seq) || seq < 0) return null;
-  return { id, roundId, voterId, noteId, seq };
+  return { id, roundId, voterId, noteId, seq, level: isGovernanceLevel(level) ? level : null };
 }
 
 function roundVotes(doc: Y.Doc, roundId: string): Vote[] {
@@ -123,6 +126,34 @@ export function voteTotals(doc: Y.Doc, roundId: string): VoteTotal[] {
   return [...totals].map(([noteId, votes]) => ({ noteId, votes })).sort((a, b) => b.votes - a.votes || compareIds(a.noteId, b.noteId));
 }
 
+export interface LevelTotals {
+  /** null: votes from people who gave no level. */
+  level: GovernanceLevel | null;
+  votes: number;
+  totals: VoteTotal[];
+}
+
+/**
+ * The ranking split by the voters' governance level, one column per level that voted (levels in
+ * their fixed order, then the votes of people who gave none): what the national, regional and
+ * city people each chose.
+ */
+export function totalsByLevel(doc: Y.Doc, roundId: string): LevelTotals[] {
+  const per = new Map<GovernanceLevel | null, Map<string, number>>();
+  for (const b of tally(doc, roundId).ballots) {
+    if (!b.counted) continue;
+    const notes = per.get(b.vote.level) ?? new Map<string, number>();
+    notes.set(b.vote.noteId, (notes.get(b.vote.noteId) ?? 0) + 1);
+    per.set(b.vote.level, notes);
+  }
+  return [...GOVERNANCE_LEVELS, null]
+    .filter((level) => per.has(level))
+    .map((level) => {
+      const totals = [...per.get(level)!].map(([noteId, votes]) => ({ noteId, votes })).sort((a, b) => b.votes - a.votes || compareIds(a.noteId, b.noteId));
+      return { level, votes: totals.reduce((s, t) => s + t.votes, 0), totals };
+    });
+}
+
 export function votesLeft(doc: Y.Doc, roundId: string, voterId: string): number {
   const { round, ballots } = tally(doc, roundId);
   if (!round || round.deletedAt !== null) return 0;
@@ -155,7 +186,7 @@ export function listMyVotes(doc: Y.Doc, roundId: string, voterId: string): Ballo
 }
 
 /** Casts one vote if the round is open, the note eligible and the voter has votes left here. */
-export function castVote(doc: Y.Doc, init: { roundId: string; voterId: string; noteId: string; id?: string }): string | null {
+export function castVote(doc: Y.Doc, init: { roundId: string; voterId: string; noteId: string; id?: string; level?: GovernanceLevel | null }): string | null {
   const round = getRound(doc, init.roundId);
   if (!round || round.deletedAt !== null || round.status !== 'open') return null;
   if (!init.voterId || init.voterId.length > MAX_VOTER_ID_LENGTH) return null;
@@ -165,6 +196,7 @@ export function castVote(doc: Y.Doc, init: { roundId: string; voterId: string; n
   const seq = mine.reduce((m, v) => Math.max(m, v.seq), 0) + 1;
   const id = init.id ?? randomId(64);
   const vote: Record<string, unknown> = { roundId: init.roundId, voterId: init.voterId, noteId: init.noteId, seq };
+  if (isGovernanceLevel(init.level)) vote.level = init.level;
   return mutate(doc, () => votesMap(doc).set(id, vote)) ? id : null;
 }
 

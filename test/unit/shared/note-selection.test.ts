@@ -68,6 +68,7 @@ function note(id: string, text: string, x: number, y: number, extra: Partial<Not
     clusterId: null,
     level: null,
     actor: null,
+    private: false,
     ...extra,
   };
 }
