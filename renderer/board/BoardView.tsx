@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Awareness } from 'y-protocols/awareness';
-import { DEFAULT_NOTE_SIZE, getNote, listNotes, NOTE_GAP, type Board, type Point } from '../../shared/model';
+import { DEFAULT_NOTE_SIZE, getNote, isBoardPrivate, listNotes, NOTE_GAP, type Board, type Point } from '../../shared/model';
 import type { DenyReason } from '../../shared/model/policy';
 import { CursorsLayer } from '../presence/CursorsLayer';
 import { useLocalPresence } from '../presence/use-local-presence';
 import { DEFAULT_VIEWPORT, screenToWorld, useBoardUi, zoomAround } from '../state/board-ui';
-import { useCan, useWorkshop } from '../workshop/workshop-context';
+import { useCan, usePolicyValue, useWorkshop } from '../workshop/workshop-context';
 import { BoardToast } from './BoardToast';
 import { BoardToolbar } from './BoardToolbar';
 import { ClusterLayer, ClusterTitleDialog } from './ClusterLayer';
@@ -89,6 +89,9 @@ export function BoardView({ board, awareness, toolbarExtras, corner }: Props) {
   }, [surfaceSize, toolbarSize]);
   const areaRef = useRef(area);
   areaRef.current = area;
+  // What this person sees, for leading ("Bring everyone here") and following.
+  useEffect(() => useBoardUi.setState({ shownArea: area }), [area]);
+  const privateBrainstorm = usePolicyValue((w) => isBoardPrivate(w.doc, board.id));
   const currentView = useCallback(() => useBoardUi.getState().viewports[board.id] ?? DEFAULT_VIEWPORT, [board.id]);
 
   const viewCentre = useCallback(() => {
@@ -289,6 +292,10 @@ export function BoardView({ board, awareness, toolbarExtras, corner }: Props) {
             !addDecision.allowed && addDecision.reason !== 'readOnly' ? (
               <p id={reasonId} role="status" className="board-reason">
                 {t(`policy.${addDecision.reason}`)}
+              </p>
+            ) : privateBrainstorm ? (
+              <p role="status" className="board-reason private">
+                {t('facilitation.privateOn')}
               </p>
             ) : null
           }

@@ -2,7 +2,8 @@ import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { decodeNoteClipboard } from '../../shared/model';
 import { useBoardUi } from '../state/board-ui';
-import { useCan } from '../workshop/workshop-context';
+import { useCan, useWorkshop } from '../workshop/workshop-context';
+import { useNote } from './use-note';
 import { recallCopied } from './clipboard-fallback';
 import type { SelectionCommands } from './use-selection-commands';
 
@@ -24,6 +25,9 @@ export function NoteMenu({ boardId, commands }: Props) {
   const canEdit = useCan('editNote', { noteId });
   const canDelete = useCan('deleteNote', { noteId });
   const canAdd = useCan('addNote', { boardId });
+  const canReveal = useCan('reveal', { noteId });
+  const workshop = useWorkshop();
+  const note = useNote(workshop.doc, noteId ?? '');
 
   const close = (refocus: boolean) => {
     useBoardUi.setState({ noteMenu: null });
@@ -55,6 +59,8 @@ export function NoteMenu({ boardId, commands }: Props) {
     },
     { key: 'duplicate', label: t('select.duplicate'), enabled: canAdd.allowed, run: () => commands.duplicateSelection() },
     { key: 'delete', label: t('note.delete'), enabled: canDelete.allowed, run: () => commands.deleteSelection() },
+    // A private brainstorm's note, to the facilitator: show this one to everyone now.
+    ...(note?.private && canReveal.allowed ? [{ key: 'reveal', label: t('facilitation.revealNote'), enabled: true, run: () => workshop.actions.revealNote(noteId) }] : []),
   ];
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {

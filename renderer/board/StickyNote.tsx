@@ -65,12 +65,12 @@ export const StickyNote = memo(function StickyNote({ noteId, zoom, onRefused }: 
   return (
     <article
       ref={articleRef}
-      className={`sticky-note colour-${note.colour}${selected ? ' selected' : ''}${offset ? ' dragging' : ''}${editing ? ' editing' : ''}${truncated && !editing ? ' truncated' : ''}${sizePreview ? ' resizing' : ''}${matches ? '' : ' dimmed'}`}
+      className={`sticky-note colour-${note.colour}${selected ? ' selected' : ''}${offset ? ' dragging' : ''}${editing ? ' editing' : ''}${truncated && !editing ? ' truncated' : ''}${sizePreview ? ' resizing' : ''}${matches ? '' : ' dimmed'}${note.private ? ' private' : ''}`}
       style={{ transform: `translate(${x}px, ${y}px)`, width: size.w, height: size.h }}
       tabIndex={tabStop ? 0 : -1}
       data-note-id={noteId}
       aria-label={label}
-      aria-describedby={note.authorName || note.level || note.actor ? authorId : undefined}
+      aria-describedby={note.authorName || note.level || note.actor || note.private ? authorId : undefined}
       {...handlers}
       onDoubleClick={() => (canEdit.allowed ? startEditing(noteId) : onRefused(canEdit.reason))}
       onKeyDown={onKeyDown}
@@ -91,9 +91,15 @@ export const StickyNote = memo(function StickyNote({ noteId, zoom, onRefused }: 
           {note.authorName}
         </span>
       )}
-      {(note.authorName || note.level || note.actor) && (
+      {note.private && (
+        <span className="note-private" aria-hidden="true">
+          {t('facilitation.privateMark')}
+        </span>
+      )}
+      {(note.authorName || note.level || note.actor || note.private) && (
         <span id={authorId} className="visually-hidden">
           {[
+            note.private ? t('facilitation.privateMark') : '',
             note.authorName ? t('identity.noteAuthor', { name: note.authorName }) : '',
             note.level || note.actor
               ? t('tags.tagsOf', { tags: [note.level ? t(`tags.levels.${note.level}`) : '', note.actor ? t(`tags.actors.${note.actor}`) : ''].filter(Boolean).join(', ') })

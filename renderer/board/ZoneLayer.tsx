@@ -1,6 +1,8 @@
 import { memo, useEffect, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCan, useWorkshop } from '../workshop/workshop-context';
+import { isZoneLocked } from '../../shared/model';
+import { useCan, usePolicyValue, useWorkshop } from '../workshop/workshop-context';
+import { LockIcon } from './icons';
 import type { ToastAction } from './use-board-toast';
 import type { ZoneView } from './use-board-canvas';
 import { useDragDelta } from './use-drag-delta';
@@ -48,6 +50,8 @@ function ZoneArea(props: { zone: ZoneView; zoom: number; editable: boolean; show
   const { t } = useTranslation();
   const { actions } = useWorkshop();
   const [editing, setEditing] = useState(false);
+  const locked = usePolicyValue((w) => isZoneLocked(w.doc, zone.id));
+  const mayLock = useCan('editSettings', { boardId: zone.boardId }).allowed;
   useEffect(() => {
     if (!startEditing || !editable) return;
     setEditing(true);
@@ -71,7 +75,7 @@ function ZoneArea(props: { zone: ZoneView; zoom: number; editable: boolean; show
 
   return (
     <section
-      className={`zone${move.offset ? ' moving' : ''}`}
+      className={`zone${move.offset ? ' moving' : ''}${locked ? ' locked' : ''}`}
       role="group"
       aria-label={zone.label}
       data-board-layer=""
@@ -83,8 +87,27 @@ function ZoneArea(props: { zone: ZoneView; zoom: number; editable: boolean; show
           {zone.label}
         </span>
         <span className="zone-count">{t('zones.count', { count: zone.count })}</span>
-        {editable && (
+        {locked && (
+          <span className="zone-locked" title={t('policy.zoneLocked')}>
+            <LockIcon />
+            <span>{t('facilitation.zoneLocked')}</span>
+          </span>
+        )}
+        {(mayLock || editable) && (
           <span className="zone-tools" onPointerDown={(e) => e.stopPropagation()}>
+            {mayLock && (
+            <button
+              type="button"
+              className="button icon zone-tool"
+              aria-label={t(locked ? 'facilitation.unlockZone' : 'facilitation.lockZone', { label: zone.label })}
+              title={t(locked ? 'facilitation.unlockZone' : 'facilitation.lockZone', { label: zone.label })}
+              onClick={() => actions.lockZone(zone.id, !locked)}
+            >
+              <LockIcon open={!locked} />
+            </button>
+            )}
+            {editable && (
+            <>
             <button
               type="button"
               className="button icon zone-tool"
@@ -107,6 +130,8 @@ function ZoneArea(props: { zone: ZoneView; zoom: number; editable: boolean; show
             <button type="button" className="button icon zone-tool danger" aria-label={t('zones.delete', { label: zone.label })} title={t('zones.deleteHint')} onClick={remove}>
               <span aria-hidden="true">×</span>
             </button>
+            </>
+            )}
           </span>
         )}
       </header>

@@ -65,3 +65,10 @@ export const ZoneIcon = () => (
     <path d="M3 9h18" />
   </svg>
 );
+
+export const LockIcon = ({ open = false }: { open?: boolean }) => (
+  <svg width={14} height={14} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={2.2} strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
+    <rect x="5" y="11" width="14" height="10" rx="2" />
+    <path d={open ? 'M8 11V7a4 4 0 0 1 7.5-2' : 'M8 11V7a4 4 0 0 1 8 0v4'} />
+  </svg>
+);

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_VOTE_BUDGET, MAX_VOTE_BUDGET } from '../../shared/model';
+import { DEFAULT_VOTE_BUDGET, listZones, MAX_VOTE_BUDGET, type Zone } from '../../shared/model';
 import { ModalDialog } from '../ui/ModalDialog';
 import { useCan, useWorkshop } from '../workshop/workshop-context';
 import { useVoting } from '../workshop/use-voting';
@@ -11,7 +11,7 @@ import { useVoting } from '../workshop/use-voting';
  */
 export function VotingControls({ boardId, boardTitle }: { boardId: string; boardTitle: string }) {
   const { t } = useTranslation();
-  const { actions } = useWorkshop();
+  const { actions, doc } = useWorkshop();
   const may = useCan('manageVoting').allowed;
   const round = useVoting((s) => s.round);
   const [asking, setAsking] = useState(false);
@@ -28,17 +28,22 @@ export function VotingControls({ boardId, boardTitle }: { boardId: string; board
       <button type="button" className="button" onClick={() => setAsking(true)}>
         {t('voting.start')}
       </button>
-      {asking && <StartVotingDialog boardTitle={boardTitle} onClose={() => setAsking(false)} onStart={(o) => actions.startVoting({ ...o, boardId })} />}
+      {asking && (
+        <StartVotingDialog boardTitle={boardTitle} zones={listZones(doc, boardId)} onClose={() => setAsking(false)} onStart={(o) => actions.startVoting({ ...o, boardId })} />
+      )}
     </>
   );
 }
 
-type Settings = { title: string; budget: number; anonymous: boolean; onePerNote: boolean; hideResults: boolean };
+type Settings = { title: string; budget: number; anonymous: boolean; onePerNote: boolean; hideResults: boolean; zoneIds: string[] };
 
-function StartVotingDialog({ boardTitle, onStart, onClose }: { boardTitle: string; onStart: (s: Settings) => void; onClose: () => void }) {
+function StartVotingDialog({ boardTitle, zones, onStart, onClose }: { boardTitle: string; zones: Zone[]; onStart: (s: Settings) => void; onClose: () => void }) {
   const { t } = useTranslation();
   const titleId = useId();
-  const [s, set] = useState<Settings>({ title: boardTitle, budget: DEFAULT_VOTE_BUDGET, anonymous: true, onePerNote: false, hideResults: true });
+  const scopeErrorId = useId();
+  const [s, set] = useState<Settings>({ title: boardTitle, budget: DEFAULT_VOTE_BUDGET, anonymous: true, onePerNote: false, hideResults: true, zoneIds: [] });
+  const [someZones, setSomeZones] = useState(false);
+  const [scopeError, setScopeError] = useState(false);
   const check = (key: 'anonymous' | 'onePerNote' | 'hideResults', label: string) => (
     <label className="check-field">
       <input type="checkbox" checked={s[key]} onChange={(e) => set({ ...s, [key]: e.target.checked })} />
@@ -51,7 +56,11 @@ function StartVotingDialog({ boardTitle, onStart, onClose }: { boardTitle: strin
         method="dialog"
         onSubmit={(e) => {
           e.preventDefault();
-          onStart(s);
+          if (someZones && s.zoneIds.length === 0) {
+            setScopeError(true);
+            return;
+          }
+          onStart({ ...s, zoneIds: someZones ? s.zoneIds : [] });
           onClose();
         }}
       >
@@ -63,6 +72,41 @@ function StartVotingDialog({ boardTitle, onStart, onClose }: { boardTitle: strin
         {check('anonymous', t('voting.anonymous'))}
         {check('onePerNote', t('voting.onePerNote'))}
         {check('hideResults', t('voting.hideResults'))}
+        {zones.length > 0 && (
+          <fieldset className="vote-scope" aria-describedby={scopeError ? scopeErrorId : undefined}>
+            <legend>{t('voting.scope')}</legend>
+            <label className="check-field">
+              <input type="radio" name="vote-scope" checked={!someZones} onChange={() => setSomeZones(false)} />
+              <span>{t('voting.wholeBoard')}</span>
+            </label>
+            <label className="check-field">
+              <input type="radio" name="vote-scope" checked={someZones} onChange={() => setSomeZones(true)} />
+              <span>{t('voting.someZones')}</span>
+            </label>
+            {someZones && (
+              <div className="vote-scope-zones">
+                {zones.map((z) => (
+                  <label key={z.id} className="check-field">
+                    <input
+                      type="checkbox"
+                      checked={s.zoneIds.includes(z.id)}
+                      onChange={(e) => {
+                        setScopeError(false);
+                        set({ ...s, zoneIds: e.target.checked ? [...s.zoneIds, z.id] : s.zoneIds.filter((id) => id !== z.id) });
+                      }}
+                    />
+                    <span>{z.label}</span>
+                  </label>
+                ))}
+              </div>
+            )}
+            {scopeError && (
+              <p id={scopeErrorId} role="alert" className="field-error">
+                {t('voting.pickZone')}
+              </p>
+            )}
+          </fieldset>
+        )}
         <div className="dialog-actions">
           <button type="button" className="button" onClick={onClose}>
             {t('zones.cancel')}

@@ -7,6 +7,8 @@ import type { GovernanceLevel } from '../../shared/model';
 export interface PresenceUser {
   name: string;
   colour: string;
+  /** This device's id, shared so facilitators can name co-facilitators (absent in tests' fakes). */
+  device?: string;
 }
 
 /** This device's person in a session: the doc lists facilitators, authors and voters by `deviceId`. */

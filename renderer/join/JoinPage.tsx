@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { AppHeader } from '../ui/AppHeader';
 import { readDisplayName } from '../identity/display-name';
 import { DisplayNameField } from './DisplayNameField';
+import { LevelField } from './LevelField';
+import { readMyLevel } from '../identity/my-level';
 import { checkJoin, joinSession, openJoinedSession, prepareHostAccess, type JoinProblem } from './join';
 import './join.css';
 
@@ -10,6 +12,7 @@ import './join.css';
 export function JoinPage({ sessionId, code }: { sessionId: string; code: string }) {
   const { t } = useTranslation();
   const [name, setName] = useState(readDisplayName);
+  const [level, setLevel] = useState(readMyLevel);
   const [problem, setProblem] = useState<JoinProblem | 'notLan' | null>(() => (checkJoin({ joinCode: code, name: 'x' }) === 'badCode' ? 'badCode' : null));
   const [busy, setBusy] = useState(false);
   const titleId = useId();
@@ -28,7 +31,7 @@ export function JoinPage({ sessionId, code }: { sessionId: string; code: string 
       setBusy(false);
       return;
     }
-    await joinSession({ sessionId, joinCode: code, name, hostUrl });
+    await joinSession({ sessionId, joinCode: code, name, hostUrl, level });
     openJoinedSession(sessionId, access);
   }
 
@@ -53,6 +56,7 @@ export function JoinPage({ sessionId, code }: { sessionId: string; code: string 
               {t(`join.${problem}`)}
             </p>
           )}
+          <LevelField value={level} onChange={setLevel} />
           <button type="submit" className="button primary" disabled={busy || problem === 'badCode'}>
             {busy ? t('join.joining') : t('join.join')}
           </button>

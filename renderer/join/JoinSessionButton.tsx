@@ -6,6 +6,8 @@ import { ModalDialog } from '../ui/ModalDialog';
 import { findNearbyHosts, nearbyHostsAvailable, ownHostUrl, type NearbyHost } from '../platform/platform';
 import { readDisplayName } from '../identity/display-name';
 import { DisplayNameField } from './DisplayNameField';
+import { LevelField } from './LevelField';
+import { readMyLevel } from '../identity/my-level';
 import { findSessionByCode } from './find-room-by-code';
 import { checkJoin, joinSession, openJoinedSession, prepareHostAccess } from './join';
 import './join.css';
@@ -36,6 +38,7 @@ function JoinSessionDialog({ onClose }: { onClose: () => void }) {
   const titleId = useId();
   const [link, setLink] = useState('');
   const [name, setName] = useState(readDisplayName);
+  const [level, setLevel] = useState(readMyLevel);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [busy, setBusy] = useState(false);
   const [nearby, setNearby] = useState<NearbyHost[]>([]);
@@ -67,7 +70,7 @@ function JoinSessionDialog({ onClose }: { onClose: () => void }) {
       setBusy(false);
       return;
     }
-    await joinSession({ sessionId: parsed.sessionId, joinCode: parsed.joinCode, name, hostUrl: parsed.hostBaseUrl });
+    await joinSession({ sessionId: parsed.sessionId, joinCode: parsed.joinCode, name, hostUrl: parsed.hostBaseUrl, level });
     openJoinedSession(parsed.sessionId, access);
   }
 
@@ -83,7 +86,7 @@ function JoinSessionDialog({ onClose }: { onClose: () => void }) {
       setBusy(false);
       return;
     }
-    await joinSession({ sessionId: lookup.sessionId, joinCode: code, name, hostUrl: lookup.hostUrl });
+    await joinSession({ sessionId: lookup.sessionId, joinCode: code, name, hostUrl: lookup.hostUrl, level });
     openJoinedSession(lookup.sessionId, 'ready');
   }
 
@@ -138,6 +141,7 @@ function JoinSessionDialog({ onClose }: { onClose: () => void }) {
             {t('join.joining')}
           </p>
         )}
+        <LevelField value={level} onChange={setLevel} />
         <div className="dialog-actions">
           <button type="button" className="button" onClick={onClose}>
             {t('join.cancel')}

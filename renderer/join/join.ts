@@ -4,8 +4,12 @@ import { allowLanHost, lanHostPermissionAvailable } from '../platform/platform';
 import { navigate, sessionHref } from '../ui/hash-route';
 import { appDatabase, type TransitionLabDb } from '../storage/database';
 import { cleanName, saveDisplayName } from '../identity/display-name';
+import { saveMyLevel } from '../identity/my-level';
+import type { GovernanceLevel } from '../../shared/model';
 
 export interface JoinRequest {
+  /** The optional governance level asked on joining (undefined: leave what this device has). */
+  level?: GovernanceLevel | null;
   sessionId: string;
   joinCode: string;
   name: string;
@@ -74,6 +78,7 @@ export function checkJoin(request: Pick<JoinRequest, 'joinCode' | 'name'>): Join
  */
 export async function joinSession(request: JoinRequest, db: TransitionLabDb = appDatabase()): Promise<void> {
   saveDisplayName(request.name);
+  if (request.level !== undefined) saveMyLevel(request.level);
   const existing = await db.access.get(request.sessionId);
   // The device that created the session keeps its own row (admin secret, own host).
   if (existing?.adminSecret || existing?.role === 'facilitator') return;

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { Viewport } from '../state/board-ui';
 import { textColourOn } from './presence-state';
 import { usePresence } from './presence-context';
+import { areCursorsHidden } from '../../shared/model';
+import { usePolicyValue } from '../workshop/workshop-context';
 
 /**
  * Other people's pointers on this board, drawn over the notes in screen space so that a moving
@@ -12,8 +14,10 @@ import { usePresence } from './presence-context';
 export const CursorsLayer = memo(function CursorsLayer({ boardId, viewport }: { boardId: string; viewport: Viewport }) {
   const { t } = useTranslation();
   const cursors = usePresence((s) => s.cursors);
+  // The facilitator can hide everyone's cursors for a calmer room (switch `Everyone’s cursors`).
+  const hidden = usePolicyValue((w) => areCursorsHidden(w.doc));
   const here = cursors.filter((c) => c.boardId === boardId);
-  if (here.length === 0) return null;
+  if (here.length === 0 || hidden) return null;
   return (
     <div className="presence-cursors" aria-hidden="true">
       {here.map((c) => {

@@ -9,8 +9,10 @@ import { colourForClient } from '../identity/palette';
  * expected type and size and drops everything else.
  *
  * Local state fields (each set with `awareness.setLocalStateField`):
- * - `user: { name, colour }` (identity/person.ts PresenceUser) — set when the transports start;
- *   colour is `#rrggbb`.
+ * - `user: { name, colour, device }` (identity/person.ts PresenceUser) — set when the transports
+ *   start; colour is `#rrggbb`; device is the device id the doc lists facilitators by.
+ * - `lead: { id, boardId, x, y, w, h } | null` — a facilitator's "Bring everyone here": the board
+ *   and the world rectangle they look at; `id` is new each time they press it.
  * - `cursor: { boardId, x, y } | null` — pointer position in WORLD coordinates of that board.
  * - `editing: noteId | null` — the note whose text this person is typing in.
  * - `selected: noteId | null` — the note this person has selected.
@@ -41,6 +43,25 @@ export interface PresenceCursor {
   y: number;
 }
 
+export interface PresenceLead {
+  id: string;
+  boardId: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+export function readLead(value: unknown): PresenceLead | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { id, boardId, x, y, w, h } = value as Record<string, unknown>;
+  if (!isId(id) || !isId(boardId)) return null;
+  const nums = [x, y, w, h];
+  if (!nums.every((n) => typeof n === 'number' && Number.isFinite(n))) return null;
+  if ((w as number) <= 0 || (h as number) <= 0) return null;
+  return { id, boardId, x: clampCoordinate(x as number), y: clampCoordinate(y as number), w: Math.min(w as number, MAX_COORDINATE), h: Math.min(h as number, MAX_COORDINATE) };
+}
+
 /** A validated awareness state. `name` is '' when the peer gave none (shown as "Guest"). */
 export interface Presence {
   clientId: number;
@@ -50,6 +71,9 @@ export interface Presence {
   editing: string | null;
   selected: string | null;
   caret: PresenceCaret | null;
+  /** The peer's device id (null from older apps): who may be made a co-facilitator, who leads. */
+  device: string | null;
+  lead: PresenceLead | null;
 }
 
 /** Beyond this a coordinate is nonsense (boards are far smaller); clamping keeps CSS sane. */
@@ -100,6 +124,8 @@ export function readPresence(clientId: number, state: unknown): Presence | null 
     editing: readId(state.editing),
     selected: readId(state.selected),
     caret: readCaret(state.caret),
+    device: readId(user.device),
+    lead: readLead(state.lead),
   };
 }
 

@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { readPresence, type Presence } from './presence-state';
+import { readPresence, type Presence, type PresenceLead } from './presence-state';
 import { realClock, type Clock } from './throttle';
 
 /** What the awareness store needs from y-protocols' Awareness (tests pass the real one). */
@@ -21,6 +21,8 @@ export interface Person {
   name: string;
   colour: string;
   self: boolean;
+  device: string | null;
+  lead: PresenceLead | null;
 }
 
 export interface RemoteCursor {
@@ -65,8 +67,12 @@ function sameArray<T>(a: readonly T[], b: readonly T[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
+function sameLead(a: PresenceLead | null, b: PresenceLead | null): boolean {
+  return a === b || (!!a && !!b && a.id === b.id && a.boardId === b.boardId && a.x === b.x && a.y === b.y && a.w === b.w && a.h === b.h);
+}
+
 function samePerson(a: Person, b: Person): boolean {
-  return a.clientId === b.clientId && a.name === b.name && a.colour === b.colour && a.self === b.self;
+  return a.clientId === b.clientId && a.name === b.name && a.colour === b.colour && a.self === b.self && a.device === b.device && sameLead(a.lead, b.lead);
 }
 
 function sameCursor(a: RemoteCursor, b: RemoteCursor): boolean {
@@ -140,7 +146,7 @@ export function createPresenceStore(awareness: AwarenessSource, clock: Clock = r
     const crowd = [...states.values()].filter((p) => p.clientId !== selfId).sort((a, b) => a.clientId - b.clientId);
     const all = [...(self ? [self] : []), ...crowd.slice(0, MAX_PEOPLE - 1)];
     const people: Person[] = all
-      .map((p) => ({ clientId: p.clientId, name: p.name, colour: p.colour, self: p.clientId === selfId }))
+      .map((p) => ({ clientId: p.clientId, name: p.name, colour: p.colour, self: p.clientId === selfId, device: p.device, lead: p.lead }))
       .sort((a, b) => Number(b.self) - Number(a.self) || a.name.localeCompare(b.name) || a.clientId - b.clientId);
     const others = all.filter((p) => p.clientId !== selfId);
     const cursors: RemoteCursor[] = others.flatMap((p) =>

@@ -7,7 +7,7 @@ import { useBoardToast } from '../board/use-board-toast';
 import { appDatabase } from '../storage/database';
 import { saveDeviceTemplate } from '../storage/device-templates';
 import { useCan, useWorkshop } from '../workshop/workshop-context';
-import { BoardMenu, type MenuItem } from './BoardMenu';
+import { PopupMenu, type MenuItem } from '../ui/PopupMenu';
 import { TemplateDialog } from './TemplateDialog';
 import { TextDialog } from '../ui/TextDialog';
 
@@ -159,7 +159,7 @@ export function BoardsPanel(props: { boards: Board[]; currentId: string | undefi
                 >
                   <span aria-hidden="true">⋯</span>
                 </button>
-                {menuFor?.board.id === b.id && <BoardMenu label={t('boards.menu', { title: b.title })} items={itemsFor(b, index)} anchor={menuFor.anchor} onClose={closeMenu} />}
+                {menuFor?.board.id === b.id && <PopupMenu label={t('boards.menu', { title: b.title })} items={itemsFor(b, index)} anchor={menuFor.anchor} onClose={closeMenu} />}
               </li>
             ))}
           </ul>

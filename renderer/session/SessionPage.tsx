@@ -1,15 +1,20 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SCHEMA_VERSION } from '../../shared/model';
+import { SCHEMA_VERSION, type GovernanceLevel } from '../../shared/model';
 import { BoardView } from '../board/BoardView';
 import { InviteButton } from '../facilitation/InviteDialog';
 import { LockBoardButton } from '../facilitation/LockBoardButton';
 import { TimerWidget } from '../facilitation/TimerWidget';
 import { VotingControls } from '../facilitation/VotingControls';
-import { VotingResults } from '../facilitation/VotingResults';
+import { PastRounds, VotingResults } from '../facilitation/VotingResults';
+import { AgendaPanel } from '../facilitation/AgendaPanel';
+import { FacilitatePanel } from '../facilitation/FacilitatePanel';
+import { FollowingBanner, useFollowLead, useLeading } from '../facilitation/Following';
+import { useAgenda, useOpenActiveBoard } from '../facilitation/use-agenda';
 import { saveDisplayName } from '../identity/display-name';
+import { saveMyLevel } from '../identity/my-level';
 import { colourForDevice, distinctColour } from '../identity/palette';
-import { meOnThisDevice, type PresenceUser } from '../identity/person';
+import { meOnThisDevice, type Me } from '../identity/person';
 import { PresenceContext, usePresenceStore } from '../presence/presence-context';
 import type { SessionAccess } from '../storage/database';
 import { ConnectionStatus } from '../sync/ConnectionStatus';
@@ -84,7 +89,7 @@ function SyncedSession({ session, access, deviceId }: { session: OpenSession; ac
   const presence = usePresenceStore(session.awareness);
   // A new name goes out in presence at once, without reconnecting (use-session-sync.ts).
   useEffect(() => {
-    sync?.setLocalUser({ name: me.name, colour: me.colour });
+    sync?.setLocalUser({ name: me.name, colour: me.colour, device: me.deviceId });
   }, [sync, me]);
   // Two people here with one colour: the later one (higher client id) takes a free colour.
   useEffect(() => {
@@ -97,9 +102,10 @@ function SyncedSession({ session, access, deviceId }: { session: OpenSession; ac
     settle();
     return presence.subscribe(settle);
   }, [presence, deviceId, session]);
-  const rename = useCallback((name: string) => {
+  const rename = useCallback((name: string, level: GovernanceLevel | null) => {
     saveDisplayName(name);
-    setMe((current) => ({ ...current, name }));
+    saveMyLevel(level);
+    setMe((current) => (current.name === name && current.level === level ? current : { ...current, name, level }));
   }, []);
   const outline = useSessionOutline(session);
   if (outline.schemaVersion === 0) {
@@ -142,15 +148,22 @@ function OpenSessionView({
   session: OpenSession;
   sync: SessionSync | null;
   outline: ReturnType<typeof useSessionOutline>;
-  me: PresenceUser;
-  onRename: (name: string) => void;
+  me: Me;
+  onRename: (name: string, level: GovernanceLevel | null) => void;
 }) {
   const { t } = useTranslation();
   const { title, boards, schemaVersion } = outline;
   // A doc from a newer app is shown but never written, so that app's data survives intact.
   const readOnly = schemaVersion > SCHEMA_VERSION;
   const chosenBoardId = useBoardUi((s) => s.currentBoardId);
-  const setChosenBoardId = useCallback((id: string) => useBoardUi.setState({ currentBoardId: id, selectedIds: [], selectedNoteId: null, editingNoteId: null }), []);
+  const setChosenBoardId = useCallback((id: string) => {
+    // Choosing a board oneself ends following the facilitator's view.
+    useBoardUi.getState().stopFollowing();
+    useBoardUi.setState({ currentBoardId: id, selectedIds: [], selectedNoteId: null, editingNoteId: null });
+  }, []);
+  useOpenActiveBoard(useAgenda());
+  useFollowLead();
+  useLeading(session.awareness);
   const board = boards.find((b) => b.id === chosenBoardId) ?? boards[0];
   const [whoOpen, setWhoOpen] = useState(false);
   const [searchOpen, setSearchOpen] = useState(false);
@@ -207,6 +220,9 @@ function OpenSessionView({
               <button type="button" className="button nav-tool" aria-keyshortcuts="Control+F" onClick={() => setSearchOpen(true)}>
                 {t('find.search')}
               </button>
+              <FacilitatePanel boardId={whoOpen ? undefined : board?.id} />
+              <AgendaPanel boards={boards} />
+              <PastRounds />
             </>
           }
         />
@@ -230,6 +246,7 @@ function OpenSessionView({
         )}
         {searchOpen && <SearchPanel onClose={() => setSearchOpen(false)} />}
         {!whoOpen && <VotingResults />}
+        <FollowingBanner />
       </div>
     </div>
   );

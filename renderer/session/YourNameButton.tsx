@@ -1,7 +1,9 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { cleanName, MAX_NAME_LENGTH } from '../identity/display-name';
-import type { PresenceUser } from '../identity/person';
+import type { Me } from '../identity/person';
+import type { GovernanceLevel } from '../../shared/model';
+import { LevelField } from '../join/LevelField';
 import { textColourOn } from '../presence/presence-state';
 import { ModalDialog } from '../ui/ModalDialog';
 
@@ -9,7 +11,7 @@ import { ModalDialog } from '../ui/ModalDialog';
  * Who I am to the others, in the header: the facilitator (who never passed a join page) and
  * participants alike can change the name everyone sees, at any time, as in Miro's profile menu.
  */
-export function YourNameButton({ me, onRename }: { me: PresenceUser; onRename: (name: string) => void }) {
+export function YourNameButton({ me, onRename }: { me: Me; onRename: (name: string, level: GovernanceLevel | null) => void }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const buttonRef = useRef<HTMLButtonElement>(null);
@@ -38,9 +40,10 @@ export function YourNameButton({ me, onRename }: { me: PresenceUser; onRename: (
       {open && (
         <YourNameDialog
           name={me.name}
+          level={me.level ?? null}
           onClose={close}
-          onSave={(name) => {
-            onRename(name);
+          onSave={(name, level) => {
+            onRename(name, level);
             close();
           }}
         />
@@ -49,10 +52,12 @@ export function YourNameButton({ me, onRename }: { me: PresenceUser; onRename: (
   );
 }
 
-function YourNameDialog({ name, onSave, onClose }: { name: string; onSave: (name: string) => void; onClose: () => void }) {
+function YourNameDialog(props: { name: string; level: GovernanceLevel | null; onSave: (name: string, level: GovernanceLevel | null) => void; onClose: () => void }) {
+  const { name, onSave, onClose } = props;
   const { t } = useTranslation();
   const titleId = useId();
   const [value, setValue] = useState(name);
+  const [level, setLevel] = useState(props.level);
   const [invalid, setInvalid] = useState(false);
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -61,7 +66,7 @@ function YourNameDialog({ name, onSave, onClose }: { name: string; onSave: (name
       setInvalid(true);
       return;
     }
-    onSave(clean);
+    onSave(clean, level);
   };
   return (
     <ModalDialog titleId={titleId} onClose={onClose}>
@@ -89,6 +94,7 @@ function YourNameDialog({ name, onSave, onClose }: { name: string; onSave: (name
           </p>
         )}
         <p className="muted small dialog-extra">{t('room.yourNameHint')}</p>
+        <LevelField value={level} onChange={setLevel} />
         <div className="dialog-actions">
           <button type="button" className="button" onClick={onClose}>
             {t('join.cancel')}

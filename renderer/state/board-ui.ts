@@ -51,7 +51,21 @@ interface BoardUiState {
   noteMenu: { noteId: string; x: number; y: number } | null;
   /** The person folded the overview map away or opened it (null: not chosen, folded on narrow screens). */
   overviewHidden: boolean | null;
+  /** The board view's size under its toolbar (screen px), for sharing what this person sees. */
+  shownArea: { width: number; height: number; top: number } | null;
+  /** This person leads ("Bring everyone here" pressed): their view goes out in presence. */
+  leading: boolean;
+  /** A past voting round whose results this person reopened (null: the latest, after it ends). */
+  resultsRoundId: string | null;
+  /** Whose lead this person's view follows; any pan, zoom or board change of their own ends it. */
+  following: { clientId: number; leadId: string } | null;
+  /** Leads this person left (or saw end): never followed again. */
+  leftLeads: readonly string[];
+  /** A pan, zoom or jump the person made: it also stops following. */
   setViewport: (boardId: string, viewport: Viewport) => void;
+  /** Moves the view for a lead being followed, without ending the following. */
+  followView: (boardId: string, viewport: Viewport) => void;
+  stopFollowing: () => void;
   /** Selects this one note alone (null: nothing). */
   select: (noteId: string | null) => void;
   /** Replaces the selection; the last id becomes the primary one. */
@@ -78,7 +92,18 @@ export const useBoardUi = create<BoardUiState>((set) => ({
   tabStopId: null,
   noteMenu: null,
   overviewHidden: null,
-  setViewport: (boardId, viewport) => set((s) => ({ viewports: { ...s.viewports, [boardId]: viewport } })),
+  shownArea: null,
+  leading: false,
+  resultsRoundId: null,
+  following: null,
+  leftLeads: [],
+  setViewport: (boardId, viewport) =>
+    set((s) => ({
+      viewports: { ...s.viewports, [boardId]: viewport },
+      ...(s.following ? { following: null, leftLeads: [...s.leftLeads, s.following.leadId] } : {}),
+    })),
+  followView: (boardId, viewport) => set((s) => ({ currentBoardId: boardId, viewports: { ...s.viewports, [boardId]: viewport } })),
+  stopFollowing: () => set((s) => (s.following ? { following: null, leftLeads: [...s.leftLeads, s.following.leadId] } : {})),
   select: (noteId) =>
     set((s) => ({
       selectedNoteId: noteId,

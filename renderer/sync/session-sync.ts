@@ -157,7 +157,7 @@ export class SessionSync {
   /** Name and colour in awareness; the presence layer adds cursors etc. next to `user`. */
   setLocalUser(user: PresenceUser): void {
     this.user = user;
-    this.options.session.awareness.setLocalStateField('user', { name: user.name, colour: user.colour });
+    this.options.session.awareness.setLocalStateField('user', { name: user.name, colour: user.colour, ...(user.device ? { device: user.device } : {}) });
   }
 
   /**

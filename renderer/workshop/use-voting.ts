@@ -8,6 +8,8 @@ export interface VotingState {
   round: VotingRound | null;
   /** The newest closed round (its results), if any. */
   lastClosed: VotingRound | null;
+  /** Every closed round, oldest first (their results can be reopened). */
+  closed: VotingRound[];
   /** This person's counted votes per note in the open round. */
   mine: ReadonlyMap<string, number>;
   /** Counted votes per note in the open round (shown only when the round does not hide them). */
@@ -15,7 +17,7 @@ export interface VotingState {
   votesLeft: number;
 }
 
-const EMPTY: VotingState = { round: null, lastClosed: null, mine: new Map(), totals: new Map(), votesLeft: 0 };
+const EMPTY: VotingState = { round: null, lastClosed: null, closed: [], mine: new Map(), totals: new Map(), votesLeft: 0 };
 
 interface Store {
   state: VotingState;
@@ -28,8 +30,11 @@ const stores = new WeakMap<Workshop, Store>();
 function read(workshop: Workshop): VotingState {
   const { doc } = workshop;
   const round = openRound(doc);
-  const lastClosed = listRounds(doc).filter((r) => r.status === 'closed').sort((a, b) => b.createdAt - a.createdAt)[0] ?? null;
-  if (!round) return { ...EMPTY, lastClosed };
+  const closed = listRounds(doc)
+    .filter((r) => r.status === 'closed' && r.deletedAt === null)
+    .sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
+  const lastClosed = closed.at(-1) ?? null;
+  if (!round) return { ...EMPTY, lastClosed, closed };
   const mine = new Map<string, number>();
   const totals = new Map<string, number>();
   let used = 0;
@@ -41,7 +46,7 @@ function read(workshop: Workshop): VotingState {
       used++;
     }
   }
-  return { round, lastClosed, mine, totals, votesLeft: Math.max(0, round.budget - used) };
+  return { round, lastClosed, closed, mine, totals, votesLeft: Math.max(0, round.budget - used) };
 }
 
 /** One reading of the voting state per change for the whole session, however many notes ask. */

@@ -10,6 +10,8 @@ export interface VotingOptions {
   anonymous: boolean;
   onePerNote: boolean;
   hideResults: boolean;
+  /** Only notes in these zones of the board take votes; empty: every note of the board. */
+  zoneIds?: readonly string[];
 }
 
 /** Dot voting: the facilitator opens and ends a round; anyone takes back their own vote. */
@@ -37,7 +39,7 @@ export function createVotingActions({ doc, me, clock, allowed, step }: Context):
           title: o.title,
           now: clock.now(),
           budget: o.budget,
-          scope: { boardIds: [o.boardId] },
+          scope: { boardIds: [o.boardId], zoneIds: [...(o.zoneIds ?? [])] },
           anonymous: o.anonymous,
           onePerNote: o.onePerNote,
           hideResults: o.hideResults,

@@ -80,3 +80,13 @@ export function useBoardLocked(boardId: string): boolean {
   const subscribe = useMemo(() => (changed: () => void) => subscribePolicy(workshop, changed), [workshop]);
   return useSyncExternalStore(subscribe, () => isBoardLocked(workshop.doc, boardId));
 }
+
+/**
+ * A value read from the doc's policy roots (settings, locks, facilitators), kept current: the
+ * private brainstorm switch, hidden cursors, a zone's lock. `read` must return a primitive.
+ */
+export function usePolicyValue<T extends string | number | boolean | null>(read: (workshop: Workshop) => T): T {
+  const workshop = useWorkshop();
+  const subscribe = useMemo(() => (changed: () => void) => subscribePolicy(workshop, changed), [workshop]);
+  return useSyncExternalStore(subscribe, () => read(workshop));
+}

@@ -13,7 +13,7 @@ const note = (page: Page, text: string) => page.getByRole('article', { name: tex
 const voteOn = (page: Page, text: string) => note(page, text).getByRole('button', { name: 'Vote', exact: true });
 const votesLeft = (page: Page) => page.getByRole('status', { name: 'Votes left', exact: true });
 
-test('three people vote: the budget holds, totals stay hidden until End voting, results are ranked', async ({ baseURL }) => {
+test('three people vote: the budget holds, totals stay hidden until End voting, results are ranked and split by level', async ({ baseURL }) => {
   test.setTimeout(150_000);
   const fac = await launchPeer(baseURL!, 'Fac');
   const ola = await launchPeer(baseURL!, 'Ola');
@@ -22,7 +22,9 @@ test('three people vote: the budget holds, totals stay hidden until End voting, 
   await createSession(fac.page, 'Voting');
   for (const text of ['Heat pumps', 'Bike lanes', 'Green roofs']) await addNote(fac.page, text);
   const link = await readJoinLink(fac.page);
-  for (const p of [ola, jan]) await joinAs(p, link);
+  // Ola works at national level, Jan for the city; both say so when joining.
+  await joinAs(ola, link, { level: 'National' });
+  await joinAs(jan, link, { level: 'Local' });
   for (const p of [ola, jan]) await expect(note(p.page, 'Green roofs')).toBeVisible();
   // Participants have no facilitator control.
   await expect(ola.page.getByRole('button', { name: 'Start voting', exact: true })).toHaveCount(0);
@@ -63,6 +65,29 @@ test('three people vote: the budget holds, totals stay hidden until End voting, 
     await expect(items.nth(0)).toContainText('2 votes');
     await expect(voteOn(p.page, 'Heat pumps')).toHaveCount(0);
   }
+  // Side by side, what each level chose: Ola's (national) and Jan's (local) counted votes.
+  for (const p of [fac, jan]) {
+    const byLevel = p.page.getByRole('region', { name: 'By governance level', exact: true });
+    const national = byLevel.getByRole('region', { name: 'National', exact: true });
+    const local = byLevel.getByRole('region', { name: 'Local', exact: true });
+    await expect(national.getByRole('heading')).toHaveText('National · 2 votes');
+    await expect(national.getByRole('listitem')).toHaveText([/Bike lanes.*1 vote|Heat pumps.*1 vote/, /Bike lanes.*1 vote|Heat pumps.*1 vote/]);
+    await expect(local.getByRole('listitem')).toHaveCount(2);
+    await expect(local.getByRole('listitem').nth(0)).toContainText('1 vote');
+  }
   const after = await new AxeBuilder({ page: fac.page }).analyze();
   expect(after.violations.map((v) => v.id), 'voting results').toEqual([]);
+
+  // Every round's results can be reopened from the list of past rounds.
+  await ola.page.getByRole('button', { name: 'Close results', exact: true }).click();
+  await expect(ola.page.getByRole('region', { name: 'Voting results', exact: true })).toHaveCount(0);
+  const past = ola.page.getByRole('button', { name: /^Round 1 · Main board · / });
+  await past.click();
+  await expect(ola.page.getByRole('region', { name: 'Voting results', exact: true }).getByRole('listitem').nth(0)).toContainText('Heat pumps');
+
+  // A second round gets its own entry.
+  await fac.page.getByRole('button', { name: 'Start voting', exact: true }).click();
+  await fac.page.getByRole('dialog').getByRole('button', { name: 'Start voting', exact: true }).click();
+  await fac.page.getByRole('button', { name: 'End voting', exact: true }).click();
+  await expect(ola.page.getByRole('button', { name: /^Round 2 · Main board · / })).toBeVisible();
 });

@@ -51,11 +51,12 @@ export async function readJoinLink(page: Page): Promise<string> {
 }
 
 /** A participant opens the join link in their own browser (optionally without WebRTC) and gives a name. */
-export async function joinAs(peer: Peer, link: string, options: { webrtc?: boolean } = {}): Promise<void> {
+export async function joinAs(peer: Peer, link: string, options: { webrtc?: boolean; level?: string } = {}): Promise<void> {
   const url = new URL(link);
   if (options.webrtc === false) url.search = '?webrtc=off';
   await peer.page.goto(url.toString());
   await peer.page.getByRole('textbox', { name: 'Your name' }).fill(peer.name);
+  if (options.level) await peer.page.getByRole('combobox', { name: 'Your governance level (optional)', exact: true }).selectOption({ label: options.level });
   await peer.page.getByRole('button', { name: 'Join' }).click();
 }
 

@@ -8,10 +8,10 @@ export interface MenuItem {
 }
 
 /**
- * A board's menu (WAI-ARIA menu pattern): the first item takes focus, arrows move, Escape or a
+ * A small menu (a board's, an activity's; WAI-ARIA menu pattern): the first item takes focus, arrows move, Escape or a
  * press outside closes and gives focus back to the button that opened it.
  */
-export function BoardMenu({ label, items, anchor, onClose }: { label: string; items: MenuItem[]; anchor: HTMLElement | null; onClose: () => void }) {
+export function PopupMenu({ label, items, anchor, onClose }: { label: string; items: MenuItem[]; anchor: HTMLElement | null; onClose: () => void }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     ref.current?.querySelector<HTMLElement>('[role="menuitem"]:not([aria-disabled="true"])')?.focus({ preventScroll: true });
