@@ -20,7 +20,7 @@ const rendererMayImport = {
   presence: ['identity', 'state', 'ui'],
   sync: ['identity', 'platform', 'storage', 'ui'],
   board: ['identity', 'presence', 'state', 'ui', 'workshop'],
-  facilitation: ['identity', 'platform', 'presence', 'sync', 'ui', 'workshop'],
+  facilitation: ['identity', 'platform', 'presence', 'state', 'sync', 'ui', 'workshop'],
   join: ['identity', 'platform', 'storage', 'ui'],
   home: ['identity', 'join', 'session', 'storage', 'ui'],
   session: ['board', 'facilitation', 'identity', 'presence', 'platform', 'state', 'storage', 'sync', 'ui', 'workshop'],

@@ -68,7 +68,8 @@ export function BoardToolbar({ undoManager, noteCount, zoom, readOnly, reasonId,
         {extras}
       </div>
       <PeopleList />
-      {notice}
+      {/* A row of its own: the tools (flex: 1) would otherwise shrink to share a line with a long notice. */}
+      {notice && <div className="board-notice">{notice}</div>}
     </div>
   );
 }

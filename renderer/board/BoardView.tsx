@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Awareness } from 'y-protocols/awareness';
-import { DEFAULT_NOTE_SIZE, getNote, isBoardPrivate, listNotes, NOTE_GAP, type Board, type Point } from '../../shared/model';
+import { areCursorsHidden, DEFAULT_NOTE_SIZE, getNote, isBoardPrivate, listNotes, NOTE_GAP, type Board, type Point } from '../../shared/model';
 import type { DenyReason } from '../../shared/model/policy';
 import { CursorsLayer } from '../presence/CursorsLayer';
 import { useLocalPresence } from '../presence/use-local-presence';
@@ -92,6 +92,8 @@ export function BoardView({ board, awareness, toolbarExtras, corner }: Props) {
   // What this person sees, for leading ("Bring everyone here") and following.
   useEffect(() => useBoardUi.setState({ shownArea: area }), [area]);
   const privateBrainstorm = usePolicyValue((w) => isBoardPrivate(w.doc, board.id));
+  // The facilitator can hide everyone's cursors for a calmer room (switch `Everyone’s cursors`).
+  const cursorsHidden = usePolicyValue((w) => areCursorsHidden(w.doc));
   const currentView = useCallback(() => useBoardUi.getState().viewports[board.id] ?? DEFAULT_VIEWPORT, [board.id]);
 
   const viewCentre = useCallback(() => {
@@ -345,7 +347,7 @@ export function BoardView({ board, awareness, toolbarExtras, corner }: Props) {
             />
           )}
           <Marquee rect={marquee} />
-          <CursorsLayer boardId={board.id} viewport={viewport} />
+          <CursorsLayer boardId={board.id} viewport={viewport} hidden={cursorsHidden} />
           {noteIds.length === 0 && canvas.zones.length === 0 && (
             <div className="board-empty">
               <p className="board-empty-title">{t('board.empty')}</p>

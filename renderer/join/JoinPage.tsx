@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { AppHeader } from '../ui/AppHeader';
 import { readDisplayName } from '../identity/display-name';
 import { DisplayNameField } from './DisplayNameField';
-import { LevelField } from './LevelField';
+import { LevelField } from '../identity/LevelField';
 import { readMyLevel } from '../identity/my-level';
 import { checkJoin, joinSession, openJoinedSession, prepareHostAccess, type JoinProblem } from './join';
 import './join.css';

@@ -6,7 +6,7 @@ import { ModalDialog } from '../ui/ModalDialog';
 import { findNearbyHosts, nearbyHostsAvailable, ownHostUrl, type NearbyHost } from '../platform/platform';
 import { readDisplayName } from '../identity/display-name';
 import { DisplayNameField } from './DisplayNameField';
-import { LevelField } from './LevelField';
+import { LevelField } from '../identity/LevelField';
 import { readMyLevel } from '../identity/my-level';
 import { findSessionByCode } from './find-room-by-code';
 import { checkJoin, joinSession, openJoinedSession, prepareHostAccess } from './join';

@@ -3,19 +3,15 @@ import { useTranslation } from 'react-i18next';
 import type { Viewport } from '../state/board-ui';
 import { textColourOn } from './presence-state';
 import { usePresence } from './presence-context';
-import { areCursorsHidden } from '../../shared/model';
-import { usePolicyValue } from '../workshop/workshop-context';
 
 /**
  * Other people's pointers on this board, drawn over the notes in screen space so that a moving
  * cursor re-renders only this layer. Decorative for assistive technology: the people list says
  * who is here, and note badges say who is editing what.
  */
-export const CursorsLayer = memo(function CursorsLayer({ boardId, viewport }: { boardId: string; viewport: Viewport }) {
+export const CursorsLayer = memo(function CursorsLayer({ boardId, viewport, hidden }: { boardId: string; viewport: Viewport; hidden: boolean }) {
   const { t } = useTranslation();
   const cursors = usePresence((s) => s.cursors);
-  // The facilitator can hide everyone's cursors for a calmer room (switch `Everyone’s cursors`).
-  const hidden = usePolicyValue((w) => areCursorsHidden(w.doc));
   const here = cursors.filter((c) => c.boardId === boardId);
   if (here.length === 0 || hidden) return null;
   return (

@@ -28,6 +28,8 @@ import { WorkshopContext } from '../workshop/workshop-context';
 import { useBoardUi } from '../state/board-ui';
 import { BoardsPanel } from './BoardsPanel';
 import { SearchPanel } from './SearchPanel';
+import { ApartSummary } from './ApartSummary';
+import { useApartSummary } from './use-apart-summary';
 import { WhoMustActView } from './WhoMustActView';
 import { SaveStatus } from './SaveStatus';
 import { SessionTitle } from './SessionTitle';
@@ -164,6 +166,7 @@ function OpenSessionView({
   useOpenActiveBoard(useAgenda());
   useFollowLead();
   useLeading(session.awareness);
+  const apart = useApartSummary(session.doc, session.awareness, sync);
   const board = boards.find((b) => b.id === chosenBoardId) ?? boards[0];
   const [whoOpen, setWhoOpen] = useState(false);
   const [searchOpen, setSearchOpen] = useState(false);
@@ -247,6 +250,7 @@ function OpenSessionView({
         {searchOpen && <SearchPanel onClose={() => setSearchOpen(false)} />}
         {!whoOpen && <VotingResults />}
         <FollowingBanner />
+        <ApartSummary changes={apart.changes} boards={boards} onDismiss={apart.dismiss} />
       </div>
     </div>
   );

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { cleanName, MAX_NAME_LENGTH } from '../identity/display-name';
 import type { Me } from '../identity/person';
 import type { GovernanceLevel } from '../../shared/model';
-import { LevelField } from '../join/LevelField';
+import { LevelField } from '../identity/LevelField';
 import { textColourOn } from '../presence/presence-state';
 import { ModalDialog } from '../ui/ModalDialog';
 

@@ -33,3 +33,4 @@ export * from './stored-updates';
 export * from './arrange';
 export * from './note-clipboard';
 export * from './reading-order';
+export * from './remote-changes';

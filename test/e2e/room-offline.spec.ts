@@ -47,4 +47,20 @@ test('with the host stopped, WebRTC peers keep syncing, an offline peer keeps ed
     }
   }
   await expect(connection(facilitator.page)).toHaveText(/Hosting · 2 participants/, { timeout: 60_000 });
+
+  // Nothing merged out of sight: the peer that was offline is told what the others did meanwhile,
+  // by whom, and can jump to it; its own offline note is not in its list.
+  const apart = offline.page.getByRole('region', { name: 'While you were apart', exact: true });
+  await expect(apart).toBeVisible({ timeout: 30_000 });
+  const lines = apart.getByRole('region', { name: 'Main board', exact: true }).getByRole('listitem');
+  await expect(lines.filter({ hasText: 'Facilitator added “Facilitator during the cut”' })).toHaveCount(1);
+  await expect(lines.filter({ hasText: 'Mesh added “Through the mesh”' })).toHaveCount(1);
+  await expect(lines.filter({ hasText: 'Written offline' })).toHaveCount(0);
+  await lines.filter({ hasText: 'Through the mesh' }).getByRole('button', { name: 'Show', exact: true }).click();
+  await expect(offline.page.getByRole('article', { name: 'Through the mesh' })).toBeFocused();
+  // The facilitator, whose host came back, sees what the offline peer brought.
+  const back = facilitator.page.getByRole('region', { name: 'While you were apart', exact: true });
+  await expect(back.getByRole('listitem').filter({ hasText: 'Offline added “Written offline”' })).toHaveCount(1, { timeout: 30_000 });
+  await back.getByRole('button', { name: 'Close summary', exact: true }).click();
+  await expect(back).toHaveCount(0);
 });

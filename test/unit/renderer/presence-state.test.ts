@@ -5,7 +5,8 @@ import { initialsOf, MAX_COORDINATE, readPresence, textColourOn } from '../../..
 
 describe('reading a peer’s awareness state (untrusted input)', () => {
   it('keeps a well-formed state as it is', () => {
-    const state = { user: { name: 'Ana Nowak', colour: '#1565C0' }, cursor: { boardId: 'b1', x: 120.5, y: -40 }, editing: 'n1', selected: 'n2', caret: { noteId: 'n1', at: [1, 2] } };
+    const lead = { id: 'lead1', boardId: 'b1', x: -10, y: 20, w: 800, h: 600 };
+    const state = { user: { name: 'Ana Nowak', colour: '#1565C0', device: 'dev1' }, cursor: { boardId: 'b1', x: 120.5, y: -40 }, editing: 'n1', selected: 'n2', caret: { noteId: 'n1', at: [1, 2] }, lead };
     expect(readPresence(7, state)).toEqual({
       clientId: 7,
       name: 'Ana Nowak',
@@ -14,7 +15,17 @@ describe('reading a peer’s awareness state (untrusted input)', () => {
       editing: 'n1',
       selected: 'n2',
       caret: { noteId: 'n1', at: [1, 2] },
+      device: 'dev1',
+      lead,
     });
+  });
+
+  it('drops a lead that is not a board and a positive world rectangle', () => {
+    const lead = (value: unknown) => readPresence(1, { lead: value })?.lead;
+    expect(lead({ id: 'l', boardId: 'b', x: 0, y: 0, w: 0, h: 10 })).toBeNull();
+    expect(lead({ id: 'l', boardId: 'b', x: Number.NaN, y: 0, w: 5, h: 10 })).toBeNull();
+    expect(lead({ id: 'l b', boardId: 'b', x: 0, y: 0, w: 5, h: 10 })).toBeNull();
+    expect(lead({ id: 'l', boardId: 'b', x: 9e9, y: 0, w: 9e9, h: 10 })).toEqual({ id: 'l', boardId: 'b', x: 1_000_000, y: 0, w: 1_000_000, h: 10 });
   });
 
   it('turns a state with no user into a guest with a colour of its own', () => {

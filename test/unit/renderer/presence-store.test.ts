@@ -64,8 +64,8 @@ describe('presence store (what B sees of A)', () => {
     b.setLocalStateField('user', { name: 'Bartek', colour: '#2e7d32' });
     a.setLocalStateField('user', { name: 'Ana', colour: '#c2185b' });
     expect(store.getState().people).toEqual([
-      { clientId: b.clientID, name: 'Bartek', colour: '#2e7d32', self: true },
-      { clientId: a.clientID, name: 'Ana', colour: '#c2185b', self: false },
+      { clientId: b.clientID, name: 'Bartek', colour: '#2e7d32', self: true, device: null, lead: null },
+      { clientId: a.clientID, name: 'Ana', colour: '#c2185b', self: false, device: null, lead: null },
     ]);
   });
 
@@ -124,7 +124,7 @@ describe('presence store (what B sees of A)', () => {
     const { a, store } = peers();
     a.setLocalState({ user: { name: 42, colour: 'javascript:alert(1)' }, cursor: { boardId: 'b', x: 'far', y: 0 }, editing: ['n1'] });
     const person = store.getState().people.find((p) => !p.self);
-    expect(person).toEqual({ clientId: a.clientID, name: '', colour: colourForClient(a.clientID), self: false });
+    expect(person).toEqual({ clientId: a.clientID, name: '', colour: colourForClient(a.clientID), self: false, device: null, lead: null });
     expect(store.getState().cursors).toEqual([]);
     expect(store.getState().noteMarks).toEqual({});
   });
