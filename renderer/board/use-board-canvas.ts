@@ -36,6 +36,8 @@ export function useBoardCanvas(doc: Y.Doc, boardId: string): Canvas {
         zones: listZones(doc, boardId).map((z) => ({ ...z, count: counts.get(z.id) ?? 0 })),
         clusters: listClusters(doc, boardId).map((c) => ({
           ...c,
+          // Members this person may not see (a private brainstorm's notes) are not counted either.
+          memberIds: c.memberIds.filter((id) => byId.has(id)),
           box: boundsOf(c.memberIds.flatMap((id) => (byId.has(id) ? [{ ...byId.get(id)!.pos, ...byId.get(id)!.size }] : []))),
         })),
       };

@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { getBoard, getNote, noteVisibleTo, totalsByLevel, voteTotals, type VoteTotal } from '../../shared/model';
+import { getBoard, getNote, listBallots, noteVisibleTo, totalsByLevel, voteTotals, type VoteTotal } from '../../shared/model';
 import { useBoardUi } from '../state/board-ui';
 import { useWorkshop } from '../workshop/workshop-context';
 import { useVoting } from '../workshop/use-voting';
@@ -42,7 +42,17 @@ export function VotingResults() {
   const ranked = voteTotals(doc, round.id);
   const levels = totalsByLevel(doc, round.id);
   const number = closed.findIndex((r) => r.id === round.id) + 1;
-  const list = (totals: VoteTotal[]) => (
+  // A named round says who chose what (an anonymous one keeps no names at all).
+  const voters = new Map<string, string[]>();
+  if (!round.anonymous) {
+    for (const b of listBallots(doc, round.id)) {
+      if (!b.counted || !b.voterName) continue;
+      const names = voters.get(b.noteId) ?? [];
+      if (!names.includes(b.voterName)) names.push(b.voterName);
+      voters.set(b.noteId, names);
+    }
+  }
+  const list = (totals: VoteTotal[], withVoters = false) => (
     <ol>
       {totals.map((r) => (
         <li key={r.noteId}>
@@ -50,6 +60,7 @@ export function VotingResults() {
             <span className="result-text">{textOf(r.noteId)}</span>
             <span className="result-total">{t('voting.total', { count: r.votes })}</span>
           </span>
+          {withVoters && voters.has(r.noteId) && <span className="result-voters muted">{t('voting.votedBy', { names: voters.get(r.noteId)!.join(', ') })}</span>}
         </li>
       ))}
     </ol>
@@ -64,7 +75,7 @@ export function VotingResults() {
           </button>
         </div>
         <p className="muted">{number > 0 ? t('voting.showResults', { number }) : ''} · {round.title}</p>
-        {ranked.length === 0 ? <p>{t('voting.noVotes')}</p> : list(ranked)}
+        {ranked.length === 0 ? <p>{t('voting.noVotes')}</p> : list(ranked, true)}
       </section>
       {levels.length > 0 && (
         <section role="region" aria-labelledby={levelsId} className="results-by-level">

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SCHEMA_VERSION, type GovernanceLevel } from '../../shared/model';
+import { noteVisibleTo, SCHEMA_VERSION, type GovernanceLevel } from '../../shared/model';
 import { BoardView } from '../board/BoardView';
 import { InviteButton } from '../facilitation/InviteDialog';
 import { LockBoardButton } from '../facilitation/LockBoardButton';
@@ -24,7 +24,7 @@ import { AppHeader } from '../ui/AppHeader';
 import { createClock } from '../workshop/clock';
 import { useHostClock } from './use-host-clock';
 import { createWorkshop } from '../workshop/workshop';
-import { WorkshopContext } from '../workshop/workshop-context';
+import { useWorkshop, WorkshopContext } from '../workshop/workshop-context';
 import { useBoardUi } from '../state/board-ui';
 import { BoardsPanel } from './BoardsPanel';
 import { SearchPanel } from './SearchPanel';
@@ -166,7 +166,8 @@ function OpenSessionView({
   useOpenActiveBoard(useAgenda());
   useFollowLead();
   useLeading(session.awareness);
-  const apart = useApartSummary(session.doc, session.awareness, sync);
+  const workshop = useWorkshop();
+  const apart = useApartSummary(session.doc, session.awareness, sync, (note) => noteVisibleTo(workshop.doc, workshop.person(), note));
   const board = boards.find((b) => b.id === chosenBoardId) ?? boards[0];
   const [whoOpen, setWhoOpen] = useState(false);
   const [searchOpen, setSearchOpen] = useState(false);

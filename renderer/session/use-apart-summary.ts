@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
-import { getNote, strongerChange, watchRemoteNoteChanges, type NoteChangeKind } from '../../shared/model';
+import { getNote, strongerChange, watchRemoteNoteChanges, type Note, type NoteChangeKind } from '../../shared/model';
 import { cleanName } from '../identity/display-name';
 import type { SessionSync, SyncSnapshot } from '../sync/session-sync';
 
@@ -28,8 +28,15 @@ function isOnline(snapshot: SyncSnapshot): boolean {
  * change is kept (one per note, the strongest kind), with the name of whoever wrote it as their
  * presence said. The first connection of a session is not "apart": it is joining.
  */
-export function useApartSummary(doc: Y.Doc, awareness: Awareness, sync: SessionSync | null): { changes: ApartChange[]; dismiss: () => void } {
+export function useApartSummary(
+  doc: Y.Doc,
+  awareness: Awareness,
+  sync: SessionSync | null,
+  canSee: (note: Note) => boolean,
+): { changes: ApartChange[]; dismiss: () => void } {
   const [changes, setChanges] = useState<ApartChange[]>([]);
+  const canSeeRef = useRef(canSee);
+  canSeeRef.current = canSee;
   useEffect(() => {
     if (!sync) return;
     const names = new Map<number, string>();
@@ -57,7 +64,8 @@ export function useApartSummary(doc: Y.Doc, awareness: Awareness, sync: SessionS
       const list: ApartChange[] = [];
       for (const [noteId, c] of collected) {
         const note = getNote(doc, noteId);
-        if (!note) continue;
+        // Someone's private brainstorm note stays theirs here too.
+        if (!note || !canSeeRef.current(note)) continue;
         const who = (c.clientId !== null ? names.get(c.clientId) : undefined) ?? (c.kind === 'added' ? note.authorName : '');
         list.push({ noteId, boardId: note.boardId, kind: c.kind, who, text: note.text });
       }

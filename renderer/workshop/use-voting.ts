@@ -1,4 +1,4 @@
-import { useContext, useSyncExternalStore } from 'react';
+import { useCallback, useContext, useSyncExternalStore } from 'react';
 import { listRounds, observeRoots, openRound, tally, type VotingRound } from '../../shared/model';
 import type { Workshop } from './workshop';
 import { WorkshopContext } from './workshop-context';
@@ -68,19 +68,26 @@ function storeFor(workshop: Workshop): Store {
 /** A value derived from the voting state; the component re-renders only when it changes (compare with ===). */
 export function useVoting<T>(select: (state: VotingState) => T): T {
   const workshop = useContext(WorkshopContext);
-  return useSyncExternalStore(
-    (changed) => {
+  // One subscribe function per workshop: a new one each render would unsubscribe and resubscribe
+  // on every render, and the last listener leaving must not throw the store (and its arrays) away
+  // in the middle of that.
+  const subscribe = useCallback(
+    (changed: () => void) => {
       if (!workshop) return () => {};
       const store = storeFor(workshop);
       store.listeners.add(changed);
       return () => {
         store.listeners.delete(changed);
-        if (store.listeners.size === 0) {
-          store.detach();
-          stores.delete(workshop);
-        }
+        // Let go of the doc only once nobody came back within the same turn (a re-render).
+        setTimeout(() => {
+          if (store.listeners.size === 0 && stores.get(workshop) === store) {
+            store.detach();
+            stores.delete(workshop);
+          }
+        }, 0);
       };
     },
-    () => select(workshop ? storeFor(workshop).state : EMPTY),
+    [workshop],
   );
+  return useSyncExternalStore(subscribe, () => select(workshop ? storeFor(workshop).state : EMPTY));
 }

@@ -185,7 +185,7 @@ export function createWorkshop(init: { doc: Y.Doc; undoManager: Y.UndoManager; m
     },
     vote(roundId, noteId) {
       if (!allowed('vote', { roundId, noteId })) return null;
-      return step(() => castVote(doc, { roundId, noteId, voterId: me.deviceId, level: me.level }));
+      return step(() => castVote(doc, { roundId, noteId, voterId: me.deviceId, level: me.level, name: me.name }));
     },
   };
 

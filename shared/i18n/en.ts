@@ -444,6 +444,7 @@ export const en = {
     someZones: 'Only notes in these zones',
     pickZone: 'Choose at least one zone.',
     hiddenNote: 'A private note',
+    votedBy: 'Voted by {{names}}',
   },
   find: {
     whoMustAct: 'Who must act',

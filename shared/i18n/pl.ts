@@ -480,6 +480,7 @@ export const pl: Catalog & PolishPluralForms = {
     someZones: 'Tylko karteczki w tych strefach',
     pickZone: 'Wybierz co najmniej jedną strefę.',
     hiddenNote: 'Prywatna karteczka',
+    votedBy: 'Głosowali: {{names}}',
   },
   find: {
     whoMustAct: 'Kto musi działać',

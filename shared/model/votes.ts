@@ -3,7 +3,7 @@ import { votesMap } from './doc-roots';
 import { randomId } from './ids';
 import { getNote } from './notes';
 import { isBoardLive } from './boards';
-import { compareIds, isPlainObject } from './validate';
+import { cleanLine, compareIds, isPlainObject } from './validate';
 import { GOVERNANCE_LEVELS, isGovernanceLevel, type GovernanceLevel } from './governance';
 import { getRound, listRounds, writeClosedState, type VotingRound } from './voting-rounds';
 import { mutate } from './write';
@@ -34,6 +34,8 @@ export interface Vote {
   seq: number;
   /** The voter's governance level as they gave it when joining; null if they did not say. */
   level: GovernanceLevel | null;
+  /** The voter's display name, kept only in named rounds ('' otherwise). */
+  name: string;
 }
 
 export interface Ballot {
@@ -41,6 +43,8 @@ export interface Ballot {
   noteId: string;
   /** Null in an anonymous round. */
   voterId: string | null;
+  /** '' in an anonymous round. */
+  voterName: string;
   counted: boolean;
 }
 
@@ -50,14 +54,15 @@ export interface VoteTotal {
 }
 
 const MAX_VOTER_ID_LENGTH = 128;
+const MAX_VOTER_NAME_LENGTH = 100;
 
 export function readVote(id: string, value: unknown): Vote | null {
   if (!isPlainObject(value)) return null;
-  const { roundId, voterId, noteId, seq, level } = value;
+  const { roundId, voterId, noteId, seq, level, name } = value;
   if (typeof roundId !== 'string' || typeof noteId !== 'string') return null;
   if (typeof voterId !== 'string' || !voterId || voterId.length > MAX_VOTER_ID_LENGTH) return null;
   if (typeof seq !== 'number' || !Number.isSafeInteger(seq) || seq < 0) return null;
-  return { id, roundId, voterId, noteId, seq, level: isGovernanceLevel(level) ? level : null };
+  return { id, roundId, voterId, noteId, seq, level: isGovernanceLevel(level) ? level : null, name: typeof name === 'string' ? cleanLine(name, MAX_VOTER_NAME_LENGTH) : '' };
 }
 
 function roundVotes(doc: Y.Doc, roundId: string): Vote[] {
@@ -175,18 +180,27 @@ export function openRound(doc: Y.Doc): VotingRound | null {
 export function listBallots(doc: Y.Doc, roundId: string): Ballot[] {
   const { round, ballots } = tally(doc, roundId);
   const anonymous = round?.anonymous !== false;
-  return ballots.map((b) => ({ id: b.vote.id, noteId: b.vote.noteId, voterId: anonymous ? null : b.vote.voterId, counted: b.counted }));
+  return ballots.map((b) => ({
+    id: b.vote.id,
+    noteId: b.vote.noteId,
+    voterId: anonymous ? null : b.vote.voterId,
+    voterName: anonymous ? '' : b.vote.name,
+    counted: b.counted,
+  }));
 }
 
 /** One voter's own votes (their own device may always show them, anonymous or not). */
 export function listMyVotes(doc: Y.Doc, roundId: string, voterId: string): Ballot[] {
   return tally(doc, roundId)
     .ballots.filter((b) => b.vote.voterId === voterId)
-    .map((b) => ({ id: b.vote.id, noteId: b.vote.noteId, voterId, counted: b.counted }));
+    .map((b) => ({ id: b.vote.id, noteId: b.vote.noteId, voterId, voterName: b.vote.name, counted: b.counted }));
 }
 
 /** Casts one vote if the round is open, the note eligible and the voter has votes left here. */
-export function castVote(doc: Y.Doc, init: { roundId: string; voterId: string; noteId: string; id?: string; level?: GovernanceLevel | null }): string | null {
+export function castVote(
+  doc: Y.Doc,
+  init: { roundId: string; voterId: string; noteId: string; id?: string; level?: GovernanceLevel | null; name?: string },
+): string | null {
   const round = getRound(doc, init.roundId);
   if (!round || round.deletedAt !== null || round.status !== 'open') return null;
   if (!init.voterId || init.voterId.length > MAX_VOTER_ID_LENGTH) return null;
@@ -197,6 +211,9 @@ export function castVote(doc: Y.Doc, init: { roundId: string; voterId: string; n
   const id = init.id ?? randomId(64);
   const vote: Record<string, unknown> = { roundId: init.roundId, voterId: init.voterId, noteId: init.noteId, seq };
   if (isGovernanceLevel(init.level)) vote.level = init.level;
+  // A name only where the round shows who voted: an anonymous round's votes carry none.
+  const name = round.anonymous ? '' : cleanLine(init.name ?? '', MAX_VOTER_NAME_LENGTH);
+  if (name) vote.name = name;
   return mutate(doc, () => votesMap(doc).set(id, vote)) ? id : null;
 }
 

@@ -85,9 +85,15 @@ test('three people vote: the budget holds, totals stay hidden until End voting, 
   await past.click();
   await expect(ola.page.getByRole('region', { name: 'Voting results', exact: true }).getByRole('listitem').nth(0)).toContainText('Heat pumps');
 
-  // A second round gets its own entry.
+  // A second round, named this time, gets its own entry and says who chose what.
   await fac.page.getByRole('button', { name: 'Start voting', exact: true }).click();
+  await fac.page.getByRole('dialog').getByRole('checkbox', { name: 'Anonymous (nobody sees who voted for what)', exact: true }).uncheck();
   await fac.page.getByRole('dialog').getByRole('button', { name: 'Start voting', exact: true }).click();
+  await voteOn(ola.page, 'Green roofs').click();
+  await expect(votesLeft(ola.page)).toHaveText('4 votes left');
   await fac.page.getByRole('button', { name: 'End voting', exact: true }).click();
   await expect(ola.page.getByRole('button', { name: /^Round 2 · Main board · / })).toBeVisible();
+  const second = jan.page.getByRole('region', { name: 'Voting results', exact: true });
+  await expect(second.getByRole('listitem')).toHaveCount(1);
+  await expect(second.getByRole('listitem')).toContainText('Voted by Ola');
 });

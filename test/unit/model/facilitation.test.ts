@@ -105,3 +105,22 @@ describe('votes split by governance level', () => {
     ]);
   });
 });
+
+describe('named and anonymous rounds', () => {
+  it('a named round keeps who voted; an anonymous one keeps no name and hides voter ids', () => {
+    const { docs, boardId } = session(1);
+    const doc = docs[0]!;
+    const a = M.addNote(doc, { boardId, pos: { x: 0, y: 0 }, now: 2, text: 'A' });
+    const named = M.createVotingRound(doc, { title: 'named', now: 3, anonymous: false });
+    const secret = M.createVotingRound(doc, { title: 'secret', now: 4, anonymous: true });
+    for (const id of [named, secret]) {
+      M.openVotingRound(doc, id);
+      M.castVote(doc, { roundId: id, voterId: 'ola-device', noteId: a, name: 'Ola' });
+    }
+    expect(M.listBallots(doc, named).map((b) => [b.voterId, b.voterName])).toEqual([['ola-device', 'Ola']]);
+    expect(M.listBallots(doc, secret).map((b) => [b.voterId, b.voterName])).toEqual([[null, '']]);
+    // Not even in the doc: an anonymous vote's value carries no name.
+    const stored = [...M.votesMap(doc).values()].map((v) => JSON.stringify(v));
+    expect(stored.filter((v) => v.includes('Ola'))).toHaveLength(1);
+  });
+});
