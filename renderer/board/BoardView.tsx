@@ -117,12 +117,16 @@ export function BoardView({ board, awareness, toolbarExtras, corner }: Props) {
         return { ...topLeft, w: r.width / view.zoom, h: r.height / view.zoom };
       });
       const id = workshop.actions.addNoteNear(board.id, centre, inner.w > 0 && inner.h > 0 ? inner : undefined, avoid);
-      if (!id) return;
+      if (!id) {
+        // The board takes notes (checked before), so the spot found is in a zone locked to this person.
+        refused('zoneLocked');
+        return;
+      }
       const note = getNote(doc, id);
       if (note) setViewport(revealRect(view, { ...note.pos, ...note.size }, areaRef.current));
       startEditing(id);
     },
-    [workshop, doc, board.id, startEditing, currentView, setViewport],
+    [workshop, doc, board.id, startEditing, currentView, setViewport, refused],
   );
 
   const addNoteAtCentre = useCallback(() => {

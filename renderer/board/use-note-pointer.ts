@@ -1,3 +1,4 @@
+import type { DenyReason } from '../../shared/model/policy';
 import { useEffect, useRef, type MouseEvent, type PointerEvent, type RefObject } from 'react';
 import { getNote } from '../../shared/model';
 import { useBoardUi } from '../state/board-ui';
@@ -26,8 +27,16 @@ interface Drag {
  * together (each note draws the shared offset until it is dropped, then one undo step moves them
  * all), a tap selects on touch, and a long press or a right-click opens the note's menu.
  */
-export function useNotePointer(noteId: string, zoom: number, editing: boolean, canMove: boolean, articleRef: RefObject<HTMLElement | null>) {
-  const { doc, actions } = useWorkshop();
+export function useNotePointer(
+  noteId: string,
+  zoom: number,
+  editing: boolean,
+  canMove: boolean,
+  articleRef: RefObject<HTMLElement | null>,
+  onRefused?: (reason: DenyReason) => void,
+) {
+  const workshop = useWorkshop();
+  const { doc, actions } = workshop;
   const drag = useRef<Drag | null>(null);
   const longPress = useRef<ReturnType<typeof setTimeout> | null>(null);
   /**
@@ -123,7 +132,13 @@ export function useNotePointer(noteId: string, zoom: number, editing: boolean, c
         const note = getNote(doc, id);
         return note ? [{ noteId: id, pos: { x: note.pos.x + moved.dx, y: note.pos.y + moved.dy } }] : [];
       });
-      actions.moveNotes(moves);
+      const done = new Set(actions.moveNotes(moves));
+      const stuck = moves.find((m) => !done.has(m.noteId));
+      if (stuck) {
+        // Allowed to move, yet not moved: the place it was dropped is a zone locked to this person.
+        const decision = workshop.can('moveNote', { noteId: stuck.noteId });
+        onRefused?.(decision.allowed ? 'zoneLocked' : decision.reason);
+      }
     } else if (d.deselectOnClick) {
       ui().toggleSelected(noteId);
     } else if (d.narrowOnClick) {

@@ -97,6 +97,7 @@ test('a locked zone stops participants there and says why; hiding cursors; Bring
   await op.mouse.move(zoneBox.x + zoneBox.width / 2, zoneBox.y + zoneBox.height / 2, { steps: 10 });
   await op.mouse.up();
   await expect(op.getByRole('group', { name: zoneName, exact: true }).locator('.zone-count')).toHaveText('1 note');
+  const other = await addNote(op, 'Ola outside');
 
   // The facilitator locks that zone: Ola's app refuses edits in it and says why.
   // (The zone's header sits under the toolbar at this view: by keyboard, as a keyboard user would.)
@@ -112,8 +113,39 @@ test('a locked zone stops participants there and says why; hiding cursors; Bring
   await op.mouse.down();
   await op.mouse.move(before.x - 300, before.y + 10, { steps: 8 });
   await op.mouse.up();
-  await expect.poll(async () => (await boxOf(note(fp, 'Ola in zone'))).x).toBeGreaterThan(0);
+  await expect(op.getByText('A facilitator has locked this zone.')).toBeVisible();
   expect((await boxOf(note(op, 'Ola in zone'))).x).toBe(before.x);
+  // Nor can she drop a note into a locked zone: it springs back, and the board says why.
+  const o = await boxOf(other);
+  const centre = { x: o.x + o.width / 2, y: o.y + o.height / 2 };
+  // A zone with room on screen (under the toolbar) that does not hold the note: drop in its visible middle.
+  let target: { name: string; box: { x: number; y: number; width: number; height: number } } | null = null;
+  for (const z of await op.locator('section.zone').all()) {
+    const b = await boxOf(z);
+    const x0 = Math.max(b.x, 10);
+    const y0 = Math.max(b.y, 220);
+    const x1 = Math.min(b.x + b.width, 1270);
+    const y1 = Math.min(b.y + b.height, 780);
+    const holdsNote = centre.x > b.x && centre.x < b.x + b.width && centre.y > b.y && centre.y < b.y + b.height;
+    if (!holdsNote && x1 - x0 > 160 && y1 - y0 > 160) {
+      target = { name: (await z.getAttribute('aria-label'))!, box: { x: x0, y: y0, width: x1 - x0, height: y1 - y0 } };
+      break;
+    }
+  }
+  expect(target, 'a zone on screen without the note').not.toBeNull();
+  await fp.getByRole('button', { name: `Lock zone ${target!.name}`, exact: true }).focus();
+  await fp.keyboard.press('Enter');
+  await expect(op.getByRole('group', { name: target!.name, exact: true }).getByText('Locked', { exact: true })).toBeVisible();
+  const count = await op.getByRole('group', { name: target!.name, exact: true }).locator('.zone-count').innerText();
+  await op.mouse.move(centre.x, o.y + 10);
+  await op.mouse.down();
+  await op.mouse.move(target!.box.x + target!.box.width / 2, target!.box.y + target!.box.height / 2, { steps: 10 });
+  await op.mouse.up();
+  await expect(op.getByRole('status').filter({ hasText: 'A facilitator has locked this zone.' })).toBeVisible();
+  await expect(op.getByRole('group', { name: target!.name, exact: true }).locator('.zone-count')).toHaveText(count);
+  expect((await boxOf(note(op, 'Ola outside'))).x).toBe(o.x);
+  await fp.getByRole('button', { name: `Unlock zone ${target!.name}`, exact: true }).focus();
+  await fp.keyboard.press('Enter');
   await fp.getByRole('button', { name: `Unlock zone ${zoneName}`, exact: true }).focus();
   await fp.keyboard.press('Enter');
   await expect(op.getByRole('group', { name: zoneName, exact: true }).getByText('Locked', { exact: true })).toHaveCount(0);
