@@ -12,7 +12,7 @@ const nodeBuiltinPatterns = ['node:*', ...nodeBuiltins, ...nodeBuiltins.map((m) 
 
 // The renderer's rooms (renderer/README.md) and which others each may import. A room not listed
 // in another's set is off limits to it; app/ (the routes) is imported by nobody but main.tsx.
-const rendererRooms = ['app', 'board', 'facilitation', 'home', 'identity', 'join', 'offline', 'platform', 'presence', 'session', 'state', 'storage', 'sync', 'ui', 'workshop'];
+const rendererRooms = ['app', 'board', 'facilitation', 'home', 'identity', 'join', 'offline', 'outcomes', 'platform', 'presence', 'session', 'state', 'storage', 'sync', 'ui', 'workshop'];
 const rendererMayImport = {
   ui: [], platform: [], storage: [], state: [], offline: [],
   identity: ['storage'],
@@ -22,8 +22,9 @@ const rendererMayImport = {
   board: ['identity', 'presence', 'state', 'ui', 'workshop'],
   facilitation: ['identity', 'platform', 'presence', 'state', 'sync', 'ui', 'workshop'],
   join: ['identity', 'platform', 'storage', 'ui'],
-  home: ['identity', 'join', 'session', 'storage', 'ui'],
-  session: ['board', 'facilitation', 'identity', 'presence', 'platform', 'state', 'storage', 'sync', 'ui', 'workshop'],
+  outcomes: ['storage', 'ui', 'workshop'],
+  home: ['identity', 'join', 'outcomes', 'session', 'storage', 'ui'],
+  session: ['board', 'facilitation', 'identity', 'outcomes', 'presence', 'platform', 'state', 'storage', 'sync', 'ui', 'workshop'],
   app: ['home', 'join', 'session', 'ui'],
 };
 const rendererBasePatterns = [

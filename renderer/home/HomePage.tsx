@@ -3,6 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { AppHeader } from '../ui/AppHeader';
 import { JoinSessionButton } from '../join/JoinSessionButton';
 import { NewSessionDialog } from './NewSessionDialog';
+import { ImportButton } from '../outcomes/ImportButton';
+import { summariseSession } from '../session/session-summary';
+import { mergeArchiveInto } from '../session/merge-archive';
 import { SessionList } from './SessionList';
 import { StorageHealthAlert } from '../session/SaveStatus';
 import { useDatabaseHealth } from '../session/use-save-state';
@@ -21,6 +24,7 @@ export function HomePage() {
             <p className="muted">{t('app.tagline')}</p>
           </div>
           <div className="home-actions">
+            <ImportButton summarise={summariseSession} merge={mergeArchiveInto} />
             <JoinSessionButton />
             <button type="button" className="button primary" onClick={() => setCreating(true)}>
               {t('home.newSession')}

@@ -21,6 +21,7 @@ import { ConnectionStatus } from '../sync/ConnectionStatus';
 import type { SessionSync } from '../sync/session-sync';
 import { useSessionSync, useSyncSnapshot } from '../sync/use-session-sync';
 import { AppHeader } from '../ui/AppHeader';
+import { ExportMenu } from '../outcomes/ExportMenu';
 import { createClock } from '../workshop/clock';
 import { useHostClock } from './use-host-clock';
 import { createWorkshop } from '../workshop/workshop';
@@ -196,6 +197,7 @@ function OpenSessionView({
             <SaveStatus persistence={session.persistence} />
             <ConnectionStatus sync={sync} />
             <YourNameButton me={me} onRename={onRename} />
+            <ExportMenu sessionId={session.id} />
             <InviteButton sessionId={session.id} sync={sync} />
           </>
         }

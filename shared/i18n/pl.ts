@@ -548,6 +548,56 @@ export const pl: Catalog & PolishPluralForms = {
     more_many: 'i jeszcze {{count}} zmian',
     more_other: 'i jeszcze {{count}} zmiany',
   },
+  outcomes: {
+    export: 'Eksportuj',
+    menu: 'Formaty eksportu',
+    csv: 'Arkusz (CSV)',
+    markdown: 'Markdown',
+    archive: 'Archiwum sesji',
+    json: 'JSON',
+    exported: 'Wyeksportowano „{{file}}”.',
+    failed: 'Nie udało się wyeksportować ({{reason}}). Sesja jest bez zmian; spróbuj ponownie.',
+    import: 'Importuj',
+    importHint: 'Archiwum sesji (.tlab) z innego komputera',
+    importing: 'Importowanie „{{file}}”…',
+    imported: 'Zaimportowano „{{title}}”. Sesja jest na liście.',
+    merged_one: 'Scalono archiwum z „{{title}}”: {{count}} karteczka dodana lub zmieniona.',
+    merged_few: 'Scalono archiwum z „{{title}}”: {{count}} karteczki dodane lub zmienione.',
+    merged_many: 'Scalono archiwum z „{{title}}”: {{count}} karteczek dodanych lub zmienionych.',
+    merged_other: 'Scalono archiwum z „{{title}}”: {{count}} karteczki dodanej lub zmienionej.',
+    mergedNothing: '„{{title}}” miała już wszystko, co jest w tym archiwum.',
+    openImported: 'Otwórz „{{title}}”',
+    problems: {
+      tooLarge: 'Ten plik jest za duży jak na archiwum sesji (limit to 64 MB). Nic nie zaimportowano.',
+      notArchive: 'To nie jest archiwum sesji Transition Lab. Wyeksportuj je przez Eksportuj → Archiwum sesji i zaimportuj ten plik.',
+      corrupt: 'To archiwum jest uszkodzone lub niekompletne (może kopia została przerwana). Nic nie zaimportowano; skopiuj plik ponownie.',
+      newerFormat: 'To archiwum powstało w nowszej wersji Transition Lab. Zaktualizuj aplikację i zaimportuj je ponownie. Nic nie zaimportowano.',
+      damaged: 'To archiwum zmieniono po eksporcie, więc nie można mu ufać. Nic nie zaimportowano; wyeksportuj je ponownie.',
+      notSession: 'To archiwum nie zawiera czytelnej sesji. Nic nie zaimportowano.',
+      json: 'To eksport JSON, przeznaczony dla innych narzędzi. Aby przenieść sesję na inny komputer, zaimportuj jej archiwum (.tlab).',
+      storage: 'Nie udało się zapisać sesji na tym urządzeniu (brak miejsca lub blokada). Nic nie zmieniono.',
+    },
+    columns: {
+      session: 'Sesja',
+      board: 'Tablica',
+      zone: 'Strefa',
+      cluster: 'Grupa',
+      text: 'Treść',
+      colour: 'Kolor',
+      level: 'Szczebel zarządzania',
+      actor: 'Typ aktora',
+      votes: 'Głosy',
+      author: 'Autor',
+      created: 'Utworzono',
+    },
+    elsewhere: 'Poza strefami',
+    minutes: '{{minutes}} min',
+    votes_one: '{{count}} głos',
+    votes_few: '{{count}} głosy',
+    votes_many: '{{count}} głosów',
+    votes_other: '{{count}} głosu',
+    by: 'autor: {{name}}',
+  },
 };
 
 /** Polish needs the "few" and "many" plural forms that English lacks. */
@@ -561,5 +611,6 @@ interface PolishPluralForms {
   voting: Catalog['voting'] & Record<'yourVotes_few' | 'yourVotes_many' | 'total_few' | 'total_many' | 'votesLeft_few' | 'votesLeft_many' | 'levelVotes_few' | 'levelVotes_many', string>;
   facilitation: Catalog['facilitation'] & { revealed_few: string; revealed_many: string };
   apart: Catalog['apart'] & { more_few: string; more_many: string };
+  outcomes: Catalog['outcomes'] & { merged_few: string; merged_many: string; votes_few: string; votes_many: string };
   find: Catalog['find'] & { notes_few: string; notes_many: string; results_few: string; results_many: string };
 }

@@ -1,0 +1,46 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PopupMenu } from '../ui/PopupMenu';
+import { useWorkshop } from '../workshop/workshop-context';
+import { buildExport, EXPORT_FORMATS, type ExportFormat } from './build-export';
+import { downloadFile } from './download';
+
+const LABEL: Record<ExportFormat, string> = { csv: 'outcomes.csv', markdown: 'outcomes.markdown', archive: 'outcomes.archive', json: 'outcomes.json' };
+
+/**
+ * `Export` in a session's header: a menu of formats; the chosen file is built from the session on
+ * this device (shared/export) and saved. Finishing, or failing, is announced.
+ */
+export function ExportMenu({ sessionId }: { sessionId: string }) {
+  const { t } = useTranslation();
+  const { doc, clock } = useWorkshop();
+  const [anchor, setAnchor] = useState<HTMLElement | null>(null);
+  const [said, setSaid] = useState<{ text: string; problem: boolean } | null>(null);
+  const run = (format: ExportFormat) => {
+    try {
+      const file = buildExport(format, { doc, sessionId, t, now: clock.now() });
+      downloadFile(file.name, file.data, file.type);
+      setSaid({ text: t('outcomes.exported', { file: file.name }), problem: false });
+    } catch (error) {
+      setSaid({ text: t('outcomes.failed', { reason: error instanceof Error ? error.message : String(error) }), problem: true });
+    }
+  };
+  return (
+    <span className="menu-anchor">
+      <button type="button" className="button" aria-haspopup="menu" aria-expanded={anchor !== null} onClick={(e) => setAnchor(anchor ? null : e.currentTarget)}>
+        {t('outcomes.export')}
+      </button>
+      {anchor && (
+        <PopupMenu
+          label={t('outcomes.menu')}
+          anchor={anchor}
+          onClose={() => setAnchor(null)}
+          items={EXPORT_FORMATS.map((format) => ({ key: format, label: t(LABEL[format]), enabled: true, run: () => run(format) }))}
+        />
+      )}
+      <span className="visually-hidden" role={said?.problem ? 'alert' : 'status'}>
+        {said?.text}
+      </span>
+    </span>
+  );
+}

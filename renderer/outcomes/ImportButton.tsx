@@ -1,0 +1,125 @@
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import * as Y from 'yjs';
+import { readSessionMeta } from '../../shared/model';
+import { MAX_ARCHIVE_BYTES, readArchive, type ArchiveProblem } from '../../shared/export';
+import { appDatabase, type SessionSummary } from '../storage/database';
+import { createSessionFromState, hasSession } from '../storage/session-import';
+import { sessionHref } from '../ui/hash-route';
+
+type Problem = ArchiveProblem | 'notSession' | 'json' | 'storage';
+
+export type ImportOutcome =
+  | { kind: 'created'; sessionId: string; title: string }
+  | { kind: 'merged'; sessionId: string; title: string; changedNotes: number }
+  | { kind: 'unchanged'; sessionId: string; title: string };
+
+export interface ImportProps {
+  summarise: (doc: Y.Doc) => Omit<SessionSummary, 'id' | 'updatedAt'>;
+  /** Merges into a session this device has (session/merge-archive.ts); null: nothing new. */
+  merge: (sessionId: string, state: Uint8Array) => Promise<number | null>;
+}
+
+/** Checks the Yjs state really is a session before anything is stored. */
+function isSessionState(state: Uint8Array): boolean {
+  const doc = new Y.Doc();
+  try {
+    Y.applyUpdate(doc, state);
+    return readSessionMeta(doc).schemaVersion > 0;
+  } catch {
+    return false;
+  } finally {
+    doc.destroy();
+  }
+}
+
+/**
+ * `Import` on Home: a session archive (.tlab) from another computer. Validated whole before
+ * anything is written (shared/export/archive.ts); a session this device lacks is created, one it
+ * has is merged, and the result is announced. A refused file changes nothing and says why.
+ */
+export function ImportButton({ summarise, merge }: ImportProps) {
+  const { t } = useTranslation();
+  const input = useRef<HTMLInputElement>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [done, setDone] = useState<ImportOutcome | null>(null);
+
+  const importFile = async (file: File) => {
+    setProblem(null);
+    setDone(null);
+    if (file.size > MAX_ARCHIVE_BYTES) return setProblem('tooLarge');
+    setBusy(file.name);
+    try {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const read = readArchive(bytes);
+      if (!read.ok) {
+        // A JSON export is ours too, but carries no session state to recreate it from.
+        const looksJson = bytes[0] === 0x7b || (bytes[0] === 0xef && bytes[3] === 0x7b);
+        return setProblem(read.problem === 'notArchive' && looksJson ? 'json' : read.problem);
+      }
+      if (!isSessionState(read.archive.state)) return setProblem('notSession');
+      const { sessionId, title } = read.archive.manifest;
+      try {
+        const db = appDatabase();
+        if (await hasSession(db, sessionId)) {
+          const changedNotes = await merge(sessionId, read.archive.state);
+          setDone(changedNotes === null ? { kind: 'unchanged', sessionId, title } : { kind: 'merged', sessionId, title, changedNotes });
+        } else {
+          setDone({ kind: 'created', sessionId, title: await createSessionFromState(db, { sessionId, state: read.archive.state, summarise }) });
+        }
+      } catch {
+        setProblem('storage');
+      }
+    } finally {
+      setBusy(null);
+      if (input.current) input.current.value = '';
+    }
+  };
+
+  const message =
+    done?.kind === 'created'
+      ? t('outcomes.imported', { title: done.title })
+      : done?.kind === 'merged'
+        ? t('outcomes.merged', { title: done.title, count: done.changedNotes })
+        : done?.kind === 'unchanged'
+          ? t('outcomes.mergedNothing', { title: done.title })
+          : busy
+            ? t('outcomes.importing', { file: busy })
+            : '';
+  return (
+    <>
+      <button type="button" className="button" title={t('outcomes.importHint')} disabled={busy !== null} onClick={() => input.current?.click()}>
+        {t('outcomes.import')}
+      </button>
+      <input
+        ref={input}
+        type="file"
+        hidden
+        tabIndex={-1}
+        aria-label={t('outcomes.importHint')}
+        accept=".tlab,application/zip,.json,application/json"
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          if (file) void importFile(file);
+        }}
+      />
+      <div className="import-result">
+        <p role="status" className={message ? 'import-status' : 'visually-hidden'}>
+          {message}
+          {done && (
+            <>
+              {' '}
+              <a href={sessionHref(done.sessionId)}>{t('outcomes.openImported', { title: done.title })}</a>
+            </>
+          )}
+        </p>
+        {problem && (
+          <p role="alert" className="import-problem">
+            {t(`outcomes.problems.${problem}`)}
+          </p>
+        )}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,55 @@
+import type { TFunction } from 'i18next';
+import * as Y from 'yjs';
+import { readSession, SCHEMA_VERSION } from '../../shared/model';
+import { ARCHIVE_EXTENSION, buildArchive, exportFileName, noteRows, notesCsv, sessionJson, sessionMarkdown, type CsvLabels } from '../../shared/export';
+
+export const EXPORT_FORMATS = ['csv', 'markdown', 'archive', 'json'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export interface ExportFile {
+  name: string;
+  data: BlobPart;
+  type: string;
+}
+
+function labelsFor(t: TFunction): CsvLabels {
+  return {
+    column: (c) => t(`outcomes.columns.${c}`),
+    level: (l) => t(`tags.levels.${l}`),
+    actor: (a) => t(`tags.actors.${a}`),
+    colour: (c) => t(`note.colours.${c}`),
+  };
+}
+
+/** One export of the open session, in the reader's language, named `<title> <date>.<ext>`. */
+export function buildExport(format: ExportFormat, init: { doc: Y.Doc; sessionId: string; t: TFunction; now: number }): ExportFile {
+  const { doc, sessionId, t, now } = init;
+  const content = readSession(doc);
+  const date = content.meta.date || new Date(now).toISOString().slice(0, 10);
+  const name = (ext: string) => exportFileName(content.meta.title, date, ext);
+  const json = () => JSON.stringify(sessionJson(content, { sessionId, now }), null, 2);
+  switch (format) {
+    case 'csv':
+      return { name: name('csv'), data: notesCsv(noteRows(content), labelsFor(t)), type: 'text/csv;charset=utf-8' };
+    case 'markdown':
+      return {
+        name: name('md'),
+        type: 'text/markdown;charset=utf-8',
+        data: sessionMarkdown(content, {
+          ...labelsFor(t),
+          agenda: t('agenda.name'),
+          votingResults: t('voting.results'),
+          noZone: t('outcomes.elsewhere'),
+          minutes: (minutes) => t('outcomes.minutes', { minutes }),
+          votes: (count) => t('outcomes.votes', { count }),
+          by: (person) => t('outcomes.by', { name: person }),
+        }),
+      };
+    case 'json':
+      return { name: name('json'), data: json(), type: 'application/json' };
+    case 'archive': {
+      const bytes = buildArchive({ sessionId, title: content.meta.title, schemaVersion: content.meta.schemaVersion || SCHEMA_VERSION, state: Y.encodeStateAsUpdate(doc), json: json(), now });
+      return { name: name(ARCHIVE_EXTENSION), data: bytes as Uint8Array<ArrayBuffer>, type: 'application/zip' };
+    }
+  }
+}

@@ -1,0 +1,111 @@
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
+import { z } from 'zod';
+
+/**
+ * The session archive (`.tlab`): a zip of the session's Yjs state (everything, so another machine
+ * gets the session whole and two archives of one session merge), a manifest (format version,
+ * session id and schema version, a SHA-256 of each file) and the JSON export for other tools.
+ *
+ * Reading one trusts nothing: size limits before and during unzipping (a zip bomb stops at the
+ * limit), only the three known entry names (no paths), the manifest validated, every checksum
+ * checked. A problem is a code the app turns into a translated message; nothing is written.
+ */
+export const ARCHIVE_FORMAT = 'transition-lab-archive';
+export const ARCHIVE_VERSION = 1;
+export const ARCHIVE_EXTENSION = 'tlab';
+/** A session of many thousands of notes is a few MB; far beyond that is not an archive of ours. */
+export const MAX_ARCHIVE_BYTES = 64 * 1024 * 1024;
+export const MAX_ENTRY_BYTES = 128 * 1024 * 1024;
+
+const STATE = 'session.ystate';
+const JSON_FILE = 'session.json';
+const MANIFEST = 'manifest.json';
+const ENTRIES = new Set([STATE, JSON_FILE, MANIFEST]);
+
+const FileEntry = z.object({ bytes: z.number().int().min(0).max(MAX_ENTRY_BYTES), sha256: z.string().regex(/^[0-9a-f]{64}$/) });
+export const ArchiveManifest = z.object({
+  format: z.literal(ARCHIVE_FORMAT),
+  version: z.number().int().min(1),
+  sessionId: z.string().regex(/^[A-Za-z0-9_-]{1,128}$/),
+  title: z.string().max(200),
+  schemaVersion: z.number().int().min(1),
+  exportedAt: z.iso.datetime(),
+  files: z.object({ [STATE]: FileEntry, [JSON_FILE]: FileEntry }),
+});
+export type ArchiveManifest = z.infer<typeof ArchiveManifest>;
+
+export type ArchiveProblem = 'tooLarge' | 'notArchive' | 'corrupt' | 'newerFormat' | 'damaged';
+
+export interface ArchiveContent {
+  manifest: ArchiveManifest;
+  /** Yjs update (V1) with the whole session. */
+  state: Uint8Array;
+  json: string;
+}
+
+const hash = (bytes: Uint8Array) => bytesToHex(sha256(bytes));
+
+export function buildArchive(init: { sessionId: string; title: string; schemaVersion: number; state: Uint8Array; json: string; now: number }): Uint8Array {
+  const json = strToU8(init.json);
+  const manifest: ArchiveManifest = {
+    format: ARCHIVE_FORMAT,
+    version: ARCHIVE_VERSION,
+    sessionId: init.sessionId,
+    title: init.title,
+    schemaVersion: init.schemaVersion,
+    exportedAt: new Date(init.now).toISOString(),
+    files: {
+      [STATE]: { bytes: init.state.length, sha256: hash(init.state) },
+      [JSON_FILE]: { bytes: json.length, sha256: hash(json) },
+    },
+  };
+  // The manifest first, so a reader (or a person with an unzip tool) finds it at once.
+  return zipSync({ [MANIFEST]: strToU8(JSON.stringify(manifest, null, 2)), [STATE]: init.state, [JSON_FILE]: json }, { level: 6 });
+}
+
+export function readArchive(bytes: Uint8Array): { ok: true; archive: ArchiveContent } | { ok: false; problem: ArchiveProblem } {
+  if (bytes.length > MAX_ARCHIVE_BYTES) return { ok: false, problem: 'tooLarge' };
+  // "PK\x03\x04": anything else is not a zip at all.
+  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b || bytes[2] !== 0x03 || bytes[3] !== 0x04) return { ok: false, problem: 'notArchive' };
+  let files: Record<string, Uint8Array>;
+  let oversized = false;
+  let stranger = false;
+  try {
+    files = unzipSync(bytes, {
+      filter: (file) => {
+        if (!ENTRIES.has(file.name)) {
+          stranger = true;
+          return false;
+        }
+        if (file.originalSize > MAX_ENTRY_BYTES) {
+          oversized = true;
+          return false;
+        }
+        return true;
+      },
+    });
+  } catch {
+    return { ok: false, problem: 'corrupt' };
+  }
+  if (oversized) return { ok: false, problem: 'tooLarge' };
+  if (stranger || !files[MANIFEST] || !files[STATE] || !files[JSON_FILE]) return { ok: false, problem: 'notArchive' };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(strFromU8(files[MANIFEST]));
+  } catch {
+    return { ok: false, problem: 'corrupt' };
+  }
+  const version = (raw as { version?: unknown } | null)?.version;
+  if ((raw as { format?: unknown } | null)?.format === ARCHIVE_FORMAT && typeof version === 'number' && version > ARCHIVE_VERSION) return { ok: false, problem: 'newerFormat' };
+  const manifest = ArchiveManifest.safeParse(raw);
+  if (!manifest.success) return { ok: false, problem: 'notArchive' };
+  const state = files[STATE];
+  const json = files[JSON_FILE];
+  const expected = manifest.data.files;
+  // The declared sizes and hashes must match what was unpacked: a truncated or edited file is refused.
+  if (state.length !== expected[STATE].bytes || hash(state) !== expected[STATE].sha256) return { ok: false, problem: 'damaged' };
+  if (json.length !== expected[JSON_FILE].bytes || hash(json) !== expected[JSON_FILE].sha256) return { ok: false, problem: 'damaged' };
+  return { ok: true, archive: { manifest: manifest.data, state, json: strFromU8(json) } };
+}

@@ -1,0 +1,6 @@
+export * from './note-rows';
+export * from './csv';
+export * from './markdown';
+export * from './session-json';
+export * from './archive';
+export * from './file-name';
