@@ -5,7 +5,7 @@ import { useWorkshop } from '../workshop/workshop-context';
 import { buildExport, EXPORT_FORMATS, type ExportFormat } from './build-export';
 import { downloadFile } from './download';
 
-const LABEL: Record<ExportFormat, string> = { csv: 'outcomes.csv', markdown: 'outcomes.markdown', archive: 'outcomes.archive', json: 'outcomes.json' };
+const LABEL: Record<ExportFormat, string> = { excel: 'outcomes.excel', csv: 'outcomes.csv', markdown: 'outcomes.markdown', archive: 'outcomes.archive', json: 'outcomes.json' };
 
 /**
  * `Export` in a session's header: a menu of formats; the chosen file is built from the session on
@@ -16,9 +16,10 @@ export function ExportMenu({ sessionId }: { sessionId: string }) {
   const { doc, clock } = useWorkshop();
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const [said, setSaid] = useState<{ text: string; problem: boolean } | null>(null);
-  const run = (format: ExportFormat) => {
+  const run = async (format: ExportFormat) => {
+    setSaid({ text: t('outcomes.preparing'), problem: false });
     try {
-      const file = buildExport(format, { doc, sessionId, t, now: clock.now() });
+      const file = await buildExport(format, { doc, sessionId, t, now: clock.now() });
       downloadFile(file.name, file.data, file.type);
       setSaid({ text: t('outcomes.exported', { file: file.name }), problem: false });
     } catch (error) {
@@ -35,7 +36,7 @@ export function ExportMenu({ sessionId }: { sessionId: string }) {
           label={t('outcomes.menu')}
           anchor={anchor}
           onClose={() => setAnchor(null)}
-          items={EXPORT_FORMATS.map((format) => ({ key: format, label: t(LABEL[format]), enabled: true, run: () => run(format) }))}
+          items={EXPORT_FORMATS.map((format) => ({ key: format, label: t(LABEL[format]), enabled: true, run: () => void run(format) }))}
         />
       )}
       <span className="visually-hidden" role={said?.problem ? 'alert' : 'status'}>

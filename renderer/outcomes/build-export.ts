@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { readSession, SCHEMA_VERSION } from '../../shared/model';
 import { ARCHIVE_EXTENSION, buildArchive, exportFileName, noteRows, notesCsv, sessionJson, sessionMarkdown, type CsvLabels } from '../../shared/export';
 
-export const EXPORT_FORMATS = ['csv', 'markdown', 'archive', 'json'] as const;
+export const EXPORT_FORMATS = ['excel', 'csv', 'markdown', 'archive', 'json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export interface ExportFile {
@@ -22,13 +22,19 @@ function labelsFor(t: TFunction): CsvLabels {
 }
 
 /** One export of the open session, in the reader's language, named `<title> <date>.<ext>`. */
-export function buildExport(format: ExportFormat, init: { doc: Y.Doc; sessionId: string; t: TFunction; now: number }): ExportFile {
+export async function buildExport(format: ExportFormat, init: { doc: Y.Doc; sessionId: string; t: TFunction; now: number }): Promise<ExportFile> {
   const { doc, sessionId, t, now } = init;
   const content = readSession(doc);
   const date = content.meta.date || new Date(now).toISOString().slice(0, 10);
   const name = (ext: string) => exportFileName(content.meta.title, date, ext);
   const json = () => JSON.stringify(sessionJson(content, { sessionId, now }), null, 2);
   switch (format) {
+    case 'excel': {
+      // exceljs is large: loaded (from the app's own files, offline too) only when a workbook is made.
+      const { sessionWorkbook } = await import('../../shared/export/workbook');
+      const bytes = await sessionWorkbook(content, { ...labelsFor(t), voting: t('outcomes.votingSheet'), round: t('outcomes.round'), rank: t('outcomes.rank') });
+      return { name: name('xlsx'), data: bytes as Uint8Array<ArrayBuffer>, type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+    }
     case 'csv':
       return { name: name('csv'), data: notesCsv(noteRows(content), labelsFor(t)), type: 'text/csv;charset=utf-8' };
     case 'markdown':

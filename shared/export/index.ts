@@ -4,3 +4,4 @@ export * from './markdown';
 export * from './session-json';
 export * from './archive';
 export * from './file-name';
+export * from './ccc-sheets';

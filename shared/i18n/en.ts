@@ -551,6 +551,11 @@ export const en = {
     votes_one: '{{count}} vote',
     votes_other: '{{count}} votes',
     by: 'by {{name}}',
+    excel: 'Excel workbook',
+    votingSheet: 'Voting',
+    round: 'Round',
+    rank: 'Rank',
+    preparing: 'Preparing the export…',
   },
 };
 

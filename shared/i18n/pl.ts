@@ -597,6 +597,11 @@ export const pl: Catalog & PolishPluralForms = {
     votes_many: '{{count}} głosów',
     votes_other: '{{count}} głosu',
     by: 'autor: {{name}}',
+    excel: 'Skoroszyt Excel',
+    votingSheet: 'Głosowanie',
+    round: 'Runda',
+    rank: 'Miejsce',
+    preparing: 'Przygotowywanie eksportu…',
   },
 };
 

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
+import ExcelJS from 'exceljs';
 import { addNote, createSession } from './support/board';
 import { launchPeer, type Peer } from './support/peers';
 import { expectNoAxeViolations, screenshots } from './support/look';
@@ -51,6 +52,14 @@ test('CSV and archive exports; the archive recreates the session in another prof
   expect(parsed.errors).toEqual([]);
   expect(parsed.data.map((r) => r.Text).sort()).toEqual(['\'=HYPERLINK("http://evil")', 'Zielone dachy i ścieżki rowerowe — żółć']);
   expect(parsed.data[0]!.Session).toBe('Laboratorium Kraków');
+
+  // The workbook, read back by exceljs: a sheet for the board, one row per note, Polish intact.
+  const xlsx = await exportAs(ap, 'Excel workbook');
+  expect(xlsx.name).toMatch(/\.xlsx$/);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(xlsx.path);
+  expect(book.worksheets.map((w) => w.name)).toEqual(['Main board', 'Voting']);
+  expect(book.getWorksheet('Main board')!.getColumn(3).values).toEqual(expect.arrayContaining(['Text', 'Zielone dachy i ścieżki rowerowe — żółć', '\'=HYPERLINK("http://evil")']));
 
   // JSON: valid against the published schema; Markdown: the board as a heading, the note as written.
   const json = SessionJson.parse(JSON.parse(readFileSync((await exportAs(ap, 'JSON')).path, 'utf8')));

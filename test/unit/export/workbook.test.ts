@@ -1,0 +1,62 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import * as M from '../../../shared/model';
+import { sessionWorkbook, type WorkbookLabels } from '../../../shared/export/workbook';
+import { addBoardFromTemplate } from '../../../shared/templates/apply';
+import { builtInTemplate } from '../../../shared/templates';
+import { en } from '../../../shared/i18n/en';
+
+const labels: WorkbookLabels = {
+  column: (c) => c,
+  level: (l) => en.tags.levels[l],
+  actor: (a) => en.tags.actors[a],
+  colour: (c) => c,
+  voting: 'Voting',
+  round: 'Round',
+  rank: 'Rank',
+};
+
+/** A note placed in the middle of the board's zone with this label. */
+function noteIn(doc: Y.Doc, boardId: string, zoneLabel: string, text: string, extra: Partial<M.NewNote> = {}): string {
+  const zone = M.listZones(doc, boardId).find((z) => z.label === zoneLabel)!;
+  return M.addNote(doc, { boardId, pos: { x: zone.rect.x + 20, y: zone.rect.y + 60 }, now: 5, text, ...extra });
+}
+
+describe('Excel workbook', () => {
+  it('has a sheet per board, a voting sheet and CCC tables, read back by exceljs with Polish intact', async () => {
+    const doc = new Y.Doc();
+    M.createSessionContent(doc, { title: 'Lab Warszawa', firstBoardTitle: 'Pomysły', now: 1, facilitatorId: 'fac', facilitatorName: 'Anna' });
+    const bo = addBoardFromTemplate(doc, builtInTemplate('barriers-opportunities')!, { language: 'pl', now: 2 });
+    const sm = addBoardFromTemplate(doc, builtInTemplate('stakeholder-map')!, { language: 'en', now: 3 });
+    const barrier = noteIn(doc, bo, 'Budynki · Bariery', 'Brak środków na termomodernizację', { level: 'national', authorName: 'Ola' });
+    noteIn(doc, bo, 'Budynki · Szanse', 'Fundusze UE na renowację');
+    noteIn(doc, bo, 'Budynki · Bariery', '=cmd|calc', {});
+    noteIn(doc, bo, 'Budynki · Bariery', 'still private', { private: true });
+    noteIn(doc, sm, 'Manage closely', 'Ministry of Climate');
+    const round = M.createVotingRound(doc, { title: 'Priorytety', now: 6, scope: { boardIds: [bo] } });
+    M.openVotingRound(doc, round);
+    M.castVote(doc, { roundId: round, voterId: 'v', noteId: barrier });
+    M.closeVotingRound(doc, round);
+
+    const bytes = await sessionWorkbook(M.readSession(doc), labels);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(bytes.buffer as ArrayBuffer);
+    const names = book.worksheets.map((w) => w.name);
+    expect(names).toEqual(['Pomysły', M.getBoard(doc, bo)!.title.slice(0, 31), M.getBoard(doc, sm)!.title.slice(0, 31), 'Voting', 'CCC A-3.1', 'CCC A-3.2']);
+    const boSheet = book.getWorksheet(names[1]!)!;
+    const texts = boSheet.getColumn(3).values.filter((v) => typeof v === 'string');
+    expect(texts).toEqual(expect.arrayContaining(['text', 'Brak środków na termomodernizację', 'Fundusze UE na renowację', "'=cmd|calc"]));
+    expect(texts).not.toContain('still private');
+    expect(boSheet.getRow(1).getCell(7).value).toBe('votes');
+    const voting = book.getWorksheet('Voting')!;
+    expect(voting.getRow(2).values).toEqual([undefined, 'Priorytety', 1, 'Brak środków na termomodernizację', 1]);
+    const a31 = book.getWorksheet('CCC A-3.1')!;
+    expect(a31.getRow(2).values).toEqual([undefined, 'Sector', 'Barriers', 'Opportunities', 'Responsible level']);
+    const a31Rows = [3, 4, 5].map((r) => (a31.getRow(r).values as unknown[]).slice(1));
+    expect(a31Rows).toContainEqual(['Budynki', 'Brak środków na termomodernizację', '', 'National']);
+    expect(a31Rows).toContainEqual(['Budynki', '', 'Fundusze UE na renowację', '']);
+    const a32 = book.getWorksheet('CCC A-3.2')!;
+    expect((a32.getRow(3).values as unknown[]).slice(1)).toEqual(['', 'Ministry of Climate', 'High', 'High']);
+  });
+});
