@@ -28,8 +28,18 @@ export function ExportMenu({ sessionId }: { sessionId: string }) {
   };
   return (
     <span className="menu-anchor">
-      <button type="button" className="button" aria-haspopup="menu" aria-expanded={anchor !== null} onClick={(e) => setAnchor(anchor ? null : e.currentTarget)}>
-        {t('outcomes.export')}
+      <button
+        type="button"
+        className="button export-button"
+        title={t('outcomes.export')}
+        aria-haspopup="menu"
+        aria-expanded={anchor !== null}
+        onClick={(e) => setAnchor(anchor ? null : e.currentTarget)}
+      >
+        <svg width={16} height={16} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
+          <path d="M12 3v12M7 10l5 5 5-5M5 21h14" />
+        </svg>
+        <span className="export-label">{t('outcomes.export')}</span>
       </button>
       {anchor && (
         <PopupMenu
