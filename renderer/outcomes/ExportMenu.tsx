@@ -2,10 +2,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PopupMenu } from '../ui/PopupMenu';
 import { useWorkshop } from '../workshop/workshop-context';
+import { useBoardUi } from '../state/board-ui';
 import { buildExport, EXPORT_FORMATS, type ExportFormat } from './build-export';
 import { downloadFile } from './download';
 
-const LABEL: Record<ExportFormat, string> = { excel: 'outcomes.excel', csv: 'outcomes.csv', markdown: 'outcomes.markdown', archive: 'outcomes.archive', json: 'outcomes.json' };
+const LABEL: Record<ExportFormat, string> = { excel: 'outcomes.excel', csv: 'outcomes.csv', markdown: 'outcomes.markdown', archive: 'outcomes.archive', json: 'outcomes.json', png: 'outcomes.png' };
 
 /**
  * `Export` in a session's header: a menu of formats; the chosen file is built from the session on
@@ -19,7 +20,7 @@ export function ExportMenu({ sessionId }: { sessionId: string }) {
   const run = async (format: ExportFormat) => {
     setSaid({ text: t('outcomes.preparing'), problem: false });
     try {
-      const file = await buildExport(format, { doc, sessionId, t, now: clock.now() });
+      const file = await buildExport(format, { doc, sessionId, t, now: clock.now(), boardId: useBoardUi.getState().currentBoardId });
       downloadFile(file.name, file.data, file.type);
       setSaid({ text: t('outcomes.exported', { file: file.name }), problem: false });
     } catch (error) {

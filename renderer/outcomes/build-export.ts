@@ -1,9 +1,10 @@
 import type { TFunction } from 'i18next';
 import * as Y from 'yjs';
 import { readSession, SCHEMA_VERSION } from '../../shared/model';
-import { ARCHIVE_EXTENSION, buildArchive, exportFileName, noteRows, notesCsv, sessionJson, sessionMarkdown, type CsvLabels } from '../../shared/export';
+import { renderBoardPng } from './board-png';
+import { ARCHIVE_EXTENSION, boardPicture, buildArchive, exportFileName, noteRows, notesCsv, sessionJson, sessionMarkdown, type CsvLabels } from '../../shared/export';
 
-export const EXPORT_FORMATS = ['excel', 'csv', 'markdown', 'archive', 'json'] as const;
+export const EXPORT_FORMATS = ['excel', 'csv', 'markdown', 'archive', 'json', 'png'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export interface ExportFile {
@@ -22,7 +23,7 @@ function labelsFor(t: TFunction): CsvLabels {
 }
 
 /** One export of the open session, in the reader's language, named `<title> <date>.<ext>`. */
-export async function buildExport(format: ExportFormat, init: { doc: Y.Doc; sessionId: string; t: TFunction; now: number }): Promise<ExportFile> {
+export async function buildExport(format: ExportFormat, init: { doc: Y.Doc; sessionId: string; t: TFunction; now: number; boardId: string | null }): Promise<ExportFile> {
   const { doc, sessionId, t, now } = init;
   const content = readSession(doc);
   const date = content.meta.date || new Date(now).toISOString().slice(0, 10);
@@ -34,6 +35,13 @@ export async function buildExport(format: ExportFormat, init: { doc: Y.Doc; sess
       const { sessionWorkbook } = await import('../../shared/export/workbook');
       const bytes = await sessionWorkbook(content, { ...labelsFor(t), voting: t('outcomes.votingSheet'), round: t('outcomes.round'), rank: t('outcomes.rank') });
       return { name: name('xlsx'), data: bytes as Uint8Array<ArrayBuffer>, type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+    }
+    case 'png': {
+      // The board on screen (else the first), whole, as the image of it.
+      const board = content.boards.find((b) => b.board.id === init.boardId) ?? content.boards[0];
+      if (!board) throw new Error('no board');
+      const bytes = await renderBoardPng(boardPicture(board));
+      return { name: exportFileName(`${content.meta.title} ${board.board.title}`, date, 'png'), data: bytes as Uint8Array<ArrayBuffer>, type: 'image/png' };
     }
     case 'csv':
       return { name: name('csv'), data: notesCsv(noteRows(content), labelsFor(t)), type: 'text/csv;charset=utf-8' };

@@ -5,3 +5,4 @@ export * from './session-json';
 export * from './archive';
 export * from './file-name';
 export * from './ccc-sheets';
+export * from './board-picture';

@@ -556,6 +556,7 @@ export const en = {
     round: 'Round',
     rank: 'Rank',
     preparing: 'Preparing the export…',
+    png: 'Image (PNG)',
   },
 };
 

@@ -602,6 +602,7 @@ export const pl: Catalog & PolishPluralForms = {
     round: 'Runda',
     rank: 'Miejsce',
     preparing: 'Przygotowywanie eksportu…',
+    png: 'Obraz (PNG)',
   },
 };
 

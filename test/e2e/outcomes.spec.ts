@@ -69,6 +69,11 @@ test('CSV and archive exports; the archive recreates the session in another prof
   expect(md).toContain('## Main board');
   expect(md).toContain('=HYPERLINK\\("http://evil"\\)');
 
+  // The board as a picture: a real PNG, as wide as the notes need, with the note's yellow in it.
+  const png = readFileSync((await exportAs(ap, 'Image (PNG)')).path);
+  expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  expect(png.readUInt32BE(16)).toBeGreaterThan(400);
+
   const archive = await exportAs(ap, 'Session archive');
   expect(archive.name).toMatch(/\.tlab$/);
   await screenshots(ap, 'outcomes-export');
