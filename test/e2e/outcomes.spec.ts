@@ -6,6 +6,7 @@ import { addNote, createSession } from './support/board';
 import { launchPeer, type Peer } from './support/peers';
 import { expectNoAxeViolations, screenshots } from './support/look';
 import { SessionJson } from '../../shared/export/session-json';
+import { en } from '../../shared/i18n/en';
 
 // Exports made in one browser profile and read by third-party code; the session archive carried
 // to another profile (a second computer), and two diverged copies merged.
@@ -114,4 +115,11 @@ test('a file that is not an archive is refused with what to do, and nothing chan
   writeFileSync(json, '{"format":"transition-lab-session"}');
   await importFile(page, json);
   await expect(page.getByRole('alert').filter({ hasText: 'This is a JSON export, meant for other tools.' })).toBeVisible();
+  // The whole corpus of bad archives: each refused with its own message, nothing stored.
+  const expected = JSON.parse(readFileSync('test/fixtures/import/expected.json', 'utf8')) as Record<string, keyof typeof en.outcomes.problems>;
+  for (const [file, problem] of Object.entries(expected)) {
+    await importFile(page, `test/fixtures/import/${file}`);
+    await expect(page.getByRole('alert').filter({ hasText: en.outcomes.problems[problem] }), file).toBeVisible();
+  }
+  await expect(page.getByRole('list', { name: 'Sessions' })).toHaveCount(0);
 });
