@@ -6,7 +6,7 @@ import { useBoardUi } from '../state/board-ui';
 import { buildExport, EXPORT_FORMATS, type ExportFormat } from './build-export';
 import { downloadFile } from './download';
 
-const LABEL: Record<ExportFormat, string> = { excel: 'outcomes.excel', csv: 'outcomes.csv', markdown: 'outcomes.markdown', archive: 'outcomes.archive', json: 'outcomes.json', png: 'outcomes.png' };
+const LABEL: Record<ExportFormat, string> = { pdf: 'outcomes.pdf', excel: 'outcomes.excel', csv: 'outcomes.csv', markdown: 'outcomes.markdown', archive: 'outcomes.archive', json: 'outcomes.json', png: 'outcomes.png' };
 
 /**
  * `Export` in a session's header: a menu of formats; the chosen file is built from the session on

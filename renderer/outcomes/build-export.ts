@@ -2,9 +2,10 @@ import type { TFunction } from 'i18next';
 import * as Y from 'yjs';
 import { readSession, SCHEMA_VERSION } from '../../shared/model';
 import { renderBoardPng } from './board-png';
+import { loadReportFonts } from './report-fonts';
 import { ARCHIVE_EXTENSION, boardPicture, buildArchive, exportFileName, noteRows, notesCsv, sessionJson, sessionMarkdown, type CsvLabels } from '../../shared/export';
 
-export const EXPORT_FORMATS = ['excel', 'csv', 'markdown', 'archive', 'json', 'png'] as const;
+export const EXPORT_FORMATS = ['pdf', 'csv', 'excel', 'markdown', 'archive', 'json', 'png'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export interface ExportFile {
@@ -30,6 +31,31 @@ export async function buildExport(format: ExportFormat, init: { doc: Y.Doc; sess
   const name = (ext: string) => exportFileName(content.meta.title, date, ext);
   const json = () => JSON.stringify(sessionJson(content, { sessionId, now }), null, 2);
   switch (format) {
+    case 'pdf': {
+      const [{ sessionPdf }, fonts] = await Promise.all([import('../../shared/export/pdf-report'), loadReportFonts()]);
+      const bytes = await sessionPdf(
+        content,
+        {
+          ...labelsFor(t),
+          report: t('outcomes.report'),
+          participants: (count) => t('outcomes.participants', { count }),
+          boards: (count) => t('outcomes.boardsCount', { count }),
+          notes: (count) => t('outcomes.notesCount', { count }),
+          agenda: t('agenda.name'),
+          agendaLine: (planned, actual) => (actual === null ? t('outcomes.agendaLine', { planned }) : t('outcomes.agendaLineActual', { planned, actual })),
+          votingResults: t('voting.results'),
+          byLevel: t('voting.byLevel'),
+          noLevel: t('voting.noLevel'),
+          noZone: t('outcomes.elsewhere'),
+          votes: (count) => t('outcomes.votes', { count }),
+          by: (person) => t('outcomes.by', { name: person }),
+          exportedOn: (day) => t('outcomes.exportedOn', { date: day }),
+        },
+        fonts,
+        now,
+      );
+      return { name: name('pdf'), data: bytes as Uint8Array<ArrayBuffer>, type: 'application/pdf' };
+    }
     case 'excel': {
       // exceljs is large: loaded (from the app's own files, offline too) only when a workbook is made.
       const { sessionWorkbook } = await import('../../shared/export/workbook');

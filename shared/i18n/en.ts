@@ -557,6 +557,17 @@ export const en = {
     rank: 'Rank',
     preparing: 'Preparing the export…',
     png: 'Image (PNG)',
+    pdf: 'PDF report',
+    report: 'Transition lab report',
+    participants_one: '{{count}} participant',
+    participants_other: '{{count}} participants',
+    boardsCount_one: '{{count}} board',
+    boardsCount_other: '{{count}} boards',
+    notesCount_one: '{{count}} note',
+    notesCount_other: '{{count}} notes',
+    agendaLine: '{{planned}} min planned',
+    agendaLineActual: '{{planned}} min planned, {{actual}} min actual',
+    exportedOn: 'Exported on {{date}}',
   },
 };
 

@@ -603,6 +603,23 @@ export const pl: Catalog & PolishPluralForms = {
     rank: 'Miejsce',
     preparing: 'Przygotowywanie eksportu…',
     png: 'Obraz (PNG)',
+    pdf: 'Raport PDF',
+    report: 'Raport z laboratorium transformacji',
+    participants_one: '{{count}} uczestnik',
+    participants_few: '{{count}} uczestników',
+    participants_many: '{{count}} uczestników',
+    participants_other: '{{count}} uczestnika',
+    boardsCount_one: '{{count}} tablica',
+    boardsCount_few: '{{count}} tablice',
+    boardsCount_many: '{{count}} tablic',
+    boardsCount_other: '{{count}} tablicy',
+    notesCount_one: '{{count}} karteczka',
+    notesCount_few: '{{count}} karteczki',
+    notesCount_many: '{{count}} karteczek',
+    notesCount_other: '{{count}} karteczki',
+    agendaLine: 'Plan: {{planned}} min',
+    agendaLineActual: 'Plan: {{planned}} min, faktycznie: {{actual}} min',
+    exportedOn: 'Wyeksportowano {{date}}',
   },
 };
 
@@ -617,6 +634,7 @@ interface PolishPluralForms {
   voting: Catalog['voting'] & Record<'yourVotes_few' | 'yourVotes_many' | 'total_few' | 'total_many' | 'votesLeft_few' | 'votesLeft_many' | 'levelVotes_few' | 'levelVotes_many', string>;
   facilitation: Catalog['facilitation'] & { revealed_few: string; revealed_many: string };
   apart: Catalog['apart'] & { more_few: string; more_many: string };
-  outcomes: Catalog['outcomes'] & { merged_few: string; merged_many: string; votes_few: string; votes_many: string };
+  outcomes: Catalog['outcomes'] &
+    Record<'merged_few' | 'merged_many' | 'votes_few' | 'votes_many' | 'participants_few' | 'participants_many' | 'boardsCount_few' | 'boardsCount_many' | 'notesCount_few' | 'notesCount_many', string>;
   find: Catalog['find'] & { notes_few: string; notes_many: string; results_few: string; results_many: string };
 }

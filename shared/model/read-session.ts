@@ -7,7 +7,7 @@ import { listFacilitators, type Facilitator } from './facilitators';
 import { readNote, type Note } from './notes';
 import { readSessionMeta, type SessionMeta } from './session-meta';
 import { compareIds, readNullableNumber } from './validate';
-import { voteTotals, type VoteTotal } from './votes';
+import { totalsByLevel, voteTotals, type LevelTotals, type VoteTotal } from './votes';
 import { listRounds, type VotingRound } from './voting-rounds';
 import { readZone, type Zone } from './zones';
 
@@ -35,6 +35,8 @@ export interface RoundResult {
   round: VotingRound;
   /** Counted votes per note, most first. */
   totals: VoteTotal[];
+  /** The same, split by the voters' governance level (votes.ts totalsByLevel). */
+  byLevel: LevelTotals[];
 }
 
 export interface SessionCounts {
@@ -160,7 +162,7 @@ export function readSession(doc: Y.Doc): SessionContent {
       .map((c) => ({ ...c, memberIds: members.get(c.id) ?? [] }));
   }
 
-  const rounds = listRounds(doc).map((round) => ({ round, totals: voteTotals(doc, round.id) }));
+  const rounds = listRounds(doc).map((round) => ({ round, totals: voteTotals(doc, round.id), byLevel: totalsByLevel(doc, round.id) }));
   const agenda = listAgenda(doc);
   const sum = (f: (b: BoardContent) => number) => boards.reduce((n, b) => n + f(b), 0);
   return {

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import Papa from 'papaparse';
 import ExcelJS from 'exceljs';
 import { addNote, createSession } from './support/board';
@@ -53,6 +54,12 @@ test('CSV and archive exports; the archive recreates the session in another prof
   expect(parsed.errors).toEqual([]);
   expect(parsed.data.map((r) => r.Text).sort()).toEqual(['\'=HYPERLINK("http://evil")', 'Zielone dachy i ścieżki rowerowe — żółć']);
   expect(parsed.data[0]!.Session).toBe('Laboratorium Kraków');
+
+  // The PDF report, read by pdftotext: the title and the Polish note whole.
+  const pdf = await exportAs(ap, 'PDF report');
+  const pdfText = execFileSync('pdftotext', [pdf.path, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  expect(pdfText).toContain('Laboratorium Kraków');
+  expect(pdfText).toContain('Zielone dachy i ścieżki rowerowe — żółć');
 
   // The workbook, read back by exceljs: a sheet for the board, one row per note, Polish intact.
   const xlsx = await exportAs(ap, 'Excel workbook');
