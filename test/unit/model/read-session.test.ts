@@ -20,7 +20,7 @@ function viaProjections(doc: Y.Doc) {
     })),
     deletedBoards: M.listDeletedBoards(doc),
     agenda: M.listAgenda(doc),
-    rounds: M.listRounds(doc).map((round) => ({ round, totals: M.voteTotals(doc, round.id) })),
+    rounds: M.listRounds(doc).map((round) => ({ round, totals: M.voteTotals(doc, round.id), byLevel: M.totalsByLevel(doc, round.id) })),
     facilitators: M.listFacilitators(doc),
   };
 }
