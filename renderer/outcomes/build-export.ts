@@ -50,6 +50,7 @@ export async function buildExport(format: ExportFormat, init: { doc: Y.Doc; sess
           votes: (count) => t('outcomes.votes', { count }),
           by: (person) => t('outcomes.by', { name: person }),
           exportedOn: (day) => t('outcomes.exportedOn', { date: day }),
+          emptyBoard: t('outcomes.emptyBoard'),
         },
         fonts,
         now,

@@ -19,6 +19,7 @@ export interface ReportLabels extends Pick<CsvLabels, 'level' | 'actor'> {
   votes: (count: number) => string;
   by: (name: string) => string;
   exportedOn: (date: string) => string;
+  emptyBoard: string;
 }
 
 export interface ReportFonts {
@@ -126,6 +127,10 @@ export async function sessionPdf(content: SessionContent, labels: ReportLabels, 
   for (const { board, zones, clusters, notes, ...rest } of shown) {
     flow.newPage();
     flow.heading(board.title, 18);
+    if (zones.length === 0 && notes.length === 0) {
+      flow.text(labels.emptyBoard, { colour: MUTED });
+      continue;
+    }
     // The board as a picture, scaled to the page width.
     const picture = boardPicture({ board, zones, clusters, notes, ...rest }, 2000);
     const width = A4.w - 2 * MARGIN;

@@ -568,6 +568,7 @@ export const en = {
     agendaLine: '{{planned}} min planned',
     agendaLineActual: '{{planned}} min planned, {{actual}} min actual',
     exportedOn: 'Exported on {{date}}',
+    emptyBoard: 'No notes on this board.',
   },
 };
 

@@ -620,6 +620,7 @@ export const pl: Catalog & PolishPluralForms = {
     agendaLine: 'Plan: {{planned}} min',
     agendaLineActual: 'Plan: {{planned}} min, faktycznie: {{actual}} min',
     exportedOn: 'Wyeksportowano {{date}}',
+    emptyBoard: 'Na tej tablicy nie ma karteczek.',
   },
 };
 

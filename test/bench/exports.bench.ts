@@ -57,6 +57,7 @@ const reportLabels: ReportLabels = {
   votes: (n) => `${n} votes`,
   by: (n) => `by ${n}`,
   exportedOn: (d) => d,
+  emptyBoard: 'Empty',
 };
 const workbookLabels: WorkbookLabels = { column: id, level: id, actor: id, colour: id, voting: 'Voting', round: 'Round', rank: 'Rank' };
 const fonts = { regular: new Uint8Array(readFileSync('assets/fonts/DejaVuSans.ttf')), bold: new Uint8Array(readFileSync('assets/fonts/DejaVuSans-Bold.ttf')) };

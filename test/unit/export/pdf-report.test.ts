@@ -26,6 +26,7 @@ const labels: ReportLabels = {
   votes: (n) => `${n} votes`,
   by: (name) => `by ${name}`,
   exportedOn: (d) => `Exported on ${d}`,
+  emptyBoard: 'No notes on this board.',
 };
 
 const fonts = { regular: new Uint8Array(readFileSync('assets/fonts/DejaVuSans.ttf')), bold: new Uint8Array(readFileSync('assets/fonts/DejaVuSans-Bold.ttf')) };
@@ -63,6 +64,7 @@ describe('PDF report', () => {
     expect(flat).toContain('National · 1 votes · by Żaneta');
     expect(flat).toContain('By governance level');
     expect(flat).not.toContain('Sekretny');
+    expect(flat).toContain('No notes on this board.');
     const pages = execFileSync('pdfinfo', [join(dir, 'report.pdf')], { encoding: 'utf8' }).match(/Pages:\s+(\d+)/)?.[1];
     // Cover, agenda, the two boards, the voting results.
     expect(Number(pages)).toBe(5);
