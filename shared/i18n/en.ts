@@ -555,7 +555,6 @@ export const en = {
     votingSheet: 'Voting',
     round: 'Round',
     rank: 'Rank',
-    preparing: 'Preparing the export…',
     png: 'Image (PNG)',
     pdf: 'PDF report',
     report: 'Transition lab report',
@@ -569,6 +568,9 @@ export const en = {
     agendaLineActual: '{{planned}} min planned, {{actual}} min actual',
     exportedOn: 'Exported on {{date}}',
     emptyBoard: 'No notes on this board.',
+    making: 'Making the {{format}}',
+    cancel: 'Cancel export',
+    cancelled: 'Export cancelled. Nothing was saved.',
   },
 };
 

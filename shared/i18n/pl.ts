@@ -601,7 +601,6 @@ export const pl: Catalog & PolishPluralForms = {
     votingSheet: 'Głosowanie',
     round: 'Runda',
     rank: 'Miejsce',
-    preparing: 'Przygotowywanie eksportu…',
     png: 'Obraz (PNG)',
     pdf: 'Raport PDF',
     report: 'Raport z laboratorium transformacji',
@@ -621,6 +620,9 @@ export const pl: Catalog & PolishPluralForms = {
     agendaLineActual: 'Plan: {{planned}} min, faktycznie: {{actual}} min',
     exportedOn: 'Wyeksportowano {{date}}',
     emptyBoard: 'Na tej tablicy nie ma karteczek.',
+    making: 'Tworzenie: {{format}}',
+    cancel: 'Anuluj eksport',
+    cancelled: 'Eksport anulowano. Nic nie zapisano.',
   },
 };
 
