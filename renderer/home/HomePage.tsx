@@ -3,12 +3,18 @@ import { useTranslation } from 'react-i18next';
 import { AppHeader } from '../ui/AppHeader';
 import { JoinSessionButton } from '../join/JoinSessionButton';
 import { NewSessionDialog } from './NewSessionDialog';
+import { loadDeviceId } from '../identity/device-id';
+import { readDisplayName } from '../identity/display-name';
+import { appDatabase } from '../storage/database';
 import { ImportButton } from '../outcomes/ImportButton';
 import { summariseSession } from '../session/session-summary';
 import { mergeArchiveInto } from '../session/merge-archive';
 import { SessionList } from './SessionList';
 import { StorageHealthAlert } from '../session/SaveStatus';
 import { useDatabaseHealth } from '../session/use-save-state';
+
+/** Who becomes facilitator of a session made from a JSON export: this device, by its name. */
+const importer = async () => ({ deviceId: await loadDeviceId(appDatabase()), name: readDisplayName() });
 
 export function HomePage() {
   const { t } = useTranslation();
@@ -24,7 +30,7 @@ export function HomePage() {
             <p className="muted">{t('app.tagline')}</p>
           </div>
           <div className="home-actions">
-            <ImportButton summarise={summariseSession} merge={mergeArchiveInto} />
+            <ImportButton summarise={summariseSession} merge={mergeArchiveInto} me={importer} />
             <JoinSessionButton />
             <button type="button" className="button primary" onClick={() => setCreating(true)}>
               {t('home.newSession')}

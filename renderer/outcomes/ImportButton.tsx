@@ -2,12 +2,12 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import * as Y from 'yjs';
 import { readSessionMeta } from '../../shared/model';
-import { MAX_ARCHIVE_BYTES, readArchive, type ArchiveProblem } from '../../shared/export';
+import { MAX_ARCHIVE_BYTES, readArchive, readSessionJson, sessionFromJson, type ArchiveProblem } from '../../shared/export';
 import { appDatabase, type SessionSummary } from '../storage/database';
 import { createSessionFromState, hasSession } from '../storage/session-import';
 import { sessionHref } from '../ui/hash-route';
 
-type Problem = ArchiveProblem | 'notSession' | 'json' | 'storage';
+type Problem = ArchiveProblem | 'notSession' | 'jsonInvalid' | 'jsonExists' | 'storage';
 
 export type ImportOutcome =
   | { kind: 'created'; sessionId: string; title: string }
@@ -18,6 +18,8 @@ export interface ImportProps {
   summarise: (doc: Y.Doc) => Omit<SessionSummary, 'id' | 'updatedAt'>;
   /** Merges into a session this device has (session/merge-archive.ts); null: nothing new. */
   merge: (sessionId: string, state: Uint8Array) => Promise<number | null>;
+  /** Who becomes the facilitator of a session made from a JSON export: this device. */
+  me: () => Promise<{ deviceId: string; name: string }>;
 }
 
 /** Checks the Yjs state really is a session before anything is stored. */
@@ -38,12 +40,35 @@ function isSessionState(state: Uint8Array): boolean {
  * anything is written (shared/export/archive.ts); a session this device lacks is created, one it
  * has is merged, and the result is announced. A refused file changes nothing and says why.
  */
-export function ImportButton({ summarise, merge }: ImportProps) {
+export function ImportButton({ summarise, merge, me }: ImportProps) {
   const { t } = useTranslation();
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [done, setDone] = useState<ImportOutcome | null>(null);
+
+  /**
+   * A JSON export becomes a new session on this device (with an id of its own: its structure is
+   * rebuilt, not its history, so it must never be merged with the original's archive).
+   */
+  const importJson = async (bytes: Uint8Array) => {
+    const read = readSessionJson(new TextDecoder().decode(bytes).replace(/^\uFEFF/, ''));
+    if (!read.ok) return setProblem(read.problem === 'newerFormat' ? 'newerFormat' : 'jsonInvalid');
+    const db = appDatabase();
+    const { deviceId, name } = await me();
+    const doc = sessionFromJson(read.json, { now: Date.now(), facilitatorId: deviceId, facilitatorName: name });
+    // Imported once already (the same export twice): say so rather than make a second copy.
+    const sessionId = `${read.json.session.id.slice(0, 96)}-json`;
+    try {
+      if (await hasSession(db, sessionId)) return setProblem('jsonExists');
+      const title = await createSessionFromState(db, { sessionId, state: Y.encodeStateAsUpdate(doc), summarise });
+      setDone({ kind: 'created', sessionId, title });
+    } catch {
+      setProblem('storage');
+    } finally {
+      doc.destroy();
+    }
+  };
 
   const importFile = async (file: File) => {
     setProblem(null);
@@ -54,9 +79,9 @@ export function ImportButton({ summarise, merge }: ImportProps) {
       const bytes = new Uint8Array(await file.arrayBuffer());
       const read = readArchive(bytes);
       if (!read.ok) {
-        // A JSON export is ours too, but carries no session state to recreate it from.
         const looksJson = bytes[0] === 0x7b || (bytes[0] === 0xef && bytes[3] === 0x7b);
-        return setProblem(read.problem === 'notArchive' && looksJson ? 'json' : read.problem);
+        if (read.problem === 'notArchive' && looksJson) return await importJson(bytes);
+        return setProblem(read.problem);
       }
       if (!isSessionState(read.archive.state)) return setProblem('notSession');
       const { sessionId, title } = read.archive.manifest;

@@ -6,3 +6,4 @@ export * from './archive';
 export * from './file-name';
 export * from './ccc-sheets';
 export * from './board-picture';
+export * from './session-from-json';

@@ -12,6 +12,8 @@ export const SESSION_JSON_VERSION = 1;
 
 const text = (max: number) => z.string().max(max);
 const id = z.string().min(1).max(128);
+const coordinate = z.number().min(-1_000_000).max(1_000_000);
+const extent = z.number().min(1).max(1_000_000);
 
 export const SessionJson = z.object({
   format: z.literal(SESSION_JSON_FORMAT),
@@ -31,7 +33,9 @@ export const SessionJson = z.object({
       z.object({
         id,
         title: text(200),
-        zones: z.array(z.object({ id, label: text(200), prompt: text(500) })).max(500),
+        /** The template the canvas was made from, if any (shared/templates ids). */
+        template: text(64).nullable(),
+        zones: z.array(z.object({ id, label: text(200), prompt: text(500), rect: z.object({ x: coordinate, y: coordinate, w: extent, h: extent }) })).max(500),
         clusters: z.array(z.object({ id, title: text(200) })).max(5_000),
         notes: z
           .array(
@@ -39,6 +43,8 @@ export const SessionJson = z.object({
               id,
               text: text(2_000),
               colour: z.enum(NOTE_COLOURS),
+              pos: z.object({ x: coordinate, y: coordinate }),
+              size: z.object({ w: extent, h: extent }),
               zone: id.nullable(),
               cluster: id.nullable(),
               level: z.enum(GOVERNANCE_LEVELS).nullable(),
@@ -79,7 +85,8 @@ export function sessionJson(content: SessionContent, init: { sessionId: string; 
     boards: content.boards.map(({ board, zones, clusters, notes }) => ({
       id: board.id,
       title: board.title,
-      zones: zones.map((z) => ({ id: z.id, label: z.label, prompt: z.prompt })),
+      template: board.templateId,
+      zones: zones.map((z) => ({ id: z.id, label: z.label, prompt: z.prompt, rect: z.rect })),
       clusters: clusters.map((c) => ({ id: c.id, title: c.title })),
       notes: notes
         .filter((n) => shown.has(n.id))
@@ -87,6 +94,8 @@ export function sessionJson(content: SessionContent, init: { sessionId: string; 
           id: n.id,
           text: n.text,
           colour: n.colour,
+          pos: { x: n.pos.x, y: n.pos.y },
+          size: n.size,
           zone: n.zoneId,
           cluster: n.clusterId,
           level: n.level,

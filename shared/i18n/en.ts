@@ -530,7 +530,8 @@ export const en = {
       newerFormat: 'This archive was made by a newer version of Transition Lab. Update the app, then import it again. Nothing was imported.',
       damaged: 'This archive was changed after it was exported, so it cannot be trusted. Nothing was imported; export it again.',
       notSession: 'This archive does not hold a readable session. Nothing was imported.',
-      json: 'This is a JSON export, meant for other tools. To carry a session to another computer, import its session archive (.tlab).',
+      jsonInvalid: 'This JSON file is not a Transition Lab session export, or it was changed after export. Nothing was imported.',
+      jsonExists: 'This session is already on this device. To merge another copy into it, import that copy’s session archive (.tlab); a JSON export cannot be merged.',
       storage: 'The session could not be saved on this device (storage full or blocked). Nothing was changed.',
     },
     columns: {

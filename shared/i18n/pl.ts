@@ -574,7 +574,8 @@ export const pl: Catalog & PolishPluralForms = {
       newerFormat: 'To archiwum powstało w nowszej wersji Transition Lab. Zaktualizuj aplikację i zaimportuj je ponownie. Nic nie zaimportowano.',
       damaged: 'To archiwum zmieniono po eksporcie, więc nie można mu ufać. Nic nie zaimportowano; wyeksportuj je ponownie.',
       notSession: 'To archiwum nie zawiera czytelnej sesji. Nic nie zaimportowano.',
-      json: 'To eksport JSON, przeznaczony dla innych narzędzi. Aby przenieść sesję na inny komputer, zaimportuj jej archiwum (.tlab).',
+      jsonInvalid: 'Ten plik JSON nie jest eksportem sesji Transition Lab albo zmieniono go po eksporcie. Nic nie zaimportowano.',
+      jsonExists: 'Ta sesja jest już na tym urządzeniu. Aby scalić z nią inną kopię, zaimportuj archiwum tej kopii (.tlab); eksportu JSON nie da się scalić.',
       storage: 'Nie udało się zapisać sesji na tym urządzeniu (brak miejsca lub blokada). Nic nie zmieniono.',
     },
     columns: {

@@ -121,7 +121,7 @@ test('a file that is not an archive is refused with what to do, and nothing chan
   const json = test.info().outputPath('session.json');
   writeFileSync(json, '{"format":"transition-lab-session"}');
   await importFile(page, json);
-  await expect(page.getByRole('alert').filter({ hasText: 'This is a JSON export, meant for other tools.' })).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'This JSON file is not a Transition Lab session export' })).toBeVisible();
   // The whole corpus of bad archives: each refused with its own message, nothing stored.
   const expected = JSON.parse(readFileSync('test/fixtures/import/expected.json', 'utf8')) as Record<string, keyof typeof en.outcomes.problems>;
   for (const [file, problem] of Object.entries(expected)) {
@@ -129,4 +129,14 @@ test('a file that is not an archive is refused with what to do, and nothing chan
     await expect(page.getByRole('alert').filter({ hasText: en.outcomes.problems[problem] }), file).toBeVisible();
   }
   await expect(page.getByRole('list', { name: 'Sessions' })).toHaveCount(0);
+
+  // A JSON export (the committed sample) becomes a session here; the same file twice does not.
+  await importFile(page, 'docs/samples/demo.json');
+  await expect(page.getByRole('status').filter({ hasText: 'Imported “Warszawa — laboratorium transformacji (demo)”.' })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Sessions' }).getByRole('link', { name: 'Warszawa — laboratorium transformacji (demo)' })).toBeVisible();
+  await importFile(page, 'docs/samples/demo.json');
+  await expect(page.getByRole('alert').filter({ hasText: 'This session is already on this device.' })).toBeVisible();
+  await page.getByRole('list', { name: 'Sessions' }).getByRole('link', { name: 'Warszawa — laboratorium transformacji (demo)' }).click();
+  await page.getByRole('navigation', { name: 'Boards' }).getByRole('button', { name: 'Bariery i szanse według poziomów zarządzania', exact: true }).click();
+  await expect(page.getByRole('article', { name: /^network heat with a large carbon footprint/ })).toBeAttached();
 });

@@ -161,3 +161,34 @@ describe('export file names', () => {
     expect(X.exportFileName('..', '2026-12-04', 'tlab')).toBe('session 2026-12-04.tlab');
   });
 });
+
+describe('JSON back into a session', () => {
+  it('recreates boards, zones, notes in place with their tags, clusters and the agenda', () => {
+    const { doc, boardId } = lab();
+    M.addAgendaItem(doc, { title: 'Otwarcie', minutes: 10, boardId });
+    const exported = JSON.stringify(X.sessionJson(M.readSession(doc), { sessionId: 'abc', now: 0 }));
+    const read = X.readSessionJson(exported);
+    if (!read.ok) throw new Error(read.problem);
+    const copy = X.sessionFromJson(read.json, { now: 10, facilitatorId: 'me', facilitatorName: 'Me' });
+    const before = M.readSession(doc);
+    const after = M.readSession(copy);
+    expect(after.meta.title).toBe('Laboratorium Kraków');
+    expect(after.boards.map((b) => b.board.title)).toEqual(before.boards.map((b) => b.board.title));
+    const shape = (s: M.SessionContent) =>
+      s.boards.flatMap((b) =>
+        b.notes
+          .filter((n) => !n.private)
+          .map((n) => [n.text, n.pos.x, n.pos.y, n.colour, n.level, n.actor, n.authorName, b.zones.find((z) => z.id === n.zoneId)?.label ?? null, b.clusters.find((c) => c.id === n.clusterId)?.title ?? null]),
+      );
+    expect(shape(after)).toEqual(shape(before));
+    expect(after.agenda.map((a) => [a.title, a.minutes, a.boardId === after.boards[0]!.board.id])).toEqual([['Otwarcie', 10, true]]);
+    expect(M.isFacilitator(copy, 'me')).toBe(true);
+  });
+
+  it('refuses what is not JSON, not ours, or from a newer version', () => {
+    expect(X.readSessionJson('{not json')).toEqual({ ok: false, problem: 'notJson' });
+    expect(X.readSessionJson('{"format":"transition-lab-session","version":1}')).toEqual({ ok: false, problem: 'notSession' });
+    expect(X.readSessionJson('{"format":"transition-lab-session","version":2}')).toEqual({ ok: false, problem: 'newerFormat' });
+    expect(X.readSessionJson('[1,2,3]')).toEqual({ ok: false, problem: 'notSession' });
+  });
+});
