@@ -6,7 +6,7 @@ import { NewSessionDialog } from './NewSessionDialog';
 import { loadDeviceId } from '../identity/device-id';
 import { readDisplayName } from '../identity/display-name';
 import { appDatabase } from '../storage/database';
-import { ImportButton } from '../outcomes/ImportButton';
+import { useImport } from '../outcomes/use-import';
 import { summariseSession } from '../session/session-summary';
 import { mergeArchiveInto } from '../session/merge-archive';
 import { SessionList } from './SessionList';
@@ -20,6 +20,7 @@ export function HomePage() {
   const { t } = useTranslation();
   const [creating, setCreating] = useState(false);
   const health = useDatabaseHealth();
+  const importing = useImport({ summarise: summariseSession, merge: mergeArchiveInto, me: importer });
   return (
     <div className="page">
       <AppHeader />
@@ -30,13 +31,14 @@ export function HomePage() {
             <p className="muted">{t('app.tagline')}</p>
           </div>
           <div className="home-actions">
-            <ImportButton summarise={summariseSession} merge={mergeArchiveInto} me={importer} />
+            {importing.button}
             <JoinSessionButton />
             <button type="button" className="button primary" onClick={() => setCreating(true)}>
               {t('home.newSession')}
             </button>
           </div>
         </div>
+        {importing.result}
         <SessionList />
       </main>
       <StorageHealthAlert health={health} />

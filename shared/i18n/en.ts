@@ -572,6 +572,9 @@ export const en = {
     making: 'Making the {{format}}',
     cancel: 'Cancel export',
     cancelled: 'Export cancelled. Nothing was saved.',
+    changesList: 'What the archive added or changed',
+    noteAdded: 'Added: “{{text}}” ({{board}})',
+    noteChanged: 'Changed: “{{text}}” ({{board}})',
   },
 };
 

@@ -624,6 +624,9 @@ export const pl: Catalog & PolishPluralForms = {
     making: 'Tworzenie: {{format}}',
     cancel: 'Anuluj eksport',
     cancelled: 'Eksport anulowano. Nic nie zapisano.',
+    changesList: 'Co archiwum dodało lub zmieniło',
+    noteAdded: 'Dodano: „{{text}}” ({{board}})',
+    noteChanged: 'Zmieniono: „{{text}}” ({{board}})',
   },
 };
 

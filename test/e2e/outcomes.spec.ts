@@ -101,6 +101,9 @@ test('CSV and archive exports; the archive recreates the session in another prof
   await cp.getByRole('link', { name: /All sessions/ }).click();
   await importFile(cp, second.path);
   await expect(cp.getByRole('status').filter({ hasText: 'Merged the archive into “Laboratorium Kraków”: 1 note added or changed.' })).toBeVisible();
+  await expect(cp.getByRole('list', { name: 'What the archive added or changed' }).getByRole('listitem')).toHaveText(['Added: “Added after the first export” (Main board)']);
+  await screenshots(cp, 'outcomes-import');
+  await expectNoAxeViolations(cp, 'Home after a merge');
   // The same archive again changes nothing.
   await importFile(cp, second.path);
   await expect(cp.getByRole('status').filter({ hasText: '“Laboratorium Kraków” already had everything in this archive.' })).toBeVisible();

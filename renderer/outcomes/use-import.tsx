@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import * as Y from 'yjs';
 import { readSessionMeta } from '../../shared/model';
@@ -7,17 +7,23 @@ import { appDatabase, type SessionSummary } from '../storage/database';
 import { createSessionFromState, hasSession } from '../storage/session-import';
 import { sessionHref } from '../ui/hash-route';
 
+export interface MergedNote {
+  text: string;
+  board: string;
+  added: boolean;
+}
+
 type Problem = ArchiveProblem | 'notSession' | 'jsonInvalid' | 'jsonExists' | 'storage';
 
 export type ImportOutcome =
   | { kind: 'created'; sessionId: string; title: string }
-  | { kind: 'merged'; sessionId: string; title: string; changedNotes: number }
+  | { kind: 'merged'; sessionId: string; title: string; notes: MergedNote[] }
   | { kind: 'unchanged'; sessionId: string; title: string };
 
 export interface ImportProps {
   summarise: (doc: Y.Doc) => Omit<SessionSummary, 'id' | 'updatedAt'>;
   /** Merges into a session this device has (session/merge-archive.ts); null: nothing new. */
-  merge: (sessionId: string, state: Uint8Array) => Promise<number | null>;
+  merge: (sessionId: string, state: Uint8Array) => Promise<MergedNote[] | null>;
   /** Who becomes the facilitator of a session made from a JSON export: this device. */
   me: () => Promise<{ deviceId: string; name: string }>;
 }
@@ -36,11 +42,12 @@ function isSessionState(state: Uint8Array): boolean {
 }
 
 /**
- * `Import` on Home: a session archive (.tlab) from another computer. Validated whole before
+ * `Import` on Home (its button, and its result shown under Home's actions): a session archive
+ * (.tlab) from another computer, or a JSON export. Validated whole before
  * anything is written (shared/export/archive.ts); a session this device lacks is created, one it
  * has is merged, and the result is announced. A refused file changes nothing and says why.
  */
-export function ImportButton({ summarise, merge, me }: ImportProps) {
+export function useImport({ summarise, merge, me }: ImportProps): { button: ReactNode; result: ReactNode } {
   const { t } = useTranslation();
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState<string | null>(null);
@@ -88,8 +95,8 @@ export function ImportButton({ summarise, merge, me }: ImportProps) {
       try {
         const db = appDatabase();
         if (await hasSession(db, sessionId)) {
-          const changedNotes = await merge(sessionId, read.archive.state);
-          setDone(changedNotes === null ? { kind: 'unchanged', sessionId, title } : { kind: 'merged', sessionId, title, changedNotes });
+          const notes = await merge(sessionId, read.archive.state);
+          setDone(notes === null ? { kind: 'unchanged', sessionId, title } : { kind: 'merged', sessionId, title, notes });
         } else {
           setDone({ kind: 'created', sessionId, title: await createSessionFromState(db, { sessionId, state: read.archive.state, summarise }) });
         }
@@ -106,13 +113,13 @@ export function ImportButton({ summarise, merge, me }: ImportProps) {
     done?.kind === 'created'
       ? t('outcomes.imported', { title: done.title })
       : done?.kind === 'merged'
-        ? t('outcomes.merged', { title: done.title, count: done.changedNotes })
+        ? t('outcomes.merged', { title: done.title, count: done.notes.length })
         : done?.kind === 'unchanged'
           ? t('outcomes.mergedNothing', { title: done.title })
           : busy
             ? t('outcomes.importing', { file: busy })
             : '';
-  return (
+  const button = (
     <>
       <button type="button" className="button" title={t('outcomes.importHint')} disabled={busy !== null} onClick={() => input.current?.click()}>
         {t('outcomes.import')}
@@ -129,6 +136,9 @@ export function ImportButton({ summarise, merge, me }: ImportProps) {
           if (file) void importFile(file);
         }}
       />
+    </>
+  );
+  const result = (
       <div className="import-result">
         <p role="status" className={message ? 'import-status' : 'visually-hidden'}>
           {message}
@@ -139,12 +149,22 @@ export function ImportButton({ summarise, merge, me }: ImportProps) {
             </>
           )}
         </p>
+        {done?.kind === 'merged' && done.notes.length > 0 && (
+          <ul className="import-changes" aria-label={t('outcomes.changesList')}>
+            {done.notes.slice(0, 10).map((n, i) => (
+              <li key={i}>
+                {t(n.added ? 'outcomes.noteAdded' : 'outcomes.noteChanged', { text: n.text.trim() || t('note.empty'), board: n.board })}
+              </li>
+            ))}
+            {done.notes.length > 10 && <li>{t('apart.more', { count: done.notes.length - 10 })}</li>}
+          </ul>
+        )}
         {problem && (
           <p role="alert" className="import-problem">
             {t(`outcomes.problems.${problem}`)}
           </p>
         )}
       </div>
-    </>
   );
+  return { button, result };
 }
