@@ -29,6 +29,10 @@ describe('Excel workbook', () => {
     M.createSessionContent(doc, { title: 'Lab Warszawa', firstBoardTitle: 'Pomysły', now: 1, facilitatorId: 'fac', facilitatorName: 'Anna' });
     const bo = addBoardFromTemplate(doc, builtInTemplate('barriers-opportunities')!, { language: 'pl', now: 2 });
     const sm = addBoardFromTemplate(doc, builtInTemplate('stakeholder-map')!, { language: 'en', now: 3 });
+    const pf = addBoardFromTemplate(doc, builtInTemplate('portfolio')!, { language: 'en', now: 4 });
+    const tt = addBoardFromTemplate(doc, builtInTemplate('transition-team')!, { language: 'pl', now: 4 });
+    noteIn(doc, pf, 'Buildings · Finance and funding', 'Revolving fund for deep renovation');
+    noteIn(doc, tt, 'Wskaźniki emisji', 'Emisje CO2 z budynków miejskich');
     const barrier = noteIn(doc, bo, 'Budynki · Bariery', 'Brak środków na termomodernizację', { level: 'national', authorName: 'Ola' });
     noteIn(doc, bo, 'Budynki · Szanse', 'Fundusze UE na renowację');
     noteIn(doc, bo, 'Budynki · Bariery', '=cmd|calc', {});
@@ -43,7 +47,15 @@ describe('Excel workbook', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(bytes.buffer as ArrayBuffer);
     const names = book.worksheets.map((w) => w.name);
-    expect(names).toEqual(['Pomysły', M.getBoard(doc, bo)!.title.slice(0, 31), M.getBoard(doc, sm)!.title.slice(0, 31), 'Voting', 'CCC A-3.1', 'CCC A-3.2']);
+    expect(names).toEqual([
+      'Pomysły',
+      ...[bo, sm, pf, tt].map((id) => M.getBoard(doc, id)!.title.slice(0, 31)),
+      'Voting',
+      'CCC A-3.1',
+      'CCC A-3.2',
+      'CCC B-2.1',
+      'CCC B-3.1',
+    ]);
     const boSheet = book.getWorksheet(names[1]!)!;
     const texts = boSheet.getColumn(3).values.filter((v) => typeof v === 'string');
     expect(texts).toEqual(expect.arrayContaining(['text', 'Brak środków na termomodernizację', 'Fundusze UE na renowację', "'=cmd|calc"]));
@@ -58,5 +70,7 @@ describe('Excel workbook', () => {
     expect(a31Rows).toContainEqual(['Budynki', '', 'Fundusze UE na renowację', '']);
     const a32 = book.getWorksheet('CCC A-3.2')!;
     expect((a32.getRow(3).values as unknown[]).slice(1)).toEqual(['', 'Ministry of Climate', 'High', 'High']);
+    expect((book.getWorksheet('CCC B-2.1')!.getRow(3).values as unknown[]).slice(1)).toEqual(['Buildings', 'Revolving fund for deep renovation', 'Finance and funding']);
+    expect((book.getWorksheet('CCC B-3.1')!.getRow(3).values as unknown[]).slice(1, 5)).toEqual(['Wskaźniki emisji', '', 'I-1', 'Emisje CO2 z budynków miejskich']);
   });
 });
