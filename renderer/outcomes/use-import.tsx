@@ -51,6 +51,10 @@ export function useImport({ summarise, merge, me }: ImportProps): { button: Reac
   const { t } = useTranslation();
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  const [cancelled, setCancelled] = useState(false);
+  // Each import's ticket: Cancel moves it on, and the import stops before it writes anything.
+  const run = useRef(0);
+  const stillWanted = (ticket: number) => ticket === run.current;
   const [problem, setProblem] = useState<Problem | null>(null);
   const [done, setDone] = useState<ImportOutcome | null>(null);
 
@@ -58,11 +62,12 @@ export function useImport({ summarise, merge, me }: ImportProps): { button: Reac
    * A JSON export becomes a new session on this device (with an id of its own: its structure is
    * rebuilt, not its history, so it must never be merged with the original's archive).
    */
-  const importJson = async (bytes: Uint8Array) => {
+  const importJson = async (bytes: Uint8Array, ticket: number) => {
     const read = readSessionJson(new TextDecoder().decode(bytes).replace(/^\uFEFF/, ''));
     if (!read.ok) return setProblem(read.problem === 'newerFormat' ? 'newerFormat' : 'jsonInvalid');
     const db = appDatabase();
     const { deviceId, name } = await me();
+    if (!stillWanted(ticket)) return;
     const doc = sessionFromJson(read.json, { now: Date.now(), facilitatorId: deviceId, facilitatorName: name });
     // Imported once already (the same export twice): say so rather than make a second copy.
     const sessionId = `${read.json.session.id.slice(0, 96)}-json`;
@@ -80,17 +85,21 @@ export function useImport({ summarise, merge, me }: ImportProps): { button: Reac
   const importFile = async (file: File) => {
     setProblem(null);
     setDone(null);
+    setCancelled(false);
     if (file.size > MAX_ARCHIVE_BYTES) return setProblem('tooLarge');
+    const ticket = ++run.current;
     setBusy(file.name);
     try {
       const bytes = new Uint8Array(await file.arrayBuffer());
+      if (!stillWanted(ticket)) return;
       const read = readArchive(bytes);
       if (!read.ok) {
         const looksJson = bytes[0] === 0x7b || (bytes[0] === 0xef && bytes[3] === 0x7b);
-        if (read.problem === 'notArchive' && looksJson) return await importJson(bytes);
+        if (read.problem === 'notArchive' && looksJson) return await importJson(bytes, ticket);
         return setProblem(read.problem);
       }
       if (!isSessionState(read.archive.state)) return setProblem('notSession');
+      if (!stillWanted(ticket)) return;
       const { sessionId, title } = read.archive.manifest;
       try {
         const db = appDatabase();
@@ -104,9 +113,14 @@ export function useImport({ summarise, merge, me }: ImportProps): { button: Reac
         setProblem('storage');
       }
     } finally {
-      setBusy(null);
+      if (stillWanted(ticket)) setBusy(null);
       if (input.current) input.current.value = '';
     }
+  };
+  const cancel = () => {
+    run.current++;
+    setBusy(null);
+    setCancelled(true);
   };
 
   const message =
@@ -118,7 +132,9 @@ export function useImport({ summarise, merge, me }: ImportProps): { button: Reac
           ? t('outcomes.mergedNothing', { title: done.title })
           : busy
             ? t('outcomes.importing', { file: busy })
-            : '';
+            : cancelled
+              ? t('outcomes.importCancelled')
+              : '';
   const button = (
     <>
       <button type="button" className="button" title={t('outcomes.importHint')} disabled={busy !== null} onClick={() => input.current?.click()}>
@@ -140,6 +156,14 @@ export function useImport({ summarise, merge, me }: ImportProps): { button: Reac
   );
   const result = (
       <div className="import-result">
+        {busy && (
+          <span className="import-progress">
+            <progress aria-label={t('outcomes.importing', { file: busy })} />
+            <button type="button" className="button small" onClick={cancel}>
+              {t('outcomes.cancelImport')}
+            </button>
+          </span>
+        )}
         <p role="status" className={message ? 'import-status' : 'visually-hidden'}>
           {message}
           {done && (

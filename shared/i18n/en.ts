@@ -575,6 +575,8 @@ export const en = {
     changesList: 'What the archive added or changed',
     noteAdded: 'Added: “{{text}}” ({{board}})',
     noteChanged: 'Changed: “{{text}}” ({{board}})',
+    cancelImport: 'Cancel import',
+    importCancelled: 'Import cancelled. Nothing was imported.',
   },
 };
 

@@ -627,6 +627,8 @@ export const pl: Catalog & PolishPluralForms = {
     changesList: 'Co archiwum dodało lub zmieniło',
     noteAdded: 'Dodano: „{{text}}” ({{board}})',
     noteChanged: 'Zmieniono: „{{text}}” ({{board}})',
+    cancelImport: 'Anuluj import',
+    importCancelled: 'Import anulowano. Nic nie zaimportowano.',
   },
 };
 

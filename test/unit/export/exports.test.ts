@@ -192,3 +192,20 @@ describe('JSON back into a session', () => {
     expect(X.readSessionJson('[1,2,3]')).toEqual({ ok: false, problem: 'notSession' });
   });
 });
+
+describe('JSON Schema, read by a third-party validator', () => {
+  it('Ajv (draft 2020-12, with formats) accepts the committed sample and refuses a damaged one', async () => {
+    const { default: Ajv2020 } = await import('ajv/dist/2020.js');
+    const { default: addFormats } = await import('ajv-formats');
+    const ajv = new Ajv2020({ allErrors: true });
+    addFormats(ajv);
+    const validate = ajv.compile(JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')));
+    const sample = JSON.parse(readFileSync('docs/samples/demo.json', 'utf8'));
+    expect(validate(sample), JSON.stringify(validate.errors)).toBe(true);
+    const board = sample.boards.find((b: { notes: unknown[] }) => b.notes.length > 0);
+    const withBoard = (notes: unknown[]) => ({ ...sample, boards: [{ ...board, notes }] });
+    expect(validate(withBoard([board.notes[0]]))).toBe(true);
+    expect(validate(withBoard([{ ...board.notes[0], colour: 'teal' }]))).toBe(false);
+    expect(validate(withBoard([{ ...board.notes[0], text: 'x'.repeat(2_001) }]))).toBe(false);
+  });
+});
