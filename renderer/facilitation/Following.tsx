@@ -57,4 +57,6 @@ export function FollowingBanner() {
 export function useLeading(awareness: Awareness): void {
   const leading = useBoardUi((s) => s.leading);
   useEffect(() => (leading ? startLeading(awareness) : undefined), [leading, awareness]);
+  // Leaving the session ends leading and following: they belong to this room, not the next one.
+  useEffect(() => () => useBoardUi.setState({ leading: false, following: null }), [awareness]);
 }
