@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { readSession, SCHEMA_VERSION } from '../../shared/model';
 import { renderBoardPng } from './board-png';
 import { loadReportFonts } from './report-fonts';
-import { ARCHIVE_EXTENSION, boardPicture, buildArchive, exportFileName, noteRows, notesCsv, sessionJson, sessionMarkdown, type CsvLabels } from '../../shared/export';
+import { ARCHIVE_EXTENSION, boardPicture, buildArchive, exportFileName, noteRows, notesCsv, exportLabels, sessionJson, sessionMarkdown } from '../../shared/export';
 
 export const EXPORT_FORMATS = ['pdf', 'csv', 'excel', 'markdown', 'archive', 'json', 'png'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -14,53 +14,24 @@ export interface ExportFile {
   type: string;
 }
 
-function labelsFor(t: TFunction): CsvLabels {
-  return {
-    column: (c) => t(`outcomes.columns.${c}`),
-    level: (l) => t(`tags.levels.${l}`),
-    actor: (a) => t(`tags.actors.${a}`),
-    colour: (c) => t(`note.colours.${c}`),
-  };
-}
-
 /** One export of the open session, in the reader's language, named `<title> <date>.<ext>`. */
 export async function buildExport(format: ExportFormat, init: { doc: Y.Doc; sessionId: string; t: TFunction; now: number; boardId: string | null }): Promise<ExportFile> {
   const { doc, sessionId, t, now } = init;
   const content = readSession(doc);
+  const labels = exportLabels((key, options) => t(key, options ?? {}));
   const date = content.meta.date || new Date(now).toISOString().slice(0, 10);
   const name = (ext: string) => exportFileName(content.meta.title, date, ext);
   const json = () => JSON.stringify(sessionJson(content, { sessionId, now }), null, 2);
   switch (format) {
     case 'pdf': {
       const [{ sessionPdf }, fonts] = await Promise.all([import('../../shared/export/pdf-report'), loadReportFonts()]);
-      const bytes = await sessionPdf(
-        content,
-        {
-          ...labelsFor(t),
-          report: t('outcomes.report'),
-          participants: (count) => t('outcomes.participants', { count }),
-          boards: (count) => t('outcomes.boardsCount', { count }),
-          notes: (count) => t('outcomes.notesCount', { count }),
-          agenda: t('agenda.name'),
-          agendaLine: (planned, actual) => (actual === null ? t('outcomes.agendaLine', { planned }) : t('outcomes.agendaLineActual', { planned, actual })),
-          votingResults: t('voting.results'),
-          byLevel: t('voting.byLevel'),
-          noLevel: t('voting.noLevel'),
-          noZone: t('outcomes.elsewhere'),
-          votes: (count) => t('outcomes.votes', { count }),
-          by: (person) => t('outcomes.by', { name: person }),
-          exportedOn: (day) => t('outcomes.exportedOn', { date: day }),
-          emptyBoard: t('outcomes.emptyBoard'),
-        },
-        fonts,
-        now,
-      );
+      const bytes = await sessionPdf(content, labels.report, fonts, now);
       return { name: name('pdf'), data: bytes as Uint8Array<ArrayBuffer>, type: 'application/pdf' };
     }
     case 'excel': {
       // exceljs is large: loaded (from the app's own files, offline too) only when a workbook is made.
       const { sessionWorkbook } = await import('../../shared/export/workbook');
-      const bytes = await sessionWorkbook(content, { ...labelsFor(t), voting: t('outcomes.votingSheet'), round: t('outcomes.round'), rank: t('outcomes.rank') });
+      const bytes = await sessionWorkbook(content, labels.workbook);
       return { name: name('xlsx'), data: bytes as Uint8Array<ArrayBuffer>, type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
     }
     case 'png': {
@@ -71,20 +42,12 @@ export async function buildExport(format: ExportFormat, init: { doc: Y.Doc; sess
       return { name: exportFileName(`${content.meta.title} ${board.board.title}`, date, 'png'), data: bytes as Uint8Array<ArrayBuffer>, type: 'image/png' };
     }
     case 'csv':
-      return { name: name('csv'), data: notesCsv(noteRows(content), labelsFor(t)), type: 'text/csv;charset=utf-8' };
+      return { name: name('csv'), data: notesCsv(noteRows(content), labels.csv), type: 'text/csv;charset=utf-8' };
     case 'markdown':
       return {
         name: name('md'),
         type: 'text/markdown;charset=utf-8',
-        data: sessionMarkdown(content, {
-          ...labelsFor(t),
-          agenda: t('agenda.name'),
-          votingResults: t('voting.results'),
-          noZone: t('outcomes.elsewhere'),
-          minutes: (minutes) => t('outcomes.minutes', { minutes }),
-          votes: (count) => t('outcomes.votes', { count }),
-          by: (person) => t('outcomes.by', { name: person }),
-        }),
+        data: sessionMarkdown(content, labels.markdown),
       };
     case 'json':
       return { name: name('json'), data: json(), type: 'application/json' };

@@ -7,3 +7,4 @@ export * from './file-name';
 export * from './ccc-sheets';
 export * from './board-picture';
 export * from './session-from-json';
+export * from './labels';

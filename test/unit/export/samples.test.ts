@@ -21,51 +21,16 @@ const NOW = Date.UTC(2026, 10, 26, 15, 0);
 async function exportsOf(doc: Y.Doc, sessionId: string): Promise<Record<string, Uint8Array | string>> {
   const i18n = i18next.createInstance();
   await i18n.init({ lng: 'pl', resources: { pl: { translation: pl } }, interpolation: { escapeValue: false } });
-  const t = i18n.t.bind(i18n);
-  const base: X.CsvLabels = {
-    column: (c) => t(`outcomes.columns.${c}`),
-    level: (l) => t(`tags.levels.${l}`),
-    actor: (a) => t(`tags.actors.${a}`),
-    colour: (c) => t(`note.colours.${c}`),
-  };
+  const labels = X.exportLabels((key, options) => i18n.t(key, options ?? {}));
   const content = M.readSession(doc);
   const json = JSON.stringify(X.sessionJson(content, { sessionId, now: NOW }), null, 2);
   const fonts = { regular: new Uint8Array(readFileSync('assets/fonts/DejaVuSans.ttf')), bold: new Uint8Array(readFileSync('assets/fonts/DejaVuSans-Bold.ttf')) };
   return {
-    'demo.csv': X.notesCsv(X.noteRows(content), base),
-    'demo.md': X.sessionMarkdown(content, {
-      ...base,
-      agenda: t('agenda.name'),
-      votingResults: t('voting.results'),
-      noZone: t('outcomes.elsewhere'),
-      minutes: (minutes) => t('outcomes.minutes', { minutes }),
-      votes: (count) => t('outcomes.votes', { count }),
-      by: (name) => t('outcomes.by', { name }),
-    }),
+    'demo.csv': X.notesCsv(X.noteRows(content), labels.csv),
+    'demo.md': X.sessionMarkdown(content, labels.markdown),
     'demo.json': json,
-    'demo.xlsx': await sessionWorkbook(content, { ...base, voting: t('outcomes.votingSheet'), round: t('outcomes.round'), rank: t('outcomes.rank') }),
-    'demo.pdf': await sessionPdf(
-      content,
-      {
-        ...base,
-        report: t('outcomes.report'),
-        participants: (count) => t('outcomes.participants', { count }),
-        boards: (count) => t('outcomes.boardsCount', { count }),
-        notes: (count) => t('outcomes.notesCount', { count }),
-        agenda: t('agenda.name'),
-        agendaLine: (planned, actual) => (actual === null ? t('outcomes.agendaLine', { planned }) : t('outcomes.agendaLineActual', { planned, actual })),
-        votingResults: t('voting.results'),
-        byLevel: t('voting.byLevel'),
-        noLevel: t('voting.noLevel'),
-        noZone: t('outcomes.elsewhere'),
-        votes: (count) => t('outcomes.votes', { count }),
-        by: (name) => t('outcomes.by', { name }),
-        exportedOn: (date) => t('outcomes.exportedOn', { date }),
-        emptyBoard: t('outcomes.emptyBoard'),
-      },
-      fonts,
-      NOW,
-    ),
+    'demo.xlsx': await sessionWorkbook(content, labels.workbook),
+    'demo.pdf': await sessionPdf(content, labels.report, fonts, NOW),
     'demo.tlab': X.buildArchive({ sessionId, title: content.meta.title, schemaVersion: M.SCHEMA_VERSION, state: Y.encodeStateAsUpdate(doc), json, now: NOW }),
   };
 }
