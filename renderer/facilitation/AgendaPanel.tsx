@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { agendaProgress, MAX_AGENDA_MINUTES, MAX_AGENDA_TITLE_LENGTH, type AgendaItemView, type Board } from '../../shared/model';
+import { agendaProgress, nextInAgenda, MAX_AGENDA_MINUTES, MAX_AGENDA_TITLE_LENGTH, type AgendaItemView, type Board } from '../../shared/model';
 import { PopupMenu, type MenuItem } from '../ui/PopupMenu';
 import { useBoardUi } from '../state/board-ui';
 import { ModalDialog } from '../ui/ModalDialog';
@@ -33,9 +33,7 @@ export function AgendaPanel({ boards }: { boards: Board[] }) {
   const [menuFor, setMenuFor] = useState<{ id: string; anchor: HTMLElement } | null>(null);
   const [said, setSaid] = useState<{ text: string; undo?: () => void } | null>(null);
   const headingId = useId();
-  const active = items.find((i) => i.status === 'active');
-  const activeIndex = active ? items.indexOf(active) : -1;
-  const next = items.slice(activeIndex + 1).find((i) => i.status === 'pending') ?? items.find((i) => i.status === 'pending');
+  const next = nextInAgenda(items);
   const total = items.reduce((sum, i) => sum + i.minutes, 0);
   const boardTitle = (id: string | null) => boards.find((b) => b.id === id)?.title;
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import './facilitation.css';
 import { useTranslation } from 'react-i18next';
-import { areCursorsHidden, isBoardPrivate, isFacilitator, listFacilitators } from '../../shared/model';
+import { areCursorsHidden, isBoardPrivate, isFacilitator } from '../../shared/model';
 import { usePresence } from '../presence/presence-context';
 import { useBoardUi } from '../state/board-ui';
 import { useCan, usePolicyValue, useWorkshop } from '../workshop/workshop-context';
@@ -60,18 +60,16 @@ function CoFacilitators() {
   const { actions, me } = useWorkshop();
   const may = useCan('manageFacilitators').allowed;
   const people = usePresence((s) => s.people);
-  // Re-read on every facilitator change; the key makes the list's identity follow the doc.
-  const roster = usePolicyValue((w) => listFacilitators(w.doc).map((f) => f.clientId).sort().join(' '));
-  const { doc } = useWorkshop();
-  const others = people.filter((p) => !p.self && p.device && p.device !== me.deviceId);
   const seen = new Set<string>();
-  const unique = others.filter((p) => !seen.has(p.device!) && seen.add(p.device!));
-  if (!may || unique.length === 0) return null;
+  const others = people.filter((p) => !p.self && p.device && p.device !== me.deviceId && !seen.has(p.device) && seen.add(p.device));
+  // Who of them facilitates, as the doc says now (re-read when the facilitator list changes).
+  const roles = usePolicyValue((w) => others.map((p) => (isFacilitator(w.doc, p.device!) ? '1' : '0')).join(''));
+  if (!may || others.length === 0) return null;
   return (
-    <ul className="co-facilitators" data-roster={roster}>
-      {unique.map((p) => {
+    <ul className="co-facilitators">
+      {others.map((p, i) => {
         const name = p.name || t('presence.guest');
-        const facilitates = isFacilitator(doc, p.device!);
+        const facilitates = roles[i] === '1';
         return (
           <li key={p.device}>
             <span className="co-name">

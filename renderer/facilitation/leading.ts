@@ -53,8 +53,10 @@ export function startLeading(awareness: Awareness): () => void {
     awareness.setLocalStateField('lead', lead);
   };
   publish();
-  const stop = useBoardUi.subscribe(() => {
-    if (timer === null) timer = setTimeout(publish, 100);
+  // Only what the lead is made of: a drag or a selection changes the store many times a second.
+  const stop = useBoardUi.subscribe((now, before) => {
+    const moved = now.currentBoardId !== before.currentBoardId || now.viewports !== before.viewports || now.shownArea !== before.shownArea;
+    if (moved && timer === null) timer = setTimeout(publish, 100);
   });
   return () => {
     stop();

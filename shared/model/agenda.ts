@@ -180,11 +180,14 @@ export function agendaProgress(item: AgendaItem, now: number): AgendaProgress {
   return { actualMinutes, overMinutes: actualMinutes - item.minutes };
 }
 
-/** The activity to start next: the first pending one after the active one (or the first pending). */
-export function nextAgendaItem(doc: Y.Doc): AgendaItemView | null {
-  const items = listAgenda(doc);
+/** The activity to start next in an agenda: the first pending one after the active one (or the first pending). */
+export function nextInAgenda<T extends AgendaItem>(items: readonly T[]): T | null {
   const current = items.findIndex((i) => i.status === 'active');
   return items.slice(current + 1).find((i) => i.status === 'pending') ?? items.find((i) => i.status === 'pending') ?? null;
+}
+
+export function nextAgendaItem(doc: Y.Doc): AgendaItemView | null {
+  return nextInAgenda(listAgenda(doc));
 }
 
 export function deleteAgendaItem(doc: Y.Doc, id: string, now: number): void {
