@@ -9,7 +9,7 @@ import { lanHostUrls } from '../platform/platform';
 import { usePresence } from '../presence/presence-context';
 import type { SessionSync } from '../sync/session-sync';
 import { useSyncSnapshot } from '../sync/use-session-sync';
-import { useCan } from '../workshop/workshop-context';
+import { useCan, useWorkshop } from '../workshop/workshop-context';
 import { ChangeCodeControl } from './ChangeCodeControl';
 import { NetworkSettings } from './NetworkSettings';
 import './invite.css';
@@ -46,6 +46,7 @@ export function InviteDialog({ sessionId, sync, onClose }: { sessionId: string; 
   const snapshot = useSyncSnapshot(sync);
   // The doc says who facilitates; the relay obeys only the device holding the room's admin secret.
   const facilitator = useCan('changeCode').allowed && sync.canAdminister;
+  const { actions } = useWorkshop();
   const [urls, setUrls] = useState<string[] | null>(null);
   const [chosen, setChosen] = useState<string>('');
   const [qr, setQr] = useState<string | null>(null);
@@ -82,6 +83,7 @@ export function InviteDialog({ sessionId, sync, onClose }: { sessionId: string; 
     setMessage(null);
     try {
       await sync.rotateCode();
+      actions.recordCodeChanged();
       setMessage({ kind: 'status', text: t('invite.codeChanged') });
     } catch {
       setMessage({ kind: 'alert', text: t('invite.changeFailed') });

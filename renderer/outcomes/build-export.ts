@@ -52,7 +52,7 @@ export async function buildExport(format: ExportFormat, init: { doc: Y.Doc; sess
     case 'json':
       return { name: name('json'), data: json(), type: 'application/json' };
     case 'archive': {
-      const bytes = buildArchive({ sessionId, title: content.meta.title, schemaVersion: content.meta.schemaVersion || SCHEMA_VERSION, state: Y.encodeStateAsUpdate(doc), json: json(), now });
+      const bytes = buildArchive({ sessionId, title: content.meta.title, schemaVersion: content.meta.schemaVersion || SCHEMA_VERSION, state: Y.encodeStateAsUpdate(doc), json: json(), now, decisions: content.decisions });
       return { name: name(ARCHIVE_EXTENSION), data: bytes as Uint8Array<ArrayBuffer>, type: 'application/zip' };
     }
   }

@@ -1,8 +1,7 @@
 import { useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import * as Y from 'yjs';
-import { readSessionMeta } from '../../shared/model';
-import { MAX_ARCHIVE_BYTES, readArchive, readSessionJson, sessionFromJson, type ArchiveProblem } from '../../shared/export';
+import { inspectArchiveState, MAX_ARCHIVE_BYTES, readArchive, readSessionJson, sessionFromJson, type ArchiveProblem } from '../../shared/export';
 import { appDatabase, type SessionSummary } from '../storage/database';
 import { createSessionFromState, hasSession } from '../storage/session-import';
 import { sessionHref } from '../ui/hash-route';
@@ -13,7 +12,7 @@ export interface MergedNote {
   added: boolean;
 }
 
-type Problem = ArchiveProblem | 'notSession' | 'jsonInvalid' | 'jsonExists' | 'storage';
+type Problem = ArchiveProblem | 'notSession' | 'jsonInvalid' | 'jsonExists' | 'storage' | 'recordAltered' | 'recordTruncated';
 
 export type ImportOutcome =
   | { kind: 'created'; sessionId: string; title: string }
@@ -26,19 +25,6 @@ export interface ImportProps {
   merge: (sessionId: string, state: Uint8Array) => Promise<MergedNote[] | null>;
   /** Who becomes the facilitator of a session made from a JSON export: this device. */
   me: () => Promise<{ deviceId: string; name: string }>;
-}
-
-/** Checks the Yjs state really is a session before anything is stored. */
-function isSessionState(state: Uint8Array): boolean {
-  const doc = new Y.Doc();
-  try {
-    Y.applyUpdate(doc, state);
-    return readSessionMeta(doc).schemaVersion > 0;
-  } catch {
-    return false;
-  } finally {
-    doc.destroy();
-  }
 }
 
 /**
@@ -98,7 +84,10 @@ export function useImport({ summarise, merge, me }: ImportProps): { button: Reac
         if (read.problem === 'notArchive' && looksJson) return await importJson(bytes, ticket);
         return setProblem(read.problem);
       }
-      if (!isSessionState(read.archive.state)) return setProblem('notSession');
+      const inside = inspectArchiveState(read.archive);
+      if (!inside.session) return setProblem('notSession');
+      // A record that does not check out is not merged into anything: it would spoil the genuine one.
+      if (inside.record.problem) return setProblem(inside.record.problem === 'altered' ? 'recordAltered' : 'recordTruncated');
       if (!stillWanted(ticket)) return;
       const { sessionId, title } = read.archive.manifest;
       try {

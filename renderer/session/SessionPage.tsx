@@ -37,6 +37,8 @@ import { SessionTitle } from './SessionTitle';
 import { YourNameButton } from './YourNameButton';
 import type { OpenSession } from './open-sessions';
 import { useOpenSession, useSessionOutline } from './use-open-session';
+import { useDecisionRecord } from './use-decision-record';
+import { DecisionRecordButton } from './DecisionRecord';
 
 export function SessionPage({ sessionId }: { sessionId: string }) {
   const { t } = useTranslation();
@@ -168,6 +170,7 @@ function OpenSessionView({
   useFollowLead();
   useLeading(session.awareness);
   const workshop = useWorkshop();
+  const record = useDecisionRecord(session);
   const apart = useApartSummary(session.doc, session.awareness, sync, (note) => noteVisibleTo(workshop.doc, workshop.person(), note));
   const board = boards.find((b) => b.id === chosenBoardId) ?? boards[0];
   const [whoOpen, setWhoOpen] = useState(false);
@@ -210,6 +213,11 @@ function OpenSessionView({
           {t('session.newerVersion')}
         </p>
       )}
+      {record.problem && (
+        <p role="alert" className="banner warning">
+          {t(`decisions.${record.problem}`)}
+        </p>
+      )}
       <div className="session-body">
         <BoardsPanel
           boards={boards}
@@ -229,6 +237,7 @@ function OpenSessionView({
               <FacilitatePanel boardId={whoOpen ? undefined : board?.id} />
               <AgendaPanel boards={boards} />
               <PastRounds />
+              <DecisionRecordButton check={record} />
             </>
           }
         />

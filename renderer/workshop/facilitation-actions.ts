@@ -7,8 +7,12 @@ import {
   getAgendaItem,
   getNote,
   getZone,
+  isFacilitator,
+  listAgenda,
+  listFacilitators,
   listNotes,
   moveAgendaItem,
+  readSettings,
   removeFacilitator,
   restoreAgendaItem,
   revealNote,
@@ -19,6 +23,7 @@ import {
   startTimer,
   updateAgendaItem,
 } from '../../shared/model';
+import type { DecisionSubject } from '../../shared/model';
 import type { Action, Target } from '../../shared/model/policy';
 import type { Clock } from './clock';
 
@@ -51,9 +56,11 @@ interface Context {
   clock: Clock;
   allowed: (action: Action, target: Target) => boolean;
   step: <T>(edit: () => T) => T;
+  /** Appends to the decision record; call inside the step that makes the decision. */
+  decide: (subject: DecisionSubject) => void;
 }
 
-export function createFacilitationActions({ doc, me, clock, allowed, step }: Context): FacilitationActions {
+export function createFacilitationActions({ doc, me, clock, allowed, step, decide }: Context): FacilitationActions {
   const agenda = <T>(edit: () => T): T | false => (allowed('editAgenda', {}) ? step(edit) : false);
   return {
     setPrivateBrainstorm: (boardId, on) => allowed('editSettings', { boardId }) && step(() => setBoardPrivate(doc, me.deviceId, boardId, on)),
@@ -61,23 +68,52 @@ export function createFacilitationActions({ doc, me, clock, allowed, step }: Con
       if (!allowed('reveal', { boardId })) return 0;
       const hidden = listNotes(doc, boardId).filter((n) => n.private);
       if (hidden.length === 0) return 0;
-      step(() => hidden.forEach((n) => revealNote(doc, n.id)));
+      step(() => {
+        hidden.forEach((n) => revealNote(doc, n.id));
+        decide({ kind: 'notesRevealed', boardId, count: hidden.length });
+      });
       return hidden.length;
     },
     revealNote(noteId) {
       const note = getNote(doc, noteId);
       if (!note?.private || !allowed('reveal', { noteId })) return false;
-      return step(() => revealNote(doc, noteId));
+      return step(() => {
+        const revealed = revealNote(doc, noteId);
+        if (revealed) decide({ kind: 'noteRevealed', noteId });
+        return revealed;
+      });
     },
     lockZone(zoneId, locked) {
       const zone = getZone(doc, zoneId);
-      return !!zone && allowed('editSettings', { boardId: zone.boardId }) && step(() => setZoneLocked(doc, me.deviceId, zoneId, locked));
+      if (!zone || !allowed('editSettings', { boardId: zone.boardId })) return false;
+      return step(() => {
+        const changes = readSettings(doc).lockedZoneIds.includes(zoneId) !== locked;
+        const done = setZoneLocked(doc, me.deviceId, zoneId, locked);
+        if (done && changes) decide({ kind: locked ? 'zoneLocked' : 'zoneUnlocked', zoneId });
+        return done;
+      });
     },
     hideCursors: (hidden) => allowed('editSettings', {}) && step(() => setCursorsHidden(doc, me.deviceId, hidden)),
     makeFacilitator: (deviceId, name) =>
-      allowed('manageFacilitators', {}) && step(() => addFacilitator(doc, me.deviceId, { clientId: deviceId, name, now: clock.now() })),
+      allowed('manageFacilitators', {}) &&
+      step(() => {
+        const changes = !isFacilitator(doc, deviceId);
+        const done = addFacilitator(doc, me.deviceId, { clientId: deviceId, name, now: clock.now() });
+        if (done && changes) decide({ kind: 'facilitatorAdded', name });
+        return done;
+      }),
     // Nobody takes the role from themselves by accident: the last facilitator stays (facilitators.ts).
-    removeFacilitator: (deviceId) => allowed('manageFacilitators', {}) && step(() => removeFacilitator(doc, me.deviceId, deviceId, clock.now())),
+    removeFacilitator(deviceId) {
+      const name = listFacilitators(doc).find((f) => f.clientId === deviceId)?.name ?? '';
+      return (
+        allowed('manageFacilitators', {}) &&
+        step(() => {
+          const done = removeFacilitator(doc, me.deviceId, deviceId, clock.now());
+          if (done) decide({ kind: 'facilitatorRemoved', name });
+          return done;
+        })
+      );
+    },
     addActivity(init) {
       const id = agenda(() => addAgendaItem(doc, init));
       return id === false ? null : id;
@@ -89,13 +125,21 @@ export function createFacilitationActions({ doc, me, clock, allowed, step }: Con
       return (
         agenda(() => {
           const now = clock.now();
-          startAgendaItem(doc, id, now);
+          const ending = listAgenda(doc).filter((a) => a.status === 'active' && a.id !== id);
+          if (!startAgendaItem(doc, id, now)) return false;
+          ending.forEach((a) => decide({ kind: 'activityFinished', itemId: a.id }));
+          decide({ kind: 'activityStarted', itemId: id });
           if (item.minutes > 0 && allowed('startTimer', {})) startTimer(doc, me.deviceId, item.minutes * 60_000, now);
           return true;
         }) === true
       );
     },
-    finishActivity: (id) => agenda(() => finishAgendaItem(doc, id, clock.now())) === true,
+    finishActivity: (id) =>
+      agenda(() => {
+        const done = finishAgendaItem(doc, id, clock.now());
+        if (done) decide({ kind: 'activityFinished', itemId: id });
+        return done;
+      }) === true,
     moveActivity: (id, toIndex) => agenda(() => (moveAgendaItem(doc, id, toIndex), true)) === true,
     deleteActivity: (id) => agenda(() => (deleteAgendaItem(doc, id, clock.now()), true)) === true,
     restoreActivity: (id) => agenda(() => (restoreAgendaItem(doc, id), true)) === true,

@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
-import { closeVotingRound, createVotingRound, openVotingRound, retractVote } from '../../shared/model';
+import { closeVotingRound, createVotingRound, getRound, openVotingRound, retractVote } from '../../shared/model';
+import type { DecisionSubject } from '../../shared/model';
 import type { Action, Target } from '../../shared/model/policy';
 import type { Clock } from './clock';
 
@@ -28,9 +29,10 @@ interface Context {
   clock: Clock;
   allowed: (action: Action, target: Target) => boolean;
   step: <T>(edit: () => T) => T;
+  decide: (subject: DecisionSubject) => void;
 }
 
-export function createVotingActions({ doc, me, clock, allowed, step }: Context): VotingActions {
+export function createVotingActions({ doc, me, clock, allowed, step, decide }: Context): VotingActions {
   return {
     startVoting(o) {
       if (!allowed('manageVoting', {})) return null;
@@ -45,12 +47,17 @@ export function createVotingActions({ doc, me, clock, allowed, step }: Context):
           hideResults: o.hideResults,
         });
         openVotingRound(doc, id);
+        decide({ kind: 'votingStarted', roundId: id });
         return id;
       });
     },
     endVoting(roundId) {
       if (!allowed('manageVoting', { roundId })) return false;
-      step(() => closeVotingRound(doc, roundId));
+      step(() => {
+        if (getRound(doc, roundId)?.status !== 'open') return;
+        closeVotingRound(doc, roundId);
+        decide({ kind: 'votingEnded', roundId });
+      });
       return true;
     },
     retractVote(roundId, noteId) {

@@ -11,6 +11,8 @@ import {
   moveNote,
   normaliseTitle,
   placeNewNote,
+  readSettings,
+  recordDecision,
   renameSession,
   restoreNote,
   setBoardLocked,
@@ -19,6 +21,7 @@ import {
   resizeNote,
   spliceText,
   zoneAt,
+  type DecisionSubject,
   type Note,
   type NoteColour,
   type Point,
@@ -74,6 +77,8 @@ export interface WorkshopActions extends SelectionActions, CanvasActions, BoardA
   lockBoard(boardId: string, locked: boolean): boolean;
   renameSession(title: string): boolean;
   vote(roundId: string, noteId: string): string | null;
+  /** The join code was changed (by the room, not the doc): the decision record says so, not the code. */
+  recordCodeChanged(): boolean;
 }
 
 /** One open session as the screens see it (React context: workshop-context.ts). */
@@ -113,13 +118,15 @@ export function createWorkshop(init: { doc: Y.Doc; undoManager: Y.UndoManager; m
     return result;
   };
 
+  const decide = (subject: DecisionSubject) => void recordDecision(doc, { id: me.deviceId, name: me.name }, clock.now(), subject);
+
   const actions: WorkshopActions = {
     ...createSelectionActions({ doc, me, clock, allowed, step, mayMoveTo, mayLand }),
-    ...createFacilitationActions({ doc, me, clock, allowed, step }),
+    ...createFacilitationActions({ doc, me, clock, allowed, step, decide }),
     ...createCanvasActions({ doc, clock, allowed, step }),
     ...createBoardActions({ doc, clock, allowed, step }),
     ...createTimerActions({ doc, me, clock, allowed, step }),
-    ...createVotingActions({ doc, me, clock, allowed, step }),
+    ...createVotingActions({ doc, me, clock, allowed, step, decide }),
     addNoteNear(boardId, centre, view, avoid = []) {
       if (!allowed('addNote', { boardId })) return null;
       const occupied = listNotes(doc, boardId).map((n) => ({ ...n.pos, ...n.size }));
@@ -176,7 +183,17 @@ export function createWorkshop(init: { doc: Y.Doc; undoManager: Y.UndoManager; m
     },
     lockBoard(boardId, locked) {
       if (!allowed('lockBoard', { boardId })) return false;
-      return step(() => setBoardLocked(doc, me.deviceId, boardId, locked));
+      return step(() => {
+        const changes = readSettings(doc).lockedBoardIds.includes(boardId) !== locked;
+        const done = setBoardLocked(doc, me.deviceId, boardId, locked);
+        if (done && changes) decide({ kind: locked ? 'boardLocked' : 'boardUnlocked', boardId });
+        return done;
+      });
+    },
+    recordCodeChanged() {
+      if (!allowed('changeCode', {})) return false;
+      doc.transact(() => decide({ kind: 'codeChanged' }), LOCAL_ORIGIN);
+      return true;
     },
     renameSession(title) {
       if (!allowed('editSession', {}) || !normaliseTitle(title)) return false;

@@ -2,6 +2,8 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { z } from 'zod';
+import * as Y from 'yjs';
+import { readSessionMeta, verifyDecisionLog, type DecisionLogCheck } from '../model';
 
 /**
  * The session archive (`.tlab`): a zip of the session's Yjs state (everything, so another machine
@@ -11,6 +13,9 @@ import { z } from 'zod';
  * Reading one trusts nothing: size limits before and during unzipping (a zip bomb stops at the
  * limit), only the three known entry names (no paths), the manifest validated, every checksum
  * checked. A problem is a code the app turns into a translated message; nothing is written.
+ * The checksums catch a damaged copy, not a deliberate edit (whoever edits can recompute them):
+ * that is what the decision record's hash chain and the head in the manifest and the PDF are for
+ * (`inspectArchiveState`).
  */
 export const ARCHIVE_FORMAT = 'transition-lab-archive';
 export const ARCHIVE_VERSION = 1;
@@ -33,6 +38,10 @@ export const ArchiveManifest = z.object({
   schemaVersion: z.number().int().min(1),
   exportedAt: z.iso.datetime(),
   files: z.object({ [STATE]: FileEntry, [JSON_FILE]: FileEntry }),
+  /** The decision record's head when exported ('' for an empty record), as printed in the PDF report. */
+  decisionHead: z.string().regex(/^([0-9a-f]{64})?$/).optional(),
+  /** Its branch heads (decision-log.ts): reading checks the state still holds every one. */
+  decisionHeads: z.array(z.string().regex(/^[0-9a-f]{64}$/)).max(64).optional(),
 });
 export type ArchiveManifest = z.infer<typeof ArchiveManifest>;
 
@@ -47,7 +56,7 @@ export interface ArchiveContent {
 
 const hash = (bytes: Uint8Array) => bytesToHex(sha256(bytes));
 
-export function buildArchive(init: { sessionId: string; title: string; schemaVersion: number; state: Uint8Array; json: string; now: number }): Uint8Array {
+export function buildArchive(init: { sessionId: string; title: string; schemaVersion: number; state: Uint8Array; json: string; now: number; decisions?: { head: string; heads: string[] } }): Uint8Array {
   const json = strToU8(init.json);
   const manifest: ArchiveManifest = {
     format: ARCHIVE_FORMAT,
@@ -60,6 +69,8 @@ export function buildArchive(init: { sessionId: string; title: string; schemaVer
       [STATE]: { bytes: init.state.length, sha256: hash(init.state) },
       [JSON_FILE]: { bytes: json.length, sha256: hash(json) },
     },
+    decisionHead: init.decisions?.head ?? '',
+    decisionHeads: init.decisions?.heads ?? [],
   };
   // The manifest first, so a reader (or a person with an unzip tool) finds it at once.
   return zipSync({ [MANIFEST]: strToU8(JSON.stringify(manifest, null, 2)), [STATE]: init.state, [JSON_FILE]: json }, { level: 6 });
@@ -108,4 +119,25 @@ export function readArchive(bytes: Uint8Array): { ok: true; archive: ArchiveCont
   if (state.length !== expected[STATE].bytes || hash(state) !== expected[STATE].sha256) return { ok: false, problem: 'damaged' };
   if (json.length !== expected[JSON_FILE].bytes || hash(json) !== expected[JSON_FILE].sha256) return { ok: false, problem: 'damaged' };
   return { ok: true, archive: { manifest: manifest.data, state, json: strFromU8(json) } };
+}
+
+export interface ArchiveStateCheck {
+  /** The state holds a readable session. */
+  session: boolean;
+  /** The decision record inside, checked against the head the manifest carries. */
+  record: DecisionLogCheck;
+}
+
+/** Opens the archive's Yjs state in a scratch doc: is it a session, and does its decision record check out? */
+export function inspectArchiveState(archive: ArchiveContent): ArchiveStateCheck {
+  const doc = new Y.Doc();
+  try {
+    Y.applyUpdate(doc, archive.state);
+    const expected = archive.manifest.decisionHeads ?? [];
+    return { session: readSessionMeta(doc).schemaVersion > 0, record: verifyDecisionLog(doc, expected) };
+  } catch {
+    return { session: false, record: { entries: [], head: '', heads: [], problem: null } };
+  } finally {
+    doc.destroy();
+  }
 }

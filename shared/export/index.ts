@@ -8,3 +8,4 @@ export * from './ccc-sheets';
 export * from './board-picture';
 export * from './session-from-json';
 export * from './labels';
+export * from './decision-text';

@@ -1,4 +1,5 @@
 import type { CsvLabels } from './csv';
+import { decisionLabels } from './decision-text';
 import type { MarkdownLabels } from './markdown';
 import type { ReportLabels } from './pdf-report';
 import type { WorkbookLabels } from './workbook';
@@ -39,6 +40,7 @@ export function exportLabels(t: Translate): { csv: CsvLabels; markdown: Markdown
       noLevel: t('voting.noLevel'),
       exportedOn: (date) => t('outcomes.exportedOn', { date }),
       emptyBoard: t('outcomes.emptyBoard'),
+      decisions: decisionLabels(t),
     },
     workbook: { ...csv, voting: t('outcomes.votingSheet'), round: t('outcomes.round'), rank: t('outcomes.rank') },
   };

@@ -4,6 +4,7 @@ import { agendaProgress, type GovernanceLevel, type SessionContent, type VotingR
 import { boardPicture } from './board-picture';
 import type { CsvLabels } from './csv';
 import { closedVotes } from './note-rows';
+import type { DecisionLabels } from './decision-text';
 
 export interface ReportLabels extends Pick<CsvLabels, 'level' | 'actor'> {
   report: string;
@@ -20,6 +21,7 @@ export interface ReportLabels extends Pick<CsvLabels, 'level' | 'actor'> {
   by: (name: string) => string;
   exportedOn: (date: string) => string;
   emptyBoard: string;
+  decisions: DecisionLabels;
 }
 
 export interface ReportFonts {
@@ -90,7 +92,7 @@ class Flow {
  * The PDF report (pdf-lib, DejaVu Sans embedded and subset, so Polish letters render and nothing
  * comes from the web): a cover, the agenda with actual times, each board as a picture and its
  * notes grouped by zone and cluster with tags and votes, and the voting results, also by
- * governance level. Unrevealed private notes are left out.
+ * governance level, and the decision record with its head hash. Unrevealed private notes are left out.
  */
 export async function sessionPdf(content: SessionContent, labels: ReportLabels, fonts: ReportFonts, now: number): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
@@ -113,6 +115,8 @@ export async function sessionPdf(content: SessionContent, labels: ReportLabels, 
   const notesCount = shown.reduce((s, b) => s + b.notes.length, 0);
   flow.text([labels.participants(Math.max(authors.size, content.facilitators.length)), labels.boards(shown.length), labels.notes(notesCount)].join(' · '), { size: 11, colour: MUTED });
   flow.text(labels.exportedOn(new Date(now).toISOString().slice(0, 10)), { size: 9, colour: MUTED });
+  // The record's head on the cover: whoever holds this page can check any copy of the session against it.
+  if (content.decisions.head) flow.text(labels.decisions.head(content.decisions.head), { size: 7.5, colour: MUTED });
 
   if (content.agenda.length > 0) {
     flow.newPage();
@@ -185,7 +189,27 @@ export async function sessionPdf(content: SessionContent, labels: ReportLabels, 
       }
     }
   }
+  decisionPages(flow, content, labels.decisions);
   return pdf.save();
+}
+
+/** Every recorded decision in reading order, then the head and whether the record checks out. */
+function decisionPages(flow: Flow, content: SessionContent, labels: DecisionLabels): void {
+  const check = content.decisions;
+  flow.newPage();
+  flow.heading(labels.title, 18);
+  if (check.entries.length === 0 && !check.problem) {
+    flow.text(labels.empty, { colour: MUTED });
+    return;
+  }
+  for (const entry of check.entries) {
+    flow.text(labels.line(entry), { gap: 1 });
+    for (const line of labels.results(entry).slice(0, 10)) flow.text(line, { indent: 14, size: 9.5, colour: MUTED, gap: 1 });
+    flow.y -= 3;
+  }
+  flow.y -= 8;
+  flow.text(labels.verdict(check), { bold: !!check.problem, size: 10, colour: check.problem ? rgb(0.6, 0.1, 0.1) : MUTED });
+  if (check.head) flow.text(labels.head(check.head), { size: 7.5, colour: MUTED });
 }
 
 /** The round's ranking per governance level (read-session keeps it beside the totals). */

@@ -57,10 +57,11 @@ export async function sessionWorkbook(content: SessionContent, labels: WorkbookL
     if (round.status !== 'closed' || round.deletedAt !== null) continue;
     totals.filter((t) => text.has(t.noteId)).forEach((t, i) => voting.addRow([round.title, i + 1, safe(text.get(t.noteId)!), t.votes]));
   }
-  for (const ccc of cccSheets(content, labels.level)) {
+  for (const ccc of cccSheets(content, labels)) {
     if (ccc.rows.length === 0) continue;
     const sheet = book.addWorksheet(sheetName(`CCC ${ccc.id}`, taken));
     sheet.addRow([ccc.title]).font = { bold: true, size: 13 };
+    if (ccc.groups) sheet.addRow(ccc.groups.map((g, i) => (ccc.groups![i - 1] === g ? '' : g))).font = { bold: true, italic: true };
     sheet.addRow(ccc.columns).font = { bold: true };
     for (const row of ccc.rows) sheet.addRow(row.map(safe));
     ccc.columns.forEach((_, i) => (sheet.getColumn(i + 1).width = 40));

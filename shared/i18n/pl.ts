@@ -577,6 +577,8 @@ export const pl: Catalog & PolishPluralForms = {
       jsonInvalid: 'Ten plik JSON nie jest eksportem sesji Transition Lab albo zmieniono go po eksporcie. Nic nie zaimportowano.',
       jsonExists: 'Ta sesja jest już na tym urządzeniu. Aby scalić z nią inną kopię, zaimportuj archiwum tej kopii (.tlab); eksportu JSON nie da się scalić.',
       storage: 'Nie udało się zapisać sesji na tym urządzeniu (brak miejsca lub blokada). Nic nie zmieniono.',
+      recordAltered: 'Rejestr decyzji w tym archiwum zmieniono po zapisaniu: wpis nie zgadza się ze swoim skrótem. Niczego nie zaimportowano. Poproś facylitatora o nowy eksport lub porównaj go z jego raportem PDF.',
+      recordTruncated: 'W rejestrze decyzji w tym archiwum brakuje wpisów: skrócono go po eksporcie. Niczego nie zaimportowano. Poproś facylitatora o nowy eksport.',
     },
     columns: {
       session: 'Sesja',
@@ -630,6 +632,43 @@ export const pl: Catalog & PolishPluralForms = {
     cancelImport: 'Anuluj import',
     importCancelled: 'Import anulowano. Nic nie zaimportowano.',
   },
+  decisions: {
+    close: 'Zamknij',
+    title: 'Rejestr decyzji',
+    show: 'Rejestr decyzji',
+    intro: 'Co postanowiła sala, po kolei. Każdy wpis jest powiązany z poprzednim skrótem SHA-256, więc zmieniony lub usunięty wpis będzie widoczny.',
+    empty: 'Nie zapisano jeszcze żadnych decyzji. Trafiają tu: zakończone głosowania, odsłonięcia karteczek, kroki agendy, blokady i zmiany kodu dołączenia.',
+    line: '{{time}} · {{who}}: {{what}}',
+    someone: 'ktoś',
+    votingStarted: 'rozpoczyna głosowanie „{{round}}” na tablicy {{board}}',
+    votingEnded: 'kończy głosowanie „{{round}}”: {{votes}} {{voters}}',
+    voters_one: 'od {{count}} osoby',
+    voters_few: 'od {{count}} osób',
+    voters_many: 'od {{count}} osób',
+    voters_other: 'od {{count}} osoby',
+    result: '{{rank}}. {{note}} — {{votes}}',
+    notesRevealed_one: 'odsłania {{count}} prywatną karteczkę na tablicy {{board}}',
+    notesRevealed_few: 'odsłania {{count}} prywatne karteczki na tablicy {{board}}',
+    notesRevealed_many: 'odsłania {{count}} prywatnych karteczek na tablicy {{board}}',
+    notesRevealed_other: 'odsłania {{count}} prywatnej karteczki na tablicy {{board}}',
+    noteRevealed: 'odsłania prywatną karteczkę na tablicy {{board}}: „{{note}}”',
+    activityStarted: 'rozpoczyna aktywność „{{activity}}”',
+    activityFinished: 'kończy aktywność „{{activity}}”',
+    zoneLocked: 'blokuje strefę „{{zone}}” na tablicy {{board}}',
+    zoneUnlocked: 'odblokowuje strefę „{{zone}}” na tablicy {{board}}',
+    boardLocked: 'blokuje tablicę „{{board}}”',
+    boardUnlocked: 'odblokowuje tablicę „{{board}}”',
+    codeChanged: 'zmienia kod dołączenia',
+    facilitatorAdded: 'nadaje rolę facylitatora: {{name}}',
+    facilitatorRemoved: 'odbiera rolę facylitatora: {{name}}',
+    head: 'Skrót rejestru (SHA-256): {{head}}',
+    verified_one: 'Rejestr jest spójny: {{count}} wpis, każdy powiązany z poprzednim.',
+    verified_few: 'Rejestr jest spójny: {{count}} wpisy, każdy powiązany z poprzednim.',
+    verified_many: 'Rejestr jest spójny: {{count}} wpisów, każdy powiązany z poprzednim.',
+    verified_other: 'Rejestr jest spójny: {{count}} wpisu, każdy powiązany z poprzednim.',
+    altered: 'Rejestr decyzji tej sesji zmieniono po zapisaniu: wpisy nie zgadzają się ze swoimi skrótami. Traktuj te decyzje jako niepotwierdzone i porównaj je z raportem PDF lub archiwum, któremu ufasz.',
+    truncated: 'W rejestrze decyzji tej sesji brakuje wpisów: skrócono go po zapisaniu. Traktuj te decyzje jako niepotwierdzone i porównaj je z raportem PDF lub archiwum, któremu ufasz.',
+  },
 };
 
 /** Polish needs the "few" and "many" plural forms that English lacks. */
@@ -646,4 +685,5 @@ interface PolishPluralForms {
   outcomes: Catalog['outcomes'] &
     Record<'merged_few' | 'merged_many' | 'votes_few' | 'votes_many' | 'participants_few' | 'participants_many' | 'boardsCount_few' | 'boardsCount_many' | 'notesCount_few' | 'notesCount_many', string>;
   find: Catalog['find'] & { notes_few: string; notes_many: string; results_few: string; results_many: string };
+  decisions: Catalog['decisions'] & Record<'notesRevealed_few' | 'notesRevealed_many' | 'voters_few' | 'voters_many' | 'verified_few' | 'verified_many', string>;
 }

@@ -26,6 +26,8 @@ export const ROOT = {
   lockedBoards: 'lockedBoards',
   /** Boards a facilitator saved as templates, so everyone in the session can use them (plain JSON values by id). */
   templates: 'templates',
+  /** The hash-chained decision record (decision-log.ts): immutable entries keyed by their hash; never undone. */
+  decisions: 'decisions',
 } as const;
 
 /**
@@ -55,6 +57,7 @@ export const facilitatorsMap = root<unknown>('facilitators');
 export const settingsMap = root<unknown>('settings');
 export const lockedBoardsMap = root<unknown>('lockedBoards');
 export const templatesMap = root<unknown>('templates');
+export const decisionsMap = root<unknown>('decisions');
 
 /** Every root, for undo scopes and for tests that compare whole replicas. */
 export function allRoots(doc: Y.Doc): Y.Map<unknown>[] {

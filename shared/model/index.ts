@@ -34,3 +34,5 @@ export * from './arrange';
 export * from './note-clipboard';
 export * from './reading-order';
 export * from './remote-changes';
+export * from './decision-log';
+export * from './decisions';

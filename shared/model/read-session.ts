@@ -3,6 +3,7 @@ import { listAgenda, type AgendaItemView } from './agenda';
 import { readBoard, type Board } from './boards';
 import { readCluster, type Cluster, type ClusterWithMembers } from './clusters';
 import { boardsMap, clustersMap, notesMap, zonesMap } from './doc-roots';
+import { verifyDecisionLog, type DecisionLogCheck } from './decision-log';
 import { listFacilitators, type Facilitator } from './facilitators';
 import { readNote, type Note } from './notes';
 import { readSessionMeta, type SessionMeta } from './session-meta';
@@ -61,6 +62,8 @@ export interface SessionContent {
   agenda: AgendaItemView[];
   rounds: RoundResult[];
   facilitators: Facilitator[];
+  /** The decision record in reading order, its head and whether it checks out (decision-log.ts). */
+  decisions: DecisionLogCheck;
   counts: SessionCounts;
 }
 
@@ -172,6 +175,7 @@ export function readSession(doc: Y.Doc): SessionContent {
     agenda,
     rounds,
     facilitators: listFacilitators(doc),
+    decisions: verifyDecisionLog(doc),
     counts: {
       boards: boards.length,
       notes: sum((b) => b.notes.length),

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { allRoots, boardsMap, clustersMap, roundsMap } from './doc-roots';
+import { allRoots, boardsMap, clustersMap, decisionsMap, roundsMap } from './doc-roots';
 import { LOCAL_ORIGIN } from './origin';
 
 /**
@@ -17,7 +17,9 @@ import { LOCAL_ORIGIN } from './origin';
 export function createUndoManager(doc: Y.Doc, opts: { captureTimeout?: number } = {}): Y.UndoManager {
   // Compared by identity only, so the element type does not matter.
   const protectedParents = new Set<unknown>([boardsMap(doc), clustersMap(doc), roundsMap(doc)]);
-  return new Y.UndoManager(allRoots(doc), {
+  // The decision record is append-only: undoing an action never takes back the fact that it was taken.
+  const scope = allRoots(doc).filter((root) => root !== decisionsMap(doc));
+  return new Y.UndoManager(scope, {
     trackedOrigins: new Set([LOCAL_ORIGIN]),
     captureTimeout: opts.captureTimeout ?? 500,
     // The record itself and its fields are kept: undoing the creation then changes nothing, while

@@ -7,6 +7,8 @@ import { sessionWorkbook, type WorkbookLabels } from '../../shared/export/workbo
 import { addBoardFromTemplate } from '../../shared/templates/apply';
 import { builtInTemplate } from '../../shared/templates';
 import { summarise, writeResults } from './support/results';
+import { decisionLabels } from '../../shared/export/decision-text';
+import { translator } from '../unit/export/translate';
 
 /**
  * Exports of a 500-note session (the issue's target: PDF and workbook under 3 s each) and the import
@@ -58,6 +60,7 @@ const reportLabels: ReportLabels = {
   by: (n) => `by ${n}`,
   exportedOn: (d) => d,
   emptyBoard: 'Empty',
+  decisions: decisionLabels(await translator('en')),
 };
 const workbookLabels: WorkbookLabels = { column: id, level: id, actor: id, colour: id, voting: 'Voting', round: 'Round', rank: 'Rank' };
 const fonts = { regular: new Uint8Array(readFileSync('assets/fonts/DejaVuSans.ttf')), bold: new Uint8Array(readFileSync('assets/fonts/DejaVuSans-Bold.ttf')) };

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -44,6 +44,64 @@ const expected: Record<string, X.ArchiveProblem> = {
   'zip-bomb.tlab': 'tooLarge',
   'hostile-manifest.tlab': 'notArchive',
 };
+
+/**
+ * Archives whose files are intact (checksums recomputed, as anyone editing on purpose would) but
+ * whose decision record was edited: one entry's result changed, or the newest entry removed.
+ */
+function makeRecordCorpus(): Record<string, Uint8Array> {
+  const doc = new Y.Doc();
+  const { boardId } = M.createSessionContent(doc, { title: 'Fixture', firstBoardTitle: 'Main', now: 1, facilitatorId: 'fac', facilitatorName: 'Anna' });
+  const noteId = M.addNote(doc, { boardId, pos: { x: 0, y: 0 }, now: 2, text: 'Bus lanes' });
+  const roundId = M.createVotingRound(doc, { title: 'Priorities', now: 3, scope: { boardIds: [boardId] } });
+  M.openVotingRound(doc, roundId);
+  M.castVote(doc, { roundId, voterId: 'v1', noteId });
+  M.closeVotingRound(doc, roundId);
+  const by = { id: 'fac', name: 'Anna' };
+  M.recordDecision(doc, by, Date.UTC(2026, 11, 3, 9), { kind: 'boardLocked', boardId });
+  const voting = (M.recordDecision(doc, by, Date.UTC(2026, 11, 3, 10), { kind: 'votingEnded', roundId }), M.verifyDecisionLog(doc).head);
+  M.recordDecision(doc, by, Date.UTC(2026, 11, 3, 11), { kind: 'codeChanged' });
+  const decisions = M.verifyDecisionLog(doc);
+  const head = decisions.head;
+  const archive = (d: Y.Doc) => X.buildArchive({ sessionId: 'record-session', title: 'Fixture', schemaVersion: M.SCHEMA_VERSION, state: Y.encodeStateAsUpdate(d), json: '{}', now: 0, decisions });
+  const altered = new Y.Doc();
+  Y.applyUpdate(altered, Y.encodeStateAsUpdate(doc));
+  const entry = M.decisionsMap(altered).get(voting) as { data: Record<string, unknown> };
+  M.decisionsMap(altered).set(voting, { ...entry, data: { ...entry.data, results: [{ note: 'Bus lanes', votes: 40 }] } });
+  const truncated = new Y.Doc();
+  Y.applyUpdate(truncated, Y.encodeStateAsUpdate(doc));
+  M.decisionsMap(truncated).delete(head);
+  return { 'record-altered.tlab': archive(altered), 'record-truncated.tlab': archive(truncated), 'record-genuine.tlab': archive(doc) };
+}
+
+const recordExpected: Record<string, M.DecisionProblem | null> = {
+  'record-altered.tlab': 'altered',
+  'record-truncated.tlab': 'truncated',
+  'record-genuine.tlab': null,
+};
+
+describe('archives whose decision record was edited (test/fixtures/record)', () => {
+  const RECORD_DIR = 'test/fixtures/record';
+  if (process.env.TL_WRITE_FIXTURES) {
+    mkdirSync(RECORD_DIR, { recursive: true });
+    for (const [name, bytes] of Object.entries(makeRecordCorpus())) writeFileSync(join(RECORD_DIR, name), bytes);
+  }
+  for (const [file, problem] of Object.entries(recordExpected)) {
+    it(`${file}: its files are intact, its record ${problem ? `is flagged ${problem}` : 'checks out'}`, () => {
+      const read = X.readArchive(new Uint8Array(readFileSync(join(RECORD_DIR, file))));
+      if (!read.ok) throw new Error(read.problem);
+      const { record, session } = X.inspectArchiveState(read.archive);
+      expect(session).toBe(true);
+      expect(record.problem).toBe(problem);
+      expect(record.entries.length).toBe(problem === 'truncated' ? 2 : problem === 'altered' ? 2 : 3);
+      if (problem) {
+        const key = problem === 'altered' ? 'recordAltered' : 'recordTruncated';
+        expect(en.outcomes.problems[key]).toBeTruthy();
+        expect(pl.outcomes.problems[key]).toBeTruthy();
+      }
+    });
+  }
+});
 
 describe('bad files for Import (test/fixtures/import)', () => {
   if (process.env.TL_WRITE_FIXTURES) {

@@ -7,11 +7,17 @@ import { builtInTemplate } from '../../../shared/templates';
 /**
  * A demo lab built from real Climate City Contract rows (../shared/data): Warsaw's systemic
  * barriers and opportunities (A-3.1) on a Polish "Bariery i szanse" canvas, its stakeholders
- * (A-3.2) on a stakeholder map, an agenda and a dot vote by national, regional and city voters.
+ * (A-3.2) on a stakeholder map, its action portfolio (B-2.1) and governance innovations (C-1.2) on a
+ * portfolio canvas, an agenda, a dot vote by national, regional and city voters, and the decision
+ * record of the day.
  * Times are fixed so its CSV and Markdown come out the same on every run.
  */
 interface Row {
   city: string;
+  field_of_action?: string;
+  action?: string;
+  description?: string;
+  intervention_name?: string;
   type?: string;
   text?: string;
   system?: string;
@@ -80,9 +86,28 @@ export function demoSession(dataPath = DATA): { doc: Y.Doc; sessionId: string } 
   });
   M.finishAgendaItem(doc, M.listAgenda(doc).at(-1)!.id, T0 + 3 * 45 * 60_000 + 17 * 60_000);
 
+  // Warsaw's action portfolio (B-2.1) and its governance innovations (C-1.2) on a portfolio canvas.
+  const portfolio = addBoardFromTemplate(doc, builtInTemplate('portfolio')!, { language: 'en', now: T0 + 3 });
+  const fieldOf = (text: string) => (/transport/i.test(text) ? 'Mobility and transport' : /waste|goz|circular/i.test(text) ? 'Waste and circular economy' : 'Buildings');
+  tables['B-2.1']!.rows.forEach((r, i) =>
+    put(portfolio, `${fieldOf(r.field_of_action!)} · Technology and infrastructure`, r.action!, { authorName: 'Jan', level: 'local', actor: 'public-authority', colour: 'blue' }, 200 + i),
+  );
+  tables['C-1.2']!.rows.forEach((r, i) =>
+    put(portfolio, 'Buildings · Governance and policy', r.intervention_name!.replace(/\.$/, ''), { authorName: 'Ewa', level: i === 1 ? 'national' : 'local', actor: 'public-authority', colour: 'purple' }, 300 + i),
+  );
+
   const round = M.createVotingRound(doc, { title: 'Priorytety', now: T0 + 200, budget: 3, scope: { boardIds: [barriers] } });
   M.openVotingRound(doc, round);
   for (let v = 0; v < 12; v++) for (let k = 0; k < 3; k++) M.castVote(doc, { roundId: round, voterId: `voter-${v}`, noteId: ids[(v * 5 + k * 3) % ids.length]!, level: levels[v % 3] });
   M.closeVotingRound(doc, round);
+
+  // The decision record as the facilitator's controls would have written it during the day.
+  const anna = { id: 'demo-facilitator', name: 'Anna' };
+  M.listAgenda(doc).forEach((item, i) => {
+    if (i === 3) M.recordDecision(doc, anna, T0 + 2 * 45 * 60_000 + 35 * 60_000, { kind: 'zoneLocked', zoneId: M.listZones(doc, barriers)[0]!.id });
+    M.recordDecision(doc, anna, T0 + i * 45 * 60_000, { kind: 'activityStarted', itemId: item.id });
+  });
+  M.recordDecision(doc, anna, T0 + 3 * 45 * 60_000 + 16 * 60_000, { kind: 'votingEnded', roundId: round });
+  M.recordDecision(doc, anna, T0 + 3 * 45 * 60_000 + 17 * 60_000, { kind: 'activityFinished', itemId: M.listAgenda(doc).at(-1)!.id });
   return { doc, sessionId: 'demo-warszawa' };
 }

@@ -9,6 +9,8 @@ import { sessionPdf, type ReportLabels } from '../../../shared/export/pdf-report
 import { addBoardFromTemplate } from '../../../shared/templates/apply';
 import { builtInTemplate } from '../../../shared/templates';
 import { en } from '../../../shared/i18n/en';
+import { decisionLabels } from '../../../shared/export/decision-text';
+import { translator } from './translate';
 
 const labels: ReportLabels = {
   level: (l) => en.tags.levels[l],
@@ -27,6 +29,7 @@ const labels: ReportLabels = {
   by: (name) => `by ${name}`,
   exportedOn: (d) => `Exported on ${d}`,
   emptyBoard: 'No notes on this board.',
+  decisions: decisionLabels(await translator('en')),
 };
 
 const fonts = { regular: new Uint8Array(readFileSync('assets/fonts/DejaVuSans.ttf')), bold: new Uint8Array(readFileSync('assets/fonts/DejaVuSans-Bold.ttf')) };
@@ -48,6 +51,7 @@ describe('PDF report', () => {
     M.openVotingRound(doc, round);
     M.castVote(doc, { roundId: round, voterId: 'v1', noteId: a, level: 'national' });
     M.closeVotingRound(doc, round);
+    M.recordDecision(doc, { id: 'fac', name: 'Anna' }, new Date(2026, 11, 3, 10, 5).getTime(), { kind: 'votingEnded', roundId: round });
 
     const bytes = await sessionPdf(M.readSession(doc), labels, fonts, Date.UTC(2026, 11, 4));
     expect(bytes.length).toBeLessThan(400_000);
@@ -66,8 +70,15 @@ describe('PDF report', () => {
     expect(flat).not.toContain('Sekretny');
     expect(flat).toContain('No notes on this board.');
     const pages = execFileSync('pdfinfo', [join(dir, 'report.pdf')], { encoding: 'utf8' }).match(/Pages:\s+(\d+)/)?.[1];
-    // Cover, agenda, the two boards, the voting results.
-    expect(Number(pages)).toBe(5);
+    // The decision record: the ended vote with its winner, the verdict and the head, also on the cover.
+    const head = M.verifyDecisionLog(doc).head;
+    expect(flat).toContain('Decision record');
+    expect(flat).toContain('2026-12-03 10:05 · Anna: ended voting “Priorytety”: 1 vote from 1 person');
+    expect(flat).toContain('1. Brak środków na termomodernizację źródeł ciepła — 1 vote');
+    expect(flat).toContain('The record checks out: 1 entry, each chained to the one before.');
+    expect(text.split(`Record head (SHA-256): ${head}`).length - 1).toBe(2);
+    // Cover, agenda, the two boards, the voting results, the decision record.
+    expect(Number(pages)).toBe(6);
     if (process.env.TL_PDF_OUT) writeFileSync(process.env.TL_PDF_OUT, bytes);
   });
 });

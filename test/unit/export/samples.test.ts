@@ -31,7 +31,7 @@ async function exportsOf(doc: Y.Doc, sessionId: string): Promise<Record<string, 
     'demo.json': json,
     'demo.xlsx': await sessionWorkbook(content, labels.workbook),
     'demo.pdf': await sessionPdf(content, labels.report, fonts, NOW),
-    'demo.tlab': X.buildArchive({ sessionId, title: content.meta.title, schemaVersion: M.SCHEMA_VERSION, state: Y.encodeStateAsUpdate(doc), json, now: NOW }),
+    'demo.tlab': X.buildArchive({ sessionId, title: content.meta.title, schemaVersion: M.SCHEMA_VERSION, state: Y.encodeStateAsUpdate(doc), json, now: NOW, decisions: content.decisions }),
   };
 }
 

@@ -32,6 +32,7 @@ describe('Excel workbook', () => {
     const pf = addBoardFromTemplate(doc, builtInTemplate('portfolio')!, { language: 'en', now: 4 });
     const tt = addBoardFromTemplate(doc, builtInTemplate('transition-team')!, { language: 'pl', now: 4 });
     noteIn(doc, pf, 'Buildings · Finance and funding', 'Revolving fund for deep renovation');
+    noteIn(doc, pf, 'Mobility and transport · Governance and policy', 'Metropolitan mobility board with the region', { level: 'regional', actor: 'public-authority' });
     noteIn(doc, tt, 'Wskaźniki emisji', 'Emisje CO2 z budynków miejskich');
     const barrier = noteIn(doc, bo, 'Budynki · Bariery', 'Brak środków na termomodernizację', { level: 'national', authorName: 'Ola' });
     noteIn(doc, bo, 'Budynki · Szanse', 'Fundusze UE na renowację');
@@ -54,6 +55,8 @@ describe('Excel workbook', () => {
       'CCC A-3.1',
       'CCC A-3.2',
       'CCC B-2.1',
+      'CCC B-2.2',
+      'CCC C-1.2',
       'CCC B-3.1',
     ]);
     const boSheet = book.getWorksheet(names[1]!)!;
@@ -70,7 +73,28 @@ describe('Excel workbook', () => {
     expect(a31Rows).toContainEqual(['Budynki', '', 'Fundusze UE na renowację', '']);
     const a32 = book.getWorksheet('CCC A-3.2')!;
     expect((a32.getRow(3).values as unknown[]).slice(1)).toEqual(['', 'Ministry of Climate', 'High', 'High']);
-    expect((book.getWorksheet('CCC B-2.1')!.getRow(3).values as unknown[]).slice(1)).toEqual(['Buildings', 'Revolving fund for deep renovation', 'Finance and funding']);
+    const b21 = [3, 4].map((r) => (book.getWorksheet('CCC B-2.1')!.getRow(r).values as unknown[]).slice(1));
+    expect(b21).toContainEqual(['Buildings', 'Revolving fund for deep renovation', 'Finance and funding']);
+    // B-2.2: the Action Plan's column groups above its headers, one outline per portfolio action.
+    const b22 = book.getWorksheet('CCC B-2.2')!;
+    expect((b22.getRow(2).values as unknown[]).slice(1, 5)).toEqual(['Action outline', '', '', 'Reference to impact pathway']);
+    expect((b22.getRow(3).values as unknown[]).slice(1, 8)).toEqual([
+      'Action name',
+      'Action type',
+      'Action description',
+      'Field of action',
+      'Systemic lever',
+      'Outcome (according to module B-1.1)',
+      'Responsible bodies/person for implementation',
+    ]);
+    expect(b22.getRow(3).values).toHaveLength(16);
+    const outlines = [4, 5].map((r) => (b22.getRow(r).values as unknown[]).slice(1, 8));
+    expect(outlines).toContainEqual(['Metropolitan mobility board with the region', '', '', 'Mobility and transport', 'Governance and policy', '', 'Regional · Public authority']);
+    // C-1.2: only the actions under the governance lever are governance innovations.
+    const c12 = book.getWorksheet('CCC C-1.2')!;
+    expect((c12.getRow(2).values as unknown[]).slice(1)).toEqual(['Intervention name', 'Description', 'Systemic barriers / opportunities addressed', 'Leadership and stakeholders involved', 'Enabling impact', 'Co-benefits']);
+    expect((c12.getRow(3).values as unknown[]).slice(1, 5)).toEqual(['Metropolitan mobility board with the region', '', 'Mobility and transport', 'Regional · Public authority']);
+    expect(c12.rowCount).toBe(3);
     expect((book.getWorksheet('CCC B-3.1')!.getRow(3).values as unknown[]).slice(1, 5)).toEqual(['Wskaźniki emisji', '', 'I-1', 'Emisje CO2 z budynków miejskich']);
   });
 });

@@ -22,6 +22,7 @@ function viaProjections(doc: Y.Doc) {
     agenda: M.listAgenda(doc),
     rounds: M.listRounds(doc).map((round) => ({ round, totals: M.voteTotals(doc, round.id), byLevel: M.totalsByLevel(doc, round.id) })),
     facilitators: M.listFacilitators(doc),
+    decisions: M.verifyDecisionLog(doc),
   };
 }
 
