@@ -7,6 +7,7 @@
 import { app, session, shell, type Session, type WebContents } from 'electron';
 import { isAllowedDownload, isAllowedNavigation, isAppUrl, isPermissionAllowed, isSafeExternalUrl } from './navigation';
 import { withSecurityHeaders } from './csp';
+import { saveDialogOptions } from './save-dialog';
 
 export { secureWebPreferences } from './web-preferences';
 
@@ -65,7 +66,10 @@ export function hardenSession(ses: Session): void {
     if (!isAllowedDownload(item.getURL())) {
       event.preventDefault();
       item.cancel();
+      return;
     }
+    // No save path set: Electron shows the native Save dialog, with these options.
+    item.setSaveDialogOptions(saveDialogOptions(item.getFilename(), app.getPath('downloads')));
   });
 }
 

@@ -314,14 +314,23 @@ describe('Electron main glue (stubbed electron)', () => {
     expect(JSON.stringify(headers)).not.toContain('default-src *');
 
     let cancelled = 0;
-    const item = (url: string) => ({ getURL: () => url, cancel: () => void (cancelled += 1) });
+    const dialogs: unknown[] = [];
+    const item = (url: string, name = 'x.exe') => ({
+      getURL: () => url,
+      getFilename: () => name,
+      cancel: () => void (cancelled += 1),
+      setSaveDialogOptions: (options: unknown) => dialogs.push(options),
+    });
     const remote = fakeEvent();
     stub.defaultSession.emit('will-download', remote, item('https://evil.example/x.exe'));
     expect(remote.prevented).toBe(true);
+    expect(dialogs).toEqual([]);
     const local = fakeEvent();
-    stub.defaultSession.emit('will-download', local, item('blob:app://app/1234'));
+    stub.defaultSession.emit('will-download', local, item('blob:app://app/1234', 'Laboratorium Łódź 2026-12-04.pdf'));
     expect(local.prevented).toBe(false);
     expect(cancelled).toBe(1);
+    // An export goes through the native Save dialog, named as the app named it, typed as what it is.
+    expect(dialogs).toEqual([{ defaultPath: '/nowhere/Laboratorium Łódź 2026-12-04.pdf', filters: [{ name: 'PDF', extensions: ['pdf'] }] }]);
   });
 
   it('IPC: one handler per method, sender and arguments checked', async () => {

@@ -16,6 +16,7 @@ const PURE = [
   'main/web-preferences.ts',
   'main/host-lifecycle.ts',
   'main/mdns-browse.ts',
+  'main/save-dialog.ts',
   'scripts/electron-binary.mjs',
   'scripts/start.mjs',
 ];
