@@ -25,7 +25,7 @@ const rendererMayImport = {
   outcomes: ['state', 'storage', 'ui', 'workshop'],
   home: ['identity', 'join', 'outcomes', 'session', 'storage', 'ui'],
   session: ['board', 'facilitation', 'identity', 'outcomes', 'presence', 'platform', 'state', 'storage', 'sync', 'ui', 'workshop'],
-  app: ['home', 'join', 'session', 'ui'],
+  app: ['home', 'join', 'outcomes', 'session', 'ui'],
 };
 const rendererBasePatterns = [
   { group: ['**/main/**', '../main', '../../main'], message: 'renderer/ never imports main/; they meet in shared/.' },
@@ -36,7 +36,8 @@ function rendererRoomPatterns(room) {
   return rendererRooms
     .filter((other) => other !== room && !allowed.has(other))
     .map((other) => ({
-      group: [`../${other}`, `../${other}/*`],
+      // From a room's subfolder (outcomes/coordinator/) the same rooms are one level further up.
+      group: [`../${other}`, `../${other}/*`, `../../${other}`, `../../${other}/*`],
       message:
         room === 'board' && other === 'session'
           ? 'board/ never imports session/: read the open session through workshop/ (useWorkshop, useCan).'

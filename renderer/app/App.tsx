@@ -1,5 +1,6 @@
 import { HomePage } from '../home/HomePage';
 import { JoinPage } from '../join/JoinPage';
+import { CoordinatorPage } from '../outcomes/coordinator/CoordinatorPage';
 import { SessionPage } from '../session/SessionPage';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { useHashRoute } from '../ui/hash-route';
@@ -10,6 +11,8 @@ export function App() {
     <ErrorBoundary>
       {route.name === 'session' ? (
         <SessionPage key={route.sessionId} sessionId={route.sessionId} />
+      ) : route.name === 'coordinator' ? (
+        <CoordinatorPage />
       ) : route.name === 'join' ? (
         <JoinPage key={route.sessionId} sessionId={route.sessionId} code={route.code} />
       ) : (

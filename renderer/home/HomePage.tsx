@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppHeader } from '../ui/AppHeader';
+import { COORDINATOR_HREF, navigate } from '../ui/hash-route';
 import { JoinSessionButton } from '../join/JoinSessionButton';
 import { NewSessionDialog } from './NewSessionDialog';
 import { loadDeviceId } from '../identity/device-id';
@@ -31,6 +32,9 @@ export function HomePage() {
             <p className="muted">{t('app.tagline')}</p>
           </div>
           <div className="home-actions">
+            <button type="button" className="button" onClick={() => navigate(COORDINATOR_HREF)}>
+              {t('coordinator.open')}
+            </button>
             {importing.button}
             <JoinSessionButton />
             <button type="button" className="button primary" onClick={() => setCreating(true)}>

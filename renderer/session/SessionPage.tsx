@@ -39,6 +39,7 @@ import type { OpenSession } from './open-sessions';
 import { useOpenSession, useSessionOutline } from './use-open-session';
 import { useDecisionRecord } from './use-decision-record';
 import { DecisionRecordButton } from './DecisionRecord';
+import { SessionDetailsButton } from './SessionDetails';
 
 export function SessionPage({ sessionId }: { sessionId: string }) {
   const { t } = useTranslation();
@@ -238,6 +239,7 @@ function OpenSessionView({
               <AgendaPanel boards={boards} />
               <PastRounds />
               <DecisionRecordButton check={record} />
+              <SessionDetailsButton />
             </>
           }
         />

@@ -72,6 +72,21 @@ export function acquireSession(id: string, db: TransitionLabDb = appDatabase()):
   };
 }
 
+/**
+ * Session details a new session starts with, which the facilitator can change (Session details):
+ * today as the workshop day, and the country of this device's language settings (pl → PL).
+ */
+function defaultDetails(): { date: string; country?: string } {
+  const now = new Date();
+  const date = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+  try {
+    const region = new Intl.Locale(navigator.language).maximize().region;
+    return region && /^[A-Z]{2}$/.test(region) ? { date, country: region } : { date };
+  } catch {
+    return { date };
+  }
+}
+
 /** Creates a session with its first board, this device as its facilitator, and stores it before resolving. */
 export async function createSession(
   init: { title: string; firstBoardTitle: string; language?: string },
@@ -87,7 +102,7 @@ export async function createSession(
     now: Date.now(),
     facilitatorId: deviceId,
     facilitatorName: readDisplayName(),
-    meta: language ? { language } : undefined,
+    meta: { ...(language ? { language } : {}), ...defaultDetails() },
   });
   await session.persistence.flush();
   release();

@@ -57,12 +57,26 @@ export interface DeviceSetting {
   value: string;
 }
 
+/**
+ * One session of the coordinator view's collection: every archive of it merged into one Yjs state,
+ * the decision-record heads their manifests named, and a record problem found in any of them.
+ */
+export interface CollectedSession {
+  sessionId: string;
+  state: Uint8Array;
+  heads: string[];
+  flagged: 'altered' | 'truncated' | null;
+  files: string[];
+  importedAt: number;
+}
+
 export type TransitionLabDb = Dexie & {
   sessions: EntityTable<SessionSummary, 'id'>;
   updates: EntityTable<StoredUpdate, 'seq'>;
   snapshots: EntityTable<StoredSnapshot, 'sessionId'>;
   access: EntityTable<SessionAccess, 'sessionId'>;
   device: EntityTable<DeviceSetting, 'key'>;
+  collection: EntityTable<CollectedSession, 'sessionId'>;
 };
 
 export const DB_NAME = 'transition-lab';
@@ -131,6 +145,8 @@ export function openDatabase(name = DB_NAME, options?: DexieOptions): Transition
   });
   // v2 only adds a table: every v1 row stays as it was.
   db.version(2).stores({ device: 'key' });
+  // v3 only adds the coordinator view's collection: nothing else changes.
+  db.version(3).stores({ collection: 'sessionId' });
   // Dexie's default closes at once and silently reopens on the next write, which then fails with
   // a VersionError that reads like "storage blocked". Instead: write what is pending (the other
   // tab's upgrade waits for us meanwhile), close for good, and tell the person to reload.

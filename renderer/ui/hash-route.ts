@@ -3,6 +3,8 @@ import { useSyncExternalStore } from 'react';
 /** Routes live in the URL fragment: the host serves one file and never sees them (join codes!). */
 export type Route =
   | { name: 'home' }
+  /** Home → Coordinator view: archives from many labs compared. */
+  | { name: 'coordinator' }
   | { name: 'session'; sessionId: string }
   /** A join link (docs/ui-contract.md): `#/join/SESSION_ID?code=JOIN_CODE`. */
   | { name: 'join'; sessionId: string; code: string };
@@ -19,9 +21,12 @@ export function parseRoute(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#/, '').split('?');
   const parts = path.split('/').filter(Boolean);
   if (parts[0] === 's' && parts[1]) return { name: 'session', sessionId: decode(parts[1]) };
+  if (parts[0] === 'coordinator') return { name: 'coordinator' };
   if (parts[0] === 'join' && parts[1]) return { name: 'join', sessionId: decode(parts[1]), code: new URLSearchParams(query).get('code') ?? '' };
   return { name: 'home' };
 }
+
+export const COORDINATOR_HREF = '#/coordinator';
 
 export function sessionHref(sessionId: string): string {
   return `#/s/${encodeURIComponent(sessionId)}`;

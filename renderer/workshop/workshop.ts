@@ -20,8 +20,10 @@ import {
   setNoteText,
   resizeNote,
   spliceText,
+  updateSessionMeta,
   zoneAt,
   type DecisionSubject,
+  type SessionMetaPatch,
   type Note,
   type NoteColour,
   type Point,
@@ -76,6 +78,8 @@ export interface WorkshopActions extends SelectionActions, CanvasActions, BoardA
   restoreNote(noteId: string): boolean;
   lockBoard(boardId: string, locked: boolean): boolean;
   renameSession(title: string): boolean;
+  /** Lab, country, city (place) and workshop date: what coordinators compare sessions by. */
+  updateDetails(patch: Pick<SessionMetaPatch, 'lab' | 'country' | 'place' | 'date'>): boolean;
   vote(roundId: string, noteId: string): string | null;
   /** The join code was changed (by the room, not the doc): the decision record says so, not the code. */
   recordCodeChanged(): boolean;
@@ -198,6 +202,11 @@ export function createWorkshop(init: { doc: Y.Doc; undoManager: Y.UndoManager; m
     renameSession(title) {
       if (!allowed('editSession', {}) || !normaliseTitle(title)) return false;
       step(() => renameSession(doc, title));
+      return true;
+    },
+    updateDetails(patch) {
+      if (!allowed('editSession', {})) return false;
+      step(() => updateSessionMeta(doc, patch));
       return true;
     },
     vote(roundId, noteId) {

@@ -1,7 +1,6 @@
 import type { SessionContent } from '../model';
-import barriers from '../templates/barriers-opportunities';
 import stakeholders from '../templates/stakeholder-map';
-import portfolio from '../templates/portfolio';
+import { barrierZone, portfolioZone } from './canvas-zones';
 import team from '../templates/transition-team';
 
 /**
@@ -61,18 +60,8 @@ export function cccSheets(content: SessionContent, labels: Labels): CccSheet[] {
   const b31: string[][] = [];
   const b22: string[][] = [];
   const c12: string[][] = [];
-  const governanceLever = new Set(both(portfolio.zones.find((z) => /^.* · Governance/.test(z.label.en))!.label).map((l) => l.split(' · ')[1]!));
   const responsible = (note: Tagged) => [note.level ? labels.level(note.level) : '', note.actor ? labels.actor(note.actor) : ''].filter(Boolean).join(' · ');
-  // Portfolio cells are "Field · Lever"; indicator zones are recognised by their labels.
-  const portfolioLabels = new Set(portfolio.zones.flatMap((z) => both(z.label)));
   const indicatorZones = new Set(team.zones.filter((z) => /indicator/i.test(z.label.en)).flatMap((z) => both(z.label)));
-  const barrierColumn = new Map<string, 'barrier' | 'opportunity'>();
-  for (const zone of barriers.zones) {
-    const [, column] = zone.label.en.split(' · ');
-    const [, columnPl] = zone.label.pl.split(' · ');
-    const kind = column === 'Barriers' ? 'barrier' : column === 'Opportunities' ? 'opportunity' : null;
-    if (kind) for (const c of [column!, columnPl!]) barrierColumn.set(c, kind);
-  }
   // Stakeholder quadrants: influence and interest as the Action Plan states them.
   const quadrant = new Map<string, [string, string]>();
   const grid: [string, string][] = [
@@ -89,18 +78,18 @@ export function cccSheets(content: SessionContent, labels: Labels): CccSheet[] {
     for (const note of notes) {
       if (note.private || note.zoneId === null) continue;
       const zoneLabel = label.get(note.zoneId) ?? '';
-      if (board.templateId === barriers.id) {
-        const [sector, column] = zoneLabel.split(' · ');
-        const kind = column ? barrierColumn.get(column) : undefined;
-        if (!sector || !kind) continue;
+      const barrier = barrierZone(board.templateId, zoneLabel);
+      const cell = portfolioZone(board.templateId, zoneLabel);
+      if (barrier) {
+        const { sector, kind } = barrier;
         a31.push([sector, kind === 'barrier' ? note.text : '', kind === 'opportunity' ? note.text : '', note.level ? levelName(note.level) : '']);
-      } else if (board.templateId === portfolio.id && portfolioLabels.has(zoneLabel)) {
-        const [field, lever] = zoneLabel.split(' · ');
-        const cluster = note.clusterId ? clusterTitle.get(note.clusterId) : '';
-        b21.push([field ?? '', note.text, [lever, cluster].filter(Boolean).join(' — ')]);
-        const outline = [note.text, cluster ?? '', '', field ?? '', lever ?? '', '', responsible(note)];
+      } else if (cell) {
+        const { field, lever } = cell;
+        const cluster = note.clusterId ? (clusterTitle.get(note.clusterId) ?? '') : '';
+        b21.push([field, note.text, [lever, cluster].filter(Boolean).join(' — ')]);
+        const outline = [note.text, cluster, '', field, lever, '', responsible(note)];
         b22.push([...outline, ...Array<string>(B22.length - outline.length).fill('')]);
-        if (lever && governanceLever.has(lever)) c12.push([note.text, cluster ?? '', field ?? '', responsible(note), '', '']);
+        if (cell.governance) c12.push([note.text, cluster, field, responsible(note), '', '']);
       } else if (board.templateId === team.id && indicatorZones.has(zoneLabel)) {
         b31.push([zoneLabel, note.clusterId ? (clusterTitle.get(note.clusterId) ?? '') : '', `I-${b31.length + 1}`, note.text, '', '', '']);
       } else if (board.templateId === stakeholders.id) {

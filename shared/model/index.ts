@@ -36,3 +36,4 @@ export * from './reading-order';
 export * from './remote-changes';
 export * from './decision-log';
 export * from './decisions';
+export * from './countries';

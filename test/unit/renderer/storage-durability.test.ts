@@ -150,7 +150,8 @@ describe('storage durability', () => {
     const newer = new Dexie(name);
     newer.version(1).stores({ sessions: 'id, updatedAt', updates: '++seq, sessionId, [sessionId+seq]', snapshots: 'sessionId', access: 'sessionId' });
     newer.version(2).stores({ device: 'key' });
-    newer.version(3).stores({ extra: 'id' });
+    newer.version(3).stores({ collection: 'sessionId' });
+    newer.version(4).stores({ extra: 'id' });
     await newer.open();
     const stored = await newer.table('updates').where('sessionId').equals('upgrade').toArray();
     const check = new Y.Doc();
