@@ -56,18 +56,24 @@ export function useCollection(): Collection {
 
   useEffect(() => {
     let live = true;
-    loadCollection(appDatabase())
-      .then((stored) => {
-        if (!live) return;
+    void (async () => {
+      try {
+        const stored = await loadCollection(appDatabase());
         const loaded = new Map<string, { row: CollectedSession; session: LabSession }>();
-        for (const row of stored) {
+        for (const [i, row] of stored.entries()) {
+          // A turn for the page every few sessions: a hundred of them take most of a second to read.
+          if (i % 8 === 7) await nextTask();
+          if (!live) return;
           const session = sessionOf(row);
           if (session) loaded.set(row.sessionId, { row, session });
         }
-        setRows(loaded);
-      })
-      .catch(() => live && setStorageFailed(true))
-      .finally(() => live && setLoading(false));
+        if (live) setRows(loaded);
+      } catch {
+        if (live) setStorageFailed(true);
+      } finally {
+        if (live) setLoading(false);
+      }
+    })();
     return () => {
       live = false;
     };
