@@ -117,3 +117,19 @@ test('session details set by the facilitator travel in the archive to the coordi
   const row = page.getByRole('table', { name: 'Sessions', exact: true }).getByRole('row').filter({ hasText: 'Laboratorium Gdańsk' });
   await expect(row.getByRole('cell')).toHaveText(['', 'Krajowe laboratorium PL', 'Poland', 'Gdańsk', '2026-11-30', '1', '0', 'No decisions', '×']);
 });
+
+test('archives dropped on the page are imported like picked ones', async ({ page }) => {
+  await page.goto('/#/coordinator');
+  const files = ['record-genuine.tlab', 'record-altered.tlab'].map((name) => ({ name, base64: readFileSync(`test/fixtures/record/${name}`).toString('base64') }));
+  const dataTransfer = await page.evaluateHandle((list) => {
+    const transfer = new DataTransfer();
+    for (const { name, base64 } of list) transfer.items.add(new File([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], name));
+    return transfer;
+  }, files);
+  await page.getByText('Drop session archives or a folder of them here', { exact: true }).dispatchEvent('drop', { dataTransfer });
+  await expect(page.getByRole('status').filter({ hasText: '2 archives read. 1 session in the collection.' })).toBeVisible();
+  // Two archives of one session: one row; the altered copy's problem sticks to it.
+  const sessions = page.getByRole('table', { name: 'Sessions', exact: true });
+  await expect(sessions.getByRole('row')).toHaveCount(2);
+  await expect(sessions.getByRole('row').filter({ hasText: 'Fixture' }).getByText('Altered', { exact: true })).toBeVisible();
+});
