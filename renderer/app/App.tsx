@@ -2,6 +2,7 @@ import { HomePage } from '../home/HomePage';
 import { JoinPage } from '../join/JoinPage';
 import { CoordinatorPage } from '../outcomes/coordinator/CoordinatorPage';
 import { SessionPage } from '../session/SessionPage';
+import { BenchBoard } from '../session/BenchBoard';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import { useHashRoute } from '../ui/hash-route';
 
@@ -11,6 +12,8 @@ export function App() {
     <ErrorBoundary>
       {route.name === 'session' ? (
         <SessionPage key={route.sessionId} sessionId={route.sessionId} />
+      ) : route.name === 'bench' ? (
+        <BenchBoard key={`${route.n}|${route.zoom}`} n={route.n} zoom={route.zoom} />
       ) : route.name === 'coordinator' ? (
         <CoordinatorPage />
       ) : route.name === 'join' ? (

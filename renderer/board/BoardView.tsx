@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Awareness } from 'y-protocols/awareness';
 import { areCursorsHidden, DEFAULT_NOTE_SIZE, getNote, isBoardPrivate, listNotes, NOTE_GAP, type Board, type Point } from '../../shared/model';
@@ -21,7 +21,9 @@ import { NoteToolbar } from './NoteToolbar';
 import { OverviewMap } from './OverviewMap';
 import { SelectionAnnouncer } from './SelectionAnnouncer';
 import { ShortcutSheet } from './ShortcutSheet';
-import { StickyNote } from './StickyNote';
+import { DETAIL_ZOOM, StickyNote } from './StickyNote';
+import { useNoteIndex, useVisibleNoteIds } from './use-visible-notes';
+import { NoteBlocks } from './NoteBlocks';
 import { isTypingTarget } from './keyboard';
 import { useBoardNoteIds } from './use-board-notes';
 import { useBoardToast } from './use-board-toast';
@@ -74,6 +76,19 @@ export function BoardView({ board, awareness, toolbarExtras, corner }: Props) {
   const selectedNotes = useSelectedNotes(doc, board.id);
   const barHidden = useBoardUi((s) => s.editingNoteId !== null || s.dragOffset !== null);
   const surfaceSize = useElementSize(surfaceRef);
+  // Only the notes near the view are mounted (a 5,000-note board stays light); zoomed out, the rest
+  // are blocks on a canvas (NoteBlocks). See use-visible-notes.ts.
+  const noteIndex = useNoteIndex(board.id);
+  const asBlocks = viewport.zoom < DETAIL_ZOOM;
+  const mountedIds = useVisibleNoteIds(noteIndex, noteIds, viewport, surfaceSize, asBlocks);
+  const pickBlock = (event: ReactMouseEvent) => {
+    const surface = surfaceRef.current;
+    const target = event.target as HTMLElement;
+    if (!asBlocks || !surface || (target !== surface && target.dataset.boardLayer === undefined)) return;
+    const box = surface.getBoundingClientRect();
+    const hit = noteIndex.at(screenToWorld(viewport, { x: event.clientX - box.left, y: event.clientY - box.top }));
+    if (hit) useBoardUi.getState().select(hit.id);
+  };
   const canvas = useBoardCanvas(doc, board.id);
   const canEditZones = useCan('editZones', { boardId: board.id }).allowed;
   const [openZone, setOpenZone] = useState<string | null>(null);
@@ -318,6 +333,7 @@ export function BoardView({ board, awareness, toolbarExtras, corner }: Props) {
           role="group"
           aria-label={t('view.canvas')}
           aria-keyshortcuts="ArrowLeft ArrowRight ArrowUp ArrowDown"
+          onClick={pickBlock}
           style={{
             backgroundSize: `${gridSize}px ${gridSize}px`,
             backgroundPosition: `${viewport.x}px ${viewport.y}px`,
@@ -330,10 +346,11 @@ export function BoardView({ board, awareness, toolbarExtras, corner }: Props) {
           >
             <ZoneLayer boardId={board.id} zones={canvas.zones} zoom={viewport.zoom} show={show} openEditorFor={openZone} onEditorOpened={() => setOpenZone(null)} />
             <ClusterLayer boardId={board.id} clusters={canvas.clusters} zoom={viewport.zoom} show={show} />
-            {noteIds.map((id) => (
-              <StickyNote key={id} noteId={id} zoom={viewport.zoom} onRefused={refused} />
+            {mountedIds.map((id) => (
+              <StickyNote key={id} noteId={id} zoom={viewport.zoom} detail={viewport.zoom >= DETAIL_ZOOM} onRefused={refused} />
             ))}
           </div>
+          {asBlocks && <NoteBlocks index={noteIndex} viewport={viewport} size={surfaceSize} skip={mountedIds} />}
           {!barHidden && (
             <NoteToolbar
               notes={selectedNotes}
@@ -362,7 +379,7 @@ export function BoardView({ board, awareness, toolbarExtras, corner }: Props) {
         <button type="button" className="button shortcut-button" aria-label={t('select.shortcutsButton')} title={`${t('select.shortcutsButton')} (?)`} aria-keyshortcuts="Shift+?" onClick={() => sheet.setSheetOpen(true)}>
           <span aria-hidden="true">?</span>
         </button>
-        <OverviewMap doc={doc} boardId={board.id} viewport={viewport} area={area} onMove={setViewport} />
+        <OverviewMap doc={doc} boardId={board.id} index={noteIndex} viewport={viewport} area={area} onMove={setViewport} />
         {corner && <div className="board-corner">{corner}</div>}
         <NoteMenu boardId={board.id} commands={commands} />
         <SelectionAnnouncer />

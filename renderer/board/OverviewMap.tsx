@@ -1,8 +1,8 @@
-import { useEffect, useRef, useState, type PointerEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { listZones, observeRoots, type Rect } from '../../shared/model';
-import { useWorkshop } from '../workshop/workshop-context';
+import type { NoteIndex } from './note-index';
 import { useBoardUi, type Viewport } from '../state/board-ui';
 import { boundsOf, visibleWorldRect, type VisibleArea } from './view-geometry';
 
@@ -21,10 +21,14 @@ const FILL: Record<string, string> = {
 interface Props {
   doc: Y.Doc;
   boardId: string;
+  /** The board's notes as the culling index holds them (rectangles, colours, bounds). */
+  index: NoteIndex;
   viewport: Viewport;
   area: VisibleArea;
   onMove: (view: Viewport) => void;
 }
+
+const sameRect = (a: Rect, b: Rect) => a.x === b.x && a.y === b.y && a.w === b.w && a.h === b.h;
 
 /** World → map pixels, for a world box fitted into the map with the board's aspect kept. */
 function mapping(world: Rect) {
@@ -40,9 +44,8 @@ function mapping(world: Rect) {
  * when notes lie outside the view (and can be hidden); keyboard users have Zoom to fit and the
  * arrow keys for the same. Drawn on a canvas: a 5,000-note board is 5,000 rectangles.
  */
-export function OverviewMap({ doc, boardId, viewport, area, onMove }: Props) {
+export function OverviewMap({ doc, boardId, index, viewport, area, onMove }: Props) {
   const { t } = useTranslation();
-  const { notesOn } = useWorkshop();
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const choice = useBoardUi((s) => s.overviewHidden);
   // A phone's board is too small to give a corner away unasked.
@@ -53,15 +56,17 @@ export function OverviewMap({ doc, boardId, viewport, area, onMove }: Props) {
   const frame = useRef<{ world: Rect } | null>(null);
   const [redraw, setRedraw] = useState(0);
 
-  useEffect(() => observeRoots(doc, ['notes', 'boards', 'zones', 'settings', 'facilitators'], () => setRedraw((n) => n + 1)), [doc]);
+  // Notes come with the index (a new index after they change); zones are read here.
+  useEffect(() => observeRoots(doc, ['zones'], () => setRedraw((n) => n + 1)), [doc]);
+  const zones = useMemo(() => listZones(doc, boardId), [doc, boardId, redraw]);
+  /** The notes drawn once per change of the board, not per frame of a pan: blitted below. */
+  const dots = useRef<{ canvas: HTMLCanvasElement; world: Rect; index: NoteIndex } | null>(null);
 
   useEffect(() => {
     const id = requestAnimationFrame(() => {
       const { viewport: view, area: seen } = latest.current;
       if (seen.width === 0) return;
-      const notes = notesOn(boardId);
-      const zones = listZones(doc, boardId);
-      const content = boundsOf([...notes.map((n) => ({ ...n.pos, ...n.size })), ...zones.map((z) => z.rect)]);
+      const content = boundsOf([...(index.bounds ? [index.bounds] : []), ...zones.map((z) => z.rect)]);
       const visible = visibleWorldRect(view, seen);
       const outside =
         content !== null &&
@@ -85,16 +90,30 @@ export function OverviewMap({ doc, boardId, viewport, area, onMove }: Props) {
       ctx.strokeStyle = '#9fb3ae';
       ctx.lineWidth = 1;
       for (const z of zones) ctx.strokeRect(ox + z.rect.x * scale, oy + z.rect.y * scale, z.rect.w * scale, z.rect.h * scale);
-      for (const n of notes) {
-        ctx.fillStyle = FILL[n.colour] ?? FILL.yellow!;
-        ctx.fillRect(ox + n.pos.x * scale, oy + n.pos.y * scale, Math.max(1.5, n.size.w * scale), Math.max(1.5, n.size.h * scale));
+      // The dots, from a cache made for this map frame and these notes.
+      const cached = dots.current;
+      if (!cached || cached.index !== index || !sameRect(cached.world, padded)) {
+        const layer = cached?.canvas ?? document.createElement('canvas');
+        layer.width = MAP_W * dpr;
+        layer.height = MAP_H * dpr;
+        const dc = layer.getContext('2d')!;
+        dc.setTransform(dpr, 0, 0, dpr, 0, 0);
+        dc.clearRect(0, 0, MAP_W, MAP_H);
+        for (const n of index.notes) {
+          dc.fillStyle = FILL[n.colour] ?? FILL.yellow!;
+          dc.fillRect(ox + n.rect.x * scale, oy + n.rect.y * scale, Math.max(1.5, n.rect.w * scale), Math.max(1.5, n.rect.h * scale));
+        }
+        dots.current = { canvas: layer, world: padded, index };
       }
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      ctx.drawImage(dots.current!.canvas, 0, 0);
+      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
       ctx.strokeStyle = '#0f4c4a';
       ctx.lineWidth = 1.5;
       ctx.strokeRect(ox + visible.x * scale, oy + visible.y * scale, visible.w * scale, visible.h * scale);
     });
     return () => cancelAnimationFrame(id);
-  }, [doc, boardId, viewport, area, redraw, hidden, needed]);
+  }, [index, zones, viewport, area, hidden, needed]);
 
   const moveTo = (event: PointerEvent<HTMLCanvasElement>) => {
     const f = frame.current;

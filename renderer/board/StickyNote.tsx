@@ -19,11 +19,20 @@ import { useNotePointer } from './use-note-pointer';
 interface Props {
   noteId: string;
   zoom: number;
+  /** False when zoomed out below DETAIL_ZOOM: a coloured block with no text to lay out. */
+  detail: boolean;
   /** A key press asked for something the policy refuses: the board says why. */
   onRefused: (reason: DenyReason) => void;
 }
 
-export const StickyNote = memo(function StickyNote({ noteId, zoom, onRefused }: Props) {
+/**
+ * Below this zoom a note's words are too small to read (12 px text at 35 % is 4 px): notes become
+ * coloured blocks — no text layout, tags, votes or presence — and the board pans like a map.
+ * A selected or edited note keeps its detail.
+ */
+export const DETAIL_ZOOM = 0.35;
+
+export const StickyNote = memo(function StickyNote({ noteId, zoom, detail: zoomedIn, onRefused }: Props) {
   const { t } = useTranslation();
   const { doc } = useWorkshop();
   const note = useNote(doc, noteId);
@@ -42,8 +51,9 @@ export const StickyNote = memo(function StickyNote({ noteId, zoom, onRefused }: 
   const textRef = useRef<HTMLParagraphElement>(null);
   const editorRef = useRef<HTMLTextAreaElement>(null);
   const size = sizePreview ?? note?.size;
+  const detail = zoomedIn || selected || editing;
   const fitKey = `${note?.text}|${size?.w}|${size?.h}|${editing}`;
-  const truncated = useFitText(textRef, fitKey, 'clamp');
+  const truncated = useFitText(textRef, detail ? fitKey : '', 'clamp');
 
   if (!note || !size) return null;
 
@@ -65,7 +75,7 @@ export const StickyNote = memo(function StickyNote({ noteId, zoom, onRefused }: 
   return (
     <article
       ref={articleRef}
-      className={`sticky-note colour-${note.colour}${selected ? ' selected' : ''}${offset ? ' dragging' : ''}${editing ? ' editing' : ''}${truncated && !editing ? ' truncated' : ''}${sizePreview ? ' resizing' : ''}${matches ? '' : ' dimmed'}${note.private ? ' private' : ''}`}
+      className={`sticky-note colour-${note.colour}${detail ? '' : ' block'}${selected ? ' selected' : ''}${offset ? ' dragging' : ''}${editing ? ' editing' : ''}${truncated && !editing ? ' truncated' : ''}${sizePreview ? ' resizing' : ''}${matches ? '' : ' dimmed'}${note.private ? ' private' : ''}`}
       style={{ transform: `translate(${x}px, ${y}px)`, width: size.w, height: size.h }}
       tabIndex={tabStop ? 0 : -1}
       data-note-id={noteId}
@@ -76,22 +86,22 @@ export const StickyNote = memo(function StickyNote({ noteId, zoom, onRefused }: 
       onKeyDown={onKeyDown}
       onFocus={() => !useBoardUi.getState().selectedIds.includes(noteId) && select(noteId)}
     >
-      {editing && canEdit.allowed ? (
+      {!detail ? null : editing && canEdit.allowed ? (
         <NoteEditor noteId={noteId} fitKey={fitKey} onDone={() => articleRef.current?.focus()} editorRef={editorRef} />
       ) : (
         <p ref={textRef} className={`note-text${note.text.trim() ? '' : ' placeholder'}`} aria-hidden="true">
           {note.text.trim() ? note.text : t('note.editorPlaceholder')}
         </p>
       )}
-      {truncated && !editing && <NoteFullText text={note.text} zoom={zoom} />}
-      <NoteTags level={note.level} actor={note.actor} />
-      {!editing && <NoteVote noteId={noteId} boardId={note.boardId} />}
-      {note.authorName && (
+      {detail && truncated && !editing && <NoteFullText text={note.text} zoom={zoom} />}
+      {detail && <NoteTags level={note.level} actor={note.actor} />}
+      {detail && !editing && <NoteVote noteId={noteId} boardId={note.boardId} />}
+      {detail && note.authorName && (
         <span className="note-author" aria-hidden="true">
           {note.authorName}
         </span>
       )}
-      {note.private && (
+      {detail && note.private && (
         <span className="note-private" aria-hidden="true">
           {t('facilitation.privateMark')}
         </span>
@@ -109,8 +119,8 @@ export const StickyNote = memo(function StickyNote({ noteId, zoom, onRefused }: 
             .join('. ')}
         </span>
       )}
-      <PeerCarets doc={doc} noteId={noteId} target={editing && canEdit.allowed ? editorRef : textRef} text={note.text} />
-      <NotePresence noteId={noteId} zoom={zoom} />
+      {detail && <PeerCarets doc={doc} noteId={noteId} target={editing && canEdit.allowed ? editorRef : textRef} text={note.text} />}
+      {detail && <NotePresence noteId={noteId} zoom={zoom} />}
       {selected && !editing && !offset && canMove.allowed && (
         <NoteResizeHandle noteId={noteId} size={note.size} zoom={zoom} onPreview={setSizePreview} />
       )}

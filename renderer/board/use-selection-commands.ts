@@ -1,3 +1,4 @@
+import { flushSync } from 'react-dom';
 import { useMemo, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -61,9 +62,9 @@ export function useSelectionCommands(
     const noteElement = (id: string) => surfaceRef.current?.querySelector<HTMLElement>(`[data-note-id="${CSS.escape(id)}"]`) ?? null;
 
     const focusNote = (noteId: string) => {
-      const el = noteElement(noteId);
-      if (!ui().selectedIds.includes(noteId)) ui().select(noteId);
-      el?.focus({ preventScroll: true });
+      // A note far from the view is not mounted (culling): selecting it mounts it, at once.
+      if (!ui().selectedIds.includes(noteId)) flushSync(() => ui().select(noteId));
+      noteElement(noteId)?.focus({ preventScroll: true });
     };
     /** Nothing left to focus on the board: the board itself if it takes focus, else the Add button. */
     const focusBoard = () => {

@@ -5,6 +5,8 @@ export type Route =
   | { name: 'home' }
   /** Home → Coordinator view: archives from many labs compared. */
   | { name: 'coordinator' }
+  /** The benchmark board (docs/ui-contract.md): N notes in a grid at zoom Z, in memory only. */
+  | { name: 'bench'; n: number; zoom: number }
   | { name: 'session'; sessionId: string }
   /** A join link (docs/ui-contract.md): `#/join/SESSION_ID?code=JOIN_CODE`. */
   | { name: 'join'; sessionId: string; code: string };
@@ -22,6 +24,12 @@ export function parseRoute(hash: string): Route {
   const parts = path.split('/').filter(Boolean);
   if (parts[0] === 's' && parts[1]) return { name: 'session', sessionId: decode(parts[1]) };
   if (parts[0] === 'coordinator') return { name: 'coordinator' };
+  if (parts[0] === 'bench') {
+    const params = new URLSearchParams(query);
+    const n = Math.min(50_000, Math.max(0, Math.floor(Number(params.get('n') ?? 1000)) || 0));
+    const zoom = Math.min(4, Math.max(0.05, Number(params.get('zoom') ?? 1) || 1));
+    return { name: 'bench', n, zoom };
+  }
   if (parts[0] === 'join' && parts[1]) return { name: 'join', sessionId: decode(parts[1]), code: new URLSearchParams(query).get('code') ?? '' };
   return { name: 'home' };
 }

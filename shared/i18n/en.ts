@@ -711,6 +711,9 @@ export const en = {
     cancel: 'Cancel',
     saved: 'Session details saved.',
   },
+  bench: {
+    title: 'Benchmark board: {{count}} notes, nothing saved',
+  },
 };
 
 export type Catalog = typeof en;

@@ -777,6 +777,9 @@ export const pl: Catalog & PolishPluralForms = {
     cancel: 'Anuluj',
     saved: 'Zapisano szczegóły sesji.',
   },
+  bench: {
+    title: 'Tablica testowa: {{count}} karteczek, nic nie jest zapisywane',
+  },
 };
 
 /** Polish needs the "few" and "many" plural forms that English lacks. */

@@ -5,7 +5,6 @@
 //
 // Needs `npm run build` first (the LAN host serves the built app).
 import { chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,23 +14,10 @@ import { buildArchive } from '../../shared/export';
 import { chromiumLaunchOptions } from '../e2e/support/chromium';
 import { benchSession } from './support/bench-session';
 import { summarise, writeResults } from './support/results';
+import { startHost } from './support/host';
 
 const TRIALS = Number(process.env.TL_BENCH_TRIALS ?? 5);
 const NOTES = 500;
-
-async function startHost(data: string): Promise<{ url: string; stop: () => void }> {
-  const child = spawn(process.execPath, ['dist/host/cli.mjs', '--port', '0', '--bind', '127.0.0.1', '--data', data], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = out.match(/http:\/\/127\.0\.0\.1:\d+/);
-      if (match) resolve(match[0]);
-    });
-    child.once('exit', (code) => reject(new Error(`host exited with ${code}; run \`npm run build\` first`)));
-  });
-  return { url, stop: () => child.kill('SIGTERM') };
-}
 
 const dir = mkdtempSync(join(tmpdir(), 'tl-bench-exports-'));
 const doc = benchSession(NOTES);

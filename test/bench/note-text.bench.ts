@@ -6,33 +6,15 @@
 //
 //   npm run build && npm run bench -- note-text
 import { chromium, type Page } from '@playwright/test';
-import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { chromiumLaunchOptions } from '../e2e/support/chromium';
 import { addManyNotes } from '../e2e/support/peers';
 import { summarise, writeResults } from './support/results';
+import { startHost } from './support/host';
 
 const COMMAND = 'npm run build && npm run bench -- note-text';
 const NOTES = 200;
 const RELOADS = 5;
 const KEYSTROKES = 60;
-
-async function startHost(): Promise<{ url: string; stop: () => void }> {
-  const data = mkdtempSync(join(tmpdir(), 'tl-bench-host-'));
-  const child = spawn(process.execPath, ['dist/host/cli.mjs', '--port', '0', '--bind', '127.0.0.1', '--data', data], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = out.match(/http:\/\/127\.0\.0\.1:\d+/);
-      if (match) resolve(match[0]);
-    });
-    child.once('exit', (code) => reject(new Error(`host exited with ${code}; run \`npm run build\` first`)));
-  });
-  return { url, stop: () => child.kill('SIGTERM') };
-}
 
 /** Milliseconds from navigation start until every note is on the board with its text fitted. */
 async function openBoard(page: Page): Promise<number> {

@@ -10,7 +10,6 @@
 //   unshare -n sh -c 'ip link set lo up && npm run bench -- sync-browser'
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { build } from 'esbuild';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -19,26 +18,12 @@ import { join } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { chromiumLaunchOptions } from '../e2e/support/chromium';
 import { summarise, writeResults } from './support/results';
+import { startHost } from './support/host';
 
 const COMMAND = "unshare -n sh -c 'ip link set lo up && npm run bench -- sync-browser'";
 const TRIALS = Number(process.env.TL_BENCH_TRIALS ?? 60);
 const WARMUP = 5;
 const root = process.cwd();
-
-async function startHost(): Promise<{ url: string; stop: () => void }> {
-  const data = mkdtempSync(join(tmpdir(), 'tl-bench-host-'));
-  const child = spawn(process.execPath, ['dist/host/cli.mjs', '--port', '0', '--bind', '127.0.0.1', '--data', data], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = out.match(/http:\/\/127\.0\.0\.1:\d+/);
-      if (match) resolve(match[0]);
-    });
-    child.once('exit', (code) => reject(new Error(`host exited with ${code}; run \`npm run build\` first`)));
-  });
-  return { url, stop: () => child.kill('SIGTERM') };
-}
 
 /** The raw baseline: a page with only Yjs + y-webrtc, and a minimal y-webrtc signaling server. */
 async function startRawServer(): Promise<{ url: string; close: () => void }> {

@@ -65,7 +65,11 @@ test.describe('on one screen', () => {
       await page.getByRole('group', { name: 'Board canvas', exact: true }).focus();
     }
     // Tab from note to note, also to those past the edge: the view follows; no box scrolls.
-    await page.getByRole('article', { name: 'Idea 1', exact: true }).focus();
+    // Idea 1 is out of view by now (and, far from it, not even mounted): find it as a person would.
+    await page.keyboard.press('Control+f');
+    await page.getByRole('searchbox', { name: 'Search notes', exact: true }).fill('Idea 1');
+    await page.getByRole('search', { name: 'Search notes' }).getByRole('link').filter({ has: page.getByText('Idea 1', { exact: true }) }).click();
+    await expect(page.getByRole('article', { name: 'Idea 1', exact: true })).toBeFocused();
     const focused = page.locator('article:focus');
     for (let i = 0; i < 25; i++) {
       // From a selected note Tab visits its bar first, then the next note.
