@@ -98,24 +98,7 @@ export function combinedTable(id: CombinedTableId, notes: readonly CombinedNote[
   }
 }
 
-const safe = (cell: string | number) => (typeof cell === 'string' && /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell);
-
 /** RFC 4180, UTF-8 with a BOM, formulas defused: the same rules as the session CSV (shared/export/csv.ts). */
 export function combinedCsv(table: CombinedTable): string {
   return '\uFEFF' + Papa.unparse({ fields: table.columns, data: table.rows.map((r) => r.map(String)) }, { newline: '\r\n', escapeFormulae: true }) + '\r\n';
-}
-
-/** One sheet per combined table (exceljs, loaded only when asked for). */
-export async function combinedWorkbook(tables: readonly CombinedTable[]): Promise<Uint8Array> {
-  const { default: ExcelJS } = await import('exceljs');
-  const book = new ExcelJS.Workbook();
-  book.creator = 'Transition Lab';
-  for (const table of tables) {
-    const sheet = book.addWorksheet(table.title.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31));
-    sheet.addRow(table.columns).font = { bold: true };
-    sheet.views = [{ state: 'frozen', ySplit: 1 }];
-    for (const row of table.rows) sheet.addRow(row.map(safe));
-    table.columns.forEach((name, i) => (sheet.getColumn(i + 1).width = /text|tekst/i.test(name) ? 60 : 18));
-  }
-  return new Uint8Array(await book.xlsx.writeBuffer());
 }

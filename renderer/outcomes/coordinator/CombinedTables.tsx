@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { COMBINED_TABLES, combinedCsv, combinedTable, combinedWorkbook, recurringThemes, type CombinedLabels, type CombinedNote, type CombinedTableId } from '../../../shared/coordinator';
+import { COMBINED_TABLES, combinedCsv, combinedTable, recurringThemes, type CombinedLabels, type CombinedNote, type CombinedTableId } from '../../../shared/coordinator';
 import { exportFileName } from '../../../shared/export/file-name';
 import { countryName } from '../../ui/country-name';
 import { downloadFile } from '../download';
@@ -43,6 +43,8 @@ export function CombinedTables({ notes, sessions }: { notes: readonly CombinedNo
     setStatus(t('coordinator.exported', { file: name }));
   };
   const exportExcel = async () => {
+    // exceljs is large: loaded (from the app's own files) only when a workbook is made.
+    const { combinedWorkbook } = await import('../../../shared/coordinator/combined-workbook');
     const bytes = await combinedWorkbook(COMBINED_TABLES.map((id) => combinedTable(id, notes, labels)));
     const name = exportFileName(t('coordinator.workbookName'), today(), 'xlsx');
     downloadFile(name, bytes as Uint8Array<ArrayBuffer>, XLSX);

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import * as X from '../../../shared/export';
 import * as C from '../../../shared/coordinator';
+import { combinedWorkbook } from '../../../shared/coordinator/combined-workbook';
 import { labArchives } from '../../fixtures/coordinator/lab-archives';
 import { en } from '../../../shared/i18n/en';
 
@@ -92,7 +93,7 @@ describe('coordinator: sessions from many archives', () => {
     expect(parsed.data.every((r) => r.Lab === 'Krajowe laboratorium PL')).toBe(true);
     const tables = C.COMBINED_TABLES.map((id) => C.combinedTable(id, notes, labels));
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load((await C.combinedWorkbook(tables)).buffer as ArrayBuffer);
+    await book.xlsx.load((await combinedWorkbook(tables)).buffer as ArrayBuffer);
     expect(book.worksheets.map((w) => w.name)).toEqual(C.COMBINED_TABLES.map((id) => en.coordinator.tables[id]));
     expect(book.getWorksheet(en.coordinator.tables.notes)!.rowCount).toBe(notes.length + 1);
   });
