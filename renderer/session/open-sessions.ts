@@ -5,7 +5,7 @@ import { readDisplayName } from '../identity/display-name';
 import { loadDeviceId } from '../identity/device-id';
 import { appDatabase, type TransitionLabDb } from '../storage/database';
 import { DocPersistence } from '../storage/doc-persistence';
-import { summariseSession } from './session-summary';
+import { cachedSummariser } from './session-summary';
 
 /** A session's doc with everything attached to it while it is open in this tab. */
 export interface OpenSession {
@@ -26,7 +26,8 @@ interface Entry {
 const open = new Map<string, Entry>();
 
 function attach(db: TransitionLabDb, id: string, doc: Y.Doc): OpenSession {
-  const persistence = new DocPersistence(db, id, doc, { summarise: summariseSession });
+  // The Home row, re-read only after a change that can alter it (the doc's observers go with the doc).
+  const persistence = new DocPersistence(db, id, doc, { summarise: cachedSummariser(doc).summarise });
   // Undo covers only this person's own edits; typing within half a second is one step.
   const undoManager = createUndoManager(doc, { captureTimeout: 500 });
   return { id, doc, persistence, undoManager, awareness: new Awareness(doc) };

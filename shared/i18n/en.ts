@@ -16,6 +16,7 @@ export const en = {
     noVotesLeft: 'You have used all your votes.',
     alreadyVoted: 'This round allows one vote per note, and this note has yours.',
     zoneLocked: 'A facilitator has locked this zone.',
+    boardFull: 'This board holds 10,000 notes, as many as one board can. Start a new board for more (New board in the Boards list).',
   },
   language: {
     label: 'Language',

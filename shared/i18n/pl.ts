@@ -18,6 +18,7 @@ export const pl: Catalog & PolishPluralForms = {
     noVotesLeft: 'Wykorzystano już wszystkie głosy.',
     alreadyVoted: 'W tej rundzie można oddać jeden głos na karteczkę, a ta już ma Twój.',
     zoneLocked: 'Facylitator zablokował tę strefę.',
+    boardFull: 'Ta tablica ma 10 000 karteczek — tyle, ile może pomieścić jedna tablica. Aby dodać więcej, utwórz nową tablicę (Nowa tablica na liście tablic).',
   },
   language: {
     label: 'Język',

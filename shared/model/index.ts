@@ -37,3 +37,4 @@ export * from './remote-changes';
 export * from './decision-log';
 export * from './decisions';
 export * from './countries';
+export * from './board-limit';

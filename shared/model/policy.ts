@@ -7,6 +7,7 @@ import { getNote, listNotes, type Note } from './notes';
 import { hasCountedVote, isNoteInScope, votesLeft } from './votes';
 import { getRound } from './voting-rounds';
 import { isDocWritable } from './write';
+import { liveNotesOnBoard, MAX_NOTES_PER_BOARD } from './board-limit';
 
 /**
  * Who may do what, as a pure function of the doc: every peer's app asks the same question of its
@@ -76,6 +77,7 @@ export const DENY_REASONS = [
   'notInScope',
   'noVotesLeft',
   'alreadyVoted',
+  'boardFull',
 ] as const;
 export type DenyReason = (typeof DENY_REASONS)[number];
 
@@ -184,8 +186,11 @@ export function can(doc: Y.Doc, person: Person, action: Action, target: Target =
   if (FACILITATOR_ONLY.has(action) && !person.facilitator) return deny('facilitatorOnly');
   if (ON_A_NOTE.has(action)) return noteDecision(doc, person, action, target.noteId);
   switch (action) {
-    case 'addNote':
-      return boardDecision(doc, person, target.boardId, false, target.zoneId);
+    case 'addNote': {
+      const decision = boardDecision(doc, person, target.boardId, false, target.zoneId);
+      if (decision.allowed && liveNotesOnBoard(doc, target.boardId!) >= MAX_NOTES_PER_BOARD) return deny('boardFull');
+      return decision;
+    }
     case 'editBoard':
     case 'editZones':
       return boardDecision(doc, person, target.boardId, false);

@@ -304,3 +304,22 @@ describe('deny reasons', () => {
     expect(Object.keys(en.policy).sort()).toEqual([...M.DENY_REASONS].sort());
   });
 });
+
+describe('a full board', () => {
+  it(`takes no more notes once it holds ${M.MAX_NOTES_PER_BOARD}; deleting one makes room; other boards are not affected`, () => {
+    const doc = new Y.Doc();
+    const { boardId } = M.createSessionContent(doc, { title: 'Lab', firstBoardTitle: 'Main', now: 1, facilitatorId: 'fac', facilitatorName: 'Anna' });
+    const other = M.addBoard(doc, { title: 'Other', now: 1 });
+    const anna = M.personIn(doc, 'fac');
+    let last = '';
+    doc.transact(() => {
+      for (let i = 0; i < M.MAX_NOTES_PER_BOARD - 1; i++) last = M.addNote(doc, { boardId, pos: { x: i, y: 0 }, now: 2 });
+    });
+    expect(M.can(doc, anna, 'addNote', { boardId })).toEqual({ allowed: true });
+    M.addNote(doc, { boardId, pos: { x: 0, y: 0 }, now: 3 });
+    expect(M.can(doc, anna, 'addNote', { boardId })).toEqual({ allowed: false, reason: 'boardFull' });
+    expect(M.can(doc, anna, 'addNote', { boardId: other })).toEqual({ allowed: true });
+    M.deleteNote(doc, last, 4);
+    expect(M.can(doc, anna, 'addNote', { boardId })).toEqual({ allowed: true });
+  });
+});
