@@ -65,6 +65,12 @@ export interface RelayOptions {
   /** Reconnect backoff: first delay and cap, in ms. */
   minBackoffMs?: number;
   maxBackoffMs?: number;
+  /**
+   * Cap after a plain lost connection (the host stopped, the Wi-Fi dropped): trying a LAN host
+   * once a second costs nothing, and a host that comes back is noticed within that second.
+   * Refusals (rate limits, a host that breaks the protocol) keep the long backoff.
+   */
+  lostConnectionCapMs?: number;
   random?: () => number;
 }
 
@@ -143,12 +149,14 @@ export class RelayProvider {
   private readonly WebSocketImpl: WebSocketLike;
   private readonly minBackoffMs: number;
   private readonly maxBackoffMs: number;
+  private readonly lostConnectionCapMs: number;
   private readonly random: () => number;
 
   constructor(private readonly options: RelayOptions) {
     this.WebSocketImpl = options.WebSocketImpl ?? globalThis.WebSocket;
     this.minBackoffMs = options.minBackoffMs ?? 500;
     this.maxBackoffMs = options.maxBackoffMs ?? 30_000;
+    this.lostConnectionCapMs = options.lostConnectionCapMs ?? 1_000;
     this.random = options.random ?? Math.random;
     options.doc.on('update', this.onDocUpdate);
     options.awareness.on('update', this.onAwarenessUpdate);
@@ -285,7 +293,8 @@ export class RelayProvider {
         this.open();
         return;
       }
-      this.scheduleRetry(event.code === CLOSE.RATE_LIMITED ? 4 : 0);
+      if (event.code === CLOSE.RATE_LIMITED) this.scheduleRetry(4, 'refused');
+      else this.scheduleRetry(0, link.welcomed || event.code === 1006 || event.code === CLOSE.GOING_AWAY ? 'lost' : 'refused');
     };
     socket.onerror = () => {
       // onclose follows and decides what to do.
@@ -347,12 +356,13 @@ export class RelayProvider {
     this.pendingRotate = null;
   }
 
-  private scheduleRetry(extraAttempts = 0): void {
+  private scheduleRetry(extraAttempts = 0, why: 'lost' | 'refused' = 'refused'): void {
     if (!this.active) {
       this.setState({ kind: 'offline', retryInMs: null });
       return;
     }
-    const delay = backoffDelay(this.attempt + extraAttempts, this.minBackoffMs, this.maxBackoffMs, this.random);
+    const cap = why === 'lost' ? Math.min(this.maxBackoffMs, this.lostConnectionCapMs) : this.maxBackoffMs;
+    const delay = backoffDelay(this.attempt + extraAttempts, this.minBackoffMs, cap, this.random);
     this.attempt++;
     this.setState({ kind: 'offline', retryInMs: delay });
     this.clearRetry();

@@ -221,7 +221,13 @@ function keysFor(code: string, adminSecret?: Uint8Array): () => Promise<RelayKey
   };
 }
 
-function client(hostUrl: string, keys: () => Promise<RelayKeys>, doc = new Y.Doc(), WebSocketImpl: WebSocketLike = WebSocket as unknown as WebSocketLike) {
+function client(
+  hostUrl: string,
+  keys: () => Promise<RelayKeys>,
+  doc = new Y.Doc(),
+  WebSocketImpl: WebSocketLike = WebSocket as unknown as WebSocketLike,
+  backoff: { minBackoffMs: number; maxBackoffMs: number; lostConnectionCapMs?: number } = { minBackoffMs: 20, maxBackoffMs: 200 },
+) {
   const awareness = new Awareness(doc);
   const states: RelayState[] = [];
   const relay = new RelayProvider({
@@ -231,8 +237,7 @@ function client(hostUrl: string, keys: () => Promise<RelayKeys>, doc = new Y.Doc
     awareness,
     keys,
     WebSocketImpl,
-    minBackoffMs: 20,
-    maxBackoffMs: 200,
+    ...backoff,
   });
   relay.on('state', (s) => states.push(s));
   cleanups.push(() => relay.destroy());
@@ -358,6 +363,24 @@ describe('relay provider', () => {
     h.doc.getMap('notes').set('server', 'written elsewhere meanwhile');
     await until(() => text(a.doc).server === 'written elsewhere meanwhile' && text(h.doc).offline === 'written while the host was down', 'merge', 8_000);
     expect(a.states.some((s) => s.kind === 'offline' && s.retryInMs !== null)).toBe(true);
+  });
+
+  it('while the host is gone it keeps trying at the short cap for a lost connection, so a host that returns is noticed at once', async () => {
+    let h = await host();
+    await h.setCode(CODE);
+    const port = (h.wss.address() as AddressInfo).port;
+    const a = client(h.url, keysFor(CODE), undefined, undefined, { minBackoffMs: 20, maxBackoffMs: 30_000, lostConnectionCapMs: 150 });
+    a.relay.connect();
+    await until(() => a.relay.state.kind === 'connected', 'connected');
+    await h.close();
+    await new Promise((r) => setTimeout(r, 1_200));
+    const delays = a.states.flatMap((s) => (s.kind === 'offline' && s.retryInMs !== null ? [s.retryInMs] : []));
+    // Without the cap the fifth attempt would already wait 160–320 ms and the tenth 5–10 s.
+    expect(delays.length).toBeGreaterThanOrEqual(6);
+    expect(Math.max(...delays)).toBeLessThanOrEqual(150);
+    h = await host(port);
+    await h.setCode(CODE);
+    await until(() => a.relay.state.kind === 'connected', 'back');
   });
 
   it('carries a first sync far larger than a WebRTC data channel takes (> 256 KiB)', async () => {
