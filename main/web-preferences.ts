@@ -4,7 +4,8 @@
  */
 import type { WebPreferences } from 'electron';
 
-export function secureWebPreferences(preloadPath: string): WebPreferences {
+/** `packaged`: an installed build (`app.isPackaged`): no devtools there, only in development. */
+export function secureWebPreferences(preloadPath: string, packaged: boolean): WebPreferences {
   return {
     preload: preloadPath,
     // The renderer is untrusted: it shows content typed by any participant in the room.
@@ -21,6 +22,8 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
     safeDialogs: true,
     // Spellcheck would download dictionaries from Google's CDN; we load nothing from the internet.
     spellcheck: false,
-    devTools: true,
+    // Devtools in a participant's installed app would let anyone at the keyboard read and rewrite
+    // the session's memory (other people's private notes, the join code): development only.
+    devTools: !packaged,
   };
 }

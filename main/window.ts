@@ -1,5 +1,5 @@
 /** The main window. Its webPreferences come from security.ts; its content from app://. */
-import { BrowserWindow } from 'electron';
+import { app, BrowserWindow } from 'electron';
 import { APP_INDEX_URL } from '../shared/protocol/app-origin';
 import { secureWebPreferences } from './security';
 
@@ -17,7 +17,7 @@ export function createMainWindow({ preloadPath }: MainWindowOptions): BrowserWin
     title: 'Transition Lab',
     backgroundColor: '#0f3d3e',
     autoHideMenuBar: true,
-    webPreferences: secureWebPreferences(preloadPath),
+    webPreferences: secureWebPreferences(preloadPath, app.isPackaged),
   });
   win.once('ready-to-show', () => win.show());
   void win.loadURL(APP_INDEX_URL);

@@ -1,16 +1,17 @@
 import type { ServerResponse } from 'node:http';
 
 // The renderer bundle is self-contained (DESIGN: nothing is loaded from the internet), so every
-// source is 'self'. connect-src also allows ws:/wss: to any host because a facilitator may point
-// the app at their own signaling server in settings; 'self' alone would forbid that.
-// 'unsafe-inline' styles: React positions notes with style attributes.
+// source is 'self' — connect-src too: a page from this host talks to this host alone (its relay and
+// signaling WebSockets are same-origin; STUN/TURN servers are WebRTC, which connect-src does not
+// govern). No 'unsafe-inline' styles: React sets style properties through the CSSOM, which a CSP
+// does not restrict, and the bundle has no inline <style> or style="" markup.
 const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
+  "style-src 'self'",
   "img-src 'self' data: blob:",
   "font-src 'self'",
-  "connect-src 'self' ws: wss:",
+  "connect-src 'self'",
   "worker-src 'self' blob:",
   "object-src 'none'",
   "base-uri 'none'",

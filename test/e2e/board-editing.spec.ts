@@ -65,8 +65,12 @@ test('pan by dragging empty space and zoom with keys, buttons and Ctrl+wheel', a
   await expect(note).toHaveJSProperty('offsetWidth', 200);
 });
 
-test('the app loads nothing from outside the host', async ({ page, baseURL }) => {
+test('the app loads nothing from outside the host, and its strict CSP (no inline styles) refuses nothing it does', async ({ page, baseURL }) => {
   const foreign: string[] = [];
+  const refused: string[] = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) refused.push(m.text());
+  });
   page.on('request', (r) => {
     const url = new URL(r.url());
     if (!['data:', 'blob:'].includes(url.protocol) && url.origin !== baseURL) foreign.push(r.url());
@@ -74,4 +78,11 @@ test('the app loads nothing from outside the host', async ({ page, baseURL }) =>
   await page.reload();
   await addNote(page, 'Nothing leaves the room');
   expect(foreign).toEqual([]);
+  const policy = (await page.request.get('/')).headers()['content-security-policy'];
+  expect(policy).toContain("style-src 'self';");
+  expect(policy).toContain("connect-src 'self';");
+  await page.getByRole('button', { name: 'Invite participants', exact: true }).click();
+  await expect(page.getByRole('img', { name: 'QR code for the join link', exact: true })).toBeVisible();
+  await page.keyboard.press('Escape');
+  expect(refused).toEqual([]);
 });

@@ -16,7 +16,7 @@ describe('Content-Security-Policy', () => {
   it('has the required directives', () => {
     expect(d.get('default-src')).toEqual(["'self'"]);
     expect(d.get('script-src')).toEqual(["'self'"]);
-    expect(d.get('style-src')).toEqual(["'self'", "'unsafe-inline'"]);
+    expect(d.get('style-src')).toEqual(["'self'"]);
     expect(d.get('img-src')).toEqual(["'self'", 'data:', 'blob:']);
     expect(d.get('font-src')).toEqual(["'self'"]);
     expect(d.get('object-src')).toEqual(["'none'"]);

@@ -50,6 +50,8 @@ function createElectronStub(userData: string) {
     whenReady: () => readyPromise,
     isReady: () => ready,
     getName: () => 'Transition Lab',
+    // The glue runs as an installed build would: no devtools in its windows.
+    isPackaged: true,
     getPath: (name: string) => (name === 'userData' ? userData : '/nowhere'),
   });
 
@@ -259,6 +261,7 @@ describe('Electron main glue (stubbed electron)', () => {
       nodeIntegration: false,
       webSecurity: true,
       webviewTag: false,
+      devTools: false,
     });
     expect(hostCalls).toEqual([
       expect.objectContaining({

@@ -3,7 +3,7 @@ import { secureWebPreferences } from '../../../main/web-preferences';
 
 describe('secureWebPreferences', () => {
   it('locks the renderer down', () => {
-    const prefs = secureWebPreferences('/app/dist/main/preload.cjs');
+    const prefs = secureWebPreferences('/app/dist/main/preload.cjs', true);
     expect(prefs).toMatchObject({
       preload: '/app/dist/main/preload.cjs',
       contextIsolation: true,
@@ -17,5 +17,10 @@ describe('secureWebPreferences', () => {
       spellcheck: false,
     });
     expect(prefs.experimentalFeatures).toBe(false);
+  });
+
+  it('has devtools only in development, never in an installed build', () => {
+    expect(secureWebPreferences('/p', true).devTools).toBe(false);
+    expect(secureWebPreferences('/p', false).devTools).toBe(true);
   });
 });
