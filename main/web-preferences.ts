@@ -22,6 +22,8 @@ export function secureWebPreferences(preloadPath: string, packaged: boolean): We
     safeDialogs: true,
     // Spellcheck would download dictionaries from Google's CDN; we load nothing from the internet.
     spellcheck: false,
+    // A middle click on a link would otherwise open it in a new window (no navigation, but no need).
+    disableBlinkFeatures: 'Auxclick',
     // Devtools in a participant's installed app would let anyone at the keyboard read and rewrite
     // the session's memory (other people's private notes, the join code): development only.
     devTools: !packaged,

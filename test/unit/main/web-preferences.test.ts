@@ -15,6 +15,7 @@ describe('secureWebPreferences', () => {
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
+      disableBlinkFeatures: 'Auxclick',
     });
     expect(prefs.experimentalFeatures).toBe(false);
   });
