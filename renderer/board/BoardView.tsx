@@ -23,7 +23,6 @@ import { SelectionAnnouncer } from './SelectionAnnouncer';
 import { ShortcutSheet } from './ShortcutSheet';
 import { DETAIL_ZOOM, StickyNote } from './StickyNote';
 import { useNoteIndex, useVisibleNoteIds } from './use-visible-notes';
-import { cullRect, overlaps } from './note-index';
 import { NoteBlocks } from './NoteBlocks';
 import { isTypingTarget } from './keyboard';
 import { useBoardNoteIds } from './use-board-notes';
@@ -93,13 +92,6 @@ export function BoardView({ board, awareness, toolbarExtras, corner }: Props) {
   const canvas = useBoardCanvas(doc, board.id);
   const canEditZones = useCan('editZones', { boardId: board.id }).allowed;
   const [openZone, setOpenZone] = useState<string | null>(null);
-  // Zones are culled like notes (the one being named stays, wherever it is); the cull rectangle's
-  // key says when it really changed.
-  const zoneCull = cullRect(viewport, surfaceSize);
-  const shownZones = useMemo(
-    () => canvas.zones.filter((z) => z.id === openZone || overlaps(z.rect, zoneCull)),
-    [canvas.zones, openZone, zoneCull.key],
-  );
   const [namingCluster, setNamingCluster] = useState<{ id: string; title: string } | null>(null);
 
   const toolbarRef = useRef<HTMLDivElement>(null);
@@ -352,7 +344,7 @@ export function BoardView({ board, awareness, toolbarExtras, corner }: Props) {
             data-board-layer=""
             style={{ transform: `translate(${viewport.x}px, ${viewport.y}px) scale(${viewport.zoom})` }}
           >
-            <ZoneLayer boardId={board.id} zones={shownZones} zoom={viewport.zoom} show={show} openEditorFor={openZone} onEditorOpened={() => setOpenZone(null)} />
+            <ZoneLayer boardId={board.id} zones={canvas.zones} zoom={viewport.zoom} show={show} openEditorFor={openZone} onEditorOpened={() => setOpenZone(null)} />
             <ClusterLayer boardId={board.id} clusters={canvas.clusters} zoom={viewport.zoom} show={show} />
             {mountedIds.map((id) => (
               <StickyNote key={id} noteId={id} zoom={viewport.zoom} detail={viewport.zoom >= DETAIL_ZOOM} onRefused={refused} />

@@ -73,7 +73,3 @@ export function cullRect(view: { x: number; y: number; zoom: number }, area: { w
   const rect = { x: left, y: top, w: w + 3 * stepX, h: h + 3 * stepY };
   return { ...rect, key: `${view.zoom}|${rect.x}|${rect.y}` };
 }
-
-export function overlaps(a: Rect, b: Rect): boolean {
-  return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
-}

@@ -6,6 +6,7 @@ import { usePresence } from '../presence/presence-context';
 import { useBoardUi } from '../state/board-ui';
 import { useCan, usePolicyValue, useWorkshop } from '../workshop/workshop-context';
 import { Switch } from './Switch';
+import { PurgeNamesButton } from './PurgeNames';
 
 /**
  * The facilitator's room controls for the board on screen (UI-CONTRACT: switch `Private
@@ -43,6 +44,7 @@ export function FacilitatePanel({ boardId }: { boardId: string | undefined }) {
       <button type="button" className="button nav-tool" aria-pressed={leading} onClick={() => useBoardUi.setState({ leading: !leading, following: null })}>
         {t('facilitation.bringHere')}
       </button>
+      <PurgeNamesButton onDone={setSaid} />
       <p role="status" className="facilitate-said muted">
         {leading ? t('facilitation.brought') : said}
       </p>

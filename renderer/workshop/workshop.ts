@@ -11,6 +11,7 @@ import {
   moveNote,
   normaliseTitle,
   placeNewNote,
+  purgeNames,
   readSettings,
   recordDecision,
   renameSession,
@@ -81,6 +82,8 @@ export interface WorkshopActions extends SelectionActions, CanvasActions, BoardA
   /** Lab, country, city (place) and workshop date: what coordinators compare sessions by. */
   updateDetails(patch: Pick<SessionMetaPatch, 'lab' | 'country' | 'place' | 'date'>): boolean;
   vote(roundId: string, noteId: string): string | null;
+  /** Removes participants' names from notes and votes (privacy.ts); how many were removed, null if refused. */
+  purgeNames(): number | null;
   /** The join code was changed (by the room, not the doc): the decision record says so, not the code. */
   recordCodeChanged(): boolean;
 }
@@ -193,6 +196,10 @@ export function createWorkshop(init: { doc: Y.Doc; undoManager: Y.UndoManager; m
         if (done && changes) decide({ kind: locked ? 'boardLocked' : 'boardUnlocked', boardId });
         return done;
       });
+    },
+    purgeNames() {
+      if (!allowed('purgeNames', {})) return null;
+      return purgeNames(doc);
     },
     recordCodeChanged() {
       if (!allowed('changeCode', {})) return false;

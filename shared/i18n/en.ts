@@ -715,6 +715,15 @@ export const en = {
   bench: {
     title: 'Benchmark board: {{count}} notes, nothing saved',
   },
+  privacy: {
+    purge: 'Remove participants’ names',
+    purgeTitle: 'Remove participants’ names?',
+    purgeQuestion: 'Every note and named vote of this session loses the name of the person who wrote or cast it, on every device in the room. What they wrote, the tags and the votes stay. Facilitators’ names and the decision record stay. This cannot be undone.',
+    purgeConfirm: 'Remove names',
+    cancel: 'Cancel',
+    purged_one: '{{count}} name removed from the session.',
+    purged_other: '{{count}} names removed from the session.',
+  },
 };
 
 export type Catalog = typeof en;

@@ -781,6 +781,17 @@ export const pl: Catalog & PolishPluralForms = {
   bench: {
     title: 'Tablica testowa: {{count}} karteczek, nic nie jest zapisywane',
   },
+  privacy: {
+    purge: 'Usuń imiona uczestników',
+    purgeTitle: 'Usunąć imiona uczestników?',
+    purgeQuestion: 'Każda karteczka i każdy imienny głos w tej sesji straci imię osoby, która ją napisała lub go oddała — na wszystkich urządzeniach w sali. Treść, oznaczenia i głosy zostaną. Imiona facylitatorów i rejestr decyzji zostaną. Tego nie można cofnąć.',
+    purgeConfirm: 'Usuń imiona',
+    cancel: 'Anuluj',
+    purged_one: 'Usunięto z sesji {{count}} imię.',
+    purged_few: 'Usunięto z sesji {{count}} imiona.',
+    purged_many: 'Usunięto z sesji {{count}} imion.',
+    purged_other: 'Usunięto z sesji {{count}} imienia.',
+  },
 };
 
 /** Polish needs the "few" and "many" plural forms that English lacks. */
@@ -797,6 +808,7 @@ interface PolishPluralForms {
   outcomes: Catalog['outcomes'] &
     Record<'merged_few' | 'merged_many' | 'votes_few' | 'votes_many' | 'participants_few' | 'participants_many' | 'boardsCount_few' | 'boardsCount_many' | 'notesCount_few' | 'notesCount_many', string>;
   find: Catalog['find'] & { notes_few: string; notes_many: string; results_few: string; results_many: string };
+  privacy: Catalog['privacy'] & Record<'purged_few' | 'purged_many', string>;
   coordinator: Catalog['coordinator'] & Record<'reading_few' | 'reading_many' | 'imported_few' | 'imported_many' | 'sessionsCount_few' | 'sessionsCount_many' | 'selection_few' | 'selection_many', string>;
   decisions: Catalog['decisions'] & Record<'notesRevealed_few' | 'notesRevealed_many' | 'voters_few' | 'voters_many' | 'verified_few' | 'verified_many', string>;
 }

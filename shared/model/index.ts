@@ -38,3 +38,4 @@ export * from './decision-log';
 export * from './decisions';
 export * from './countries';
 export * from './board-limit';
+export * from './privacy';

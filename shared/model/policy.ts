@@ -54,6 +54,8 @@ export const ACTIONS = [
   // Room-wide facilitator settings: private brainstorm, cursors, zone locks.
   'editSettings',
   'editSession',
+  // Take participants' names out of the session (privacy.ts).
+  'purgeNames',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -97,6 +99,7 @@ const FACILITATOR_ONLY: ReadonlySet<Action> = new Set<Action>([
   'manageVoting',
   'editAgenda',
   'editSettings',
+  'purgeNames',
 ]);
 
 /**
