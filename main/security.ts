@@ -4,10 +4,11 @@
  *   navigation.ts (navigation, new windows, external links, downloads, permissions),
  *   csp.ts (Content-Security-Policy), web-preferences.ts (BrowserWindow flags).
  */
-import { app, session, shell, type Session, type WebContents } from 'electron';
+import { app, dialog, session, shell, type Session, type WebContents } from 'electron';
 import { isAllowedDownload, isAllowedNavigation, isAppUrl, isPermissionAllowed, isSafeExternalUrl } from './navigation';
 import { withSecurityHeaders } from './csp';
 import { saveDialogOptions } from './save-dialog';
+import { externalLinkQuestion } from './external-link';
 
 export { secureWebPreferences } from './web-preferences';
 
@@ -16,9 +17,23 @@ export function enableGlobalSandbox(): void {
   app.enableSandbox();
 }
 
-/** Hands a link to the OS browser after re-validating it. Resolves false if refused or failed. */
+/**
+ * Hands a link to the OS browser after re-validating it and asking the person (external-link.ts).
+ * Resolves false if refused, declined or failed.
+ */
 export async function openExternalSafely(url: unknown): Promise<boolean> {
   if (!isSafeExternalUrl(url)) return false;
+  const question = externalLinkQuestion(url, app.getLocale());
+  const { response } = await dialog.showMessageBox({
+    type: 'question',
+    buttons: [question.open, question.cancel],
+    defaultId: 1,
+    cancelId: 1,
+    noLink: true,
+    message: question.message,
+    detail: question.detail,
+  });
+  if (response !== 0) return false;
   try {
     await shell.openExternal(url);
     return true;

@@ -724,6 +724,12 @@ export const en = {
     purged_one: '{{count}} name removed from the session.',
     purged_other: '{{count}} names removed from the session.',
   },
+  external: {
+    question: 'Open this link in your web browser?',
+    detail: '{{url}}\n\nIt leaves Transition Lab and may reach the internet.',
+    open: 'Open in browser',
+    cancel: 'Cancel',
+  },
 };
 
 export type Catalog = typeof en;

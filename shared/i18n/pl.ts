@@ -792,6 +792,12 @@ export const pl: Catalog & PolishPluralForms = {
     purged_many: 'Usunięto z sesji {{count}} imion.',
     purged_other: 'Usunięto z sesji {{count}} imienia.',
   },
+  external: {
+    question: 'Otworzyć ten link w przeglądarce?',
+    detail: '{{url}}\n\nLink prowadzi poza Transition Lab i może łączyć się z internetem.',
+    open: 'Otwórz w przeglądarce',
+    cancel: 'Anuluj',
+  },
 };
 
 /** Polish needs the "few" and "many" plural forms that English lacks. */

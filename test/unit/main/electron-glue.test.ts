@@ -50,6 +50,7 @@ function createElectronStub(userData: string) {
     whenReady: () => readyPromise,
     isReady: () => ready,
     getName: () => 'Transition Lab',
+    getLocale: () => 'en-GB',
     // The glue runs as an installed build would: no devtools in its windows.
     isPackaged: true,
     getPath: (name: string) => (name === 'userData' ? userData : '/nowhere'),
@@ -64,6 +65,8 @@ function createElectronStub(userData: string) {
     headersReceived: null as null | Fn,
     ipc: new Map<string, Fn>(),
     opened: [] as string[],
+    asked: [] as string[],
+    declineLinks: false,
     windows: [] as FakeWindow[],
     exposed: new Map<string, unknown>(),
     invoked: [] as unknown[][],
@@ -123,6 +126,13 @@ function createElectronStub(userData: string) {
       removeHandler: (channel: string) => state.ipc.delete(channel),
     },
     shell: { openExternal: async (url: string) => void state.opened.push(url) },
+    // The person's answer to "Open this link in your web browser?": Open (0) unless a test says Cancel (1).
+    dialog: {
+      showMessageBox: async (options: { detail: string; buttons: string[] }) => {
+        state.asked.push(options.detail);
+        return { response: state.declineLinks ? 1 : 0 };
+      },
+    },
     BrowserWindow: FakeWindow,
     contextBridge: { exposeInMainWorld: (key: string, api: unknown) => state.exposed.set(key, api) },
     ipcRenderer: { invoke: async (...args: unknown[]) => (state.invoked.push(args), 'answer') },
@@ -359,6 +369,12 @@ describe('Electron main glue (stubbed electron)', () => {
     await expect(openExternal(trustedEvent(), 'smb://x/y')).rejects.toThrow();
     expect(stub.state.opened).toContain('https://netzerocities.eu/');
     expect(stub.state.opened).not.toContain('file:///etc/passwd');
+    // Asked first, with the address shown; declining opens nothing.
+    expect(stub.state.asked.at(-1)).toMatch(/^https:\/\/netzerocities\.eu\/\n\nIt leaves Transition Lab/);
+    stub.state.declineLinks = true;
+    await expect(openExternal(trustedEvent(), 'https://example.com/declined')).resolves.toBe(false);
+    expect(stub.state.opened).not.toContain('https://example.com/declined');
+    stub.state.declineLinks = false;
   });
 
   it('IPC allowLanHost: validates, persists, and widens the CSP of later responses only by that host', async () => {

@@ -17,6 +17,7 @@ const PURE = [
   'main/host-lifecycle.ts',
   'main/mdns-browse.ts',
   'main/save-dialog.ts',
+  'main/external-link.ts',
   'scripts/electron-binary.mjs',
   'scripts/start.mjs',
 ];
