@@ -1,7 +1,9 @@
 /**
  * Pure validation for IPC calls: who may call (sender frame) and with what (arguments).
- * main/ipc.ts runs these before every handler; they throw on anything unexpected.
+ * main/ipc.ts runs these before every handler; they throw on anything unexpected. Arguments are
+ * checked against zod schemas.
  */
+import { z } from 'zod';
 import { IPC_METHODS, type IpcContract, type IpcMethod } from '../shared/protocol/ipc';
 import { MAX_LAN_ORIGIN_LENGTH } from './lan-hosts';
 import { isAppUrl, isSafeExternalUrl } from './navigation';
@@ -33,43 +35,22 @@ export function isIpcMethod(value: unknown): value is IpcMethod {
   return typeof value === 'string' && (IPC_METHODS as readonly string[]).includes(value);
 }
 
-type ArgValidators = { [M in IpcMethod]: (args: readonly unknown[]) => Parameters<IpcContract[M]> };
-
-function expectCount(method: IpcMethod, args: readonly unknown[], count: number): void {
-  if (!Array.isArray(args) || args.length !== count) {
-    throw new IpcValidationError(`IPC ${method}: expected ${count} argument(s)`);
-  }
-}
-
-const ARG_VALIDATORS: ArgValidators = {
-  getAppInfo(args) {
-    expectCount('getAppInfo', args, 0);
-    return [];
-  },
-  openExternal(args) {
-    expectCount('openExternal', args, 1);
-    const [url] = args;
-    if (!isSafeExternalUrl(url)) throw new IpcValidationError('IPC openExternal: not a safe http(s) URL');
-    return [url];
-  },
-  findNearbyHosts(args) {
-    expectCount('findNearbyHosts', args, 0);
-    return [];
-  },
-  allowLanHost(args) {
-    expectCount('allowLanHost', args, 1);
-    const [origin] = args;
-    // Shape only: a string of sane length. Whether it is a LAN origin is the handler's answer
-    // (normalizeLanOrigin in lan-hosts.ts), which resolves false instead of throwing.
-    if (typeof origin !== 'string' || origin.length === 0 || origin.length > MAX_LAN_ORIGIN_LENGTH) {
-      throw new IpcValidationError('IPC allowLanHost: expected an origin string');
-    }
-    return [origin];
-  },
+/**
+ * Each method's arguments as a zod tuple: exactly these, of these types. A URL must also pass
+ * isSafeExternalUrl; a LAN origin is only checked for shape here — whether it is a LAN origin is the
+ * handler's answer (normalizeLanOrigin in lan-hosts.ts), which resolves false instead of throwing.
+ */
+const ARG_SCHEMAS: { [M in IpcMethod]: z.ZodType<Parameters<IpcContract[M]>> } = {
+  getAppInfo: z.tuple([]),
+  openExternal: z.tuple([z.string().refine((url) => isSafeExternalUrl(url), 'not a safe http(s) URL')]),
+  findNearbyHosts: z.tuple([]),
+  allowLanHost: z.tuple([z.string().min(1).max(MAX_LAN_ORIGIN_LENGTH)]),
 };
 
 /** Validates `args` for `method`; returns them typed, or throws IpcValidationError. */
 export function validateIpcArgs<M extends IpcMethod>(method: M, args: readonly unknown[]): Parameters<IpcContract[M]> {
   if (!isIpcMethod(method)) throw new IpcValidationError('IPC refused: unknown method');
-  return ARG_VALIDATORS[method](args);
+  const parsed = ARG_SCHEMAS[method].safeParse(args);
+  if (!parsed.success) throw new IpcValidationError(`IPC ${method}: bad argument(s): ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+  return parsed.data as Parameters<IpcContract[M]>;
 }
