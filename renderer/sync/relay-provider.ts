@@ -22,14 +22,21 @@ export const RELAY_ORIGIN = Object.freeze({ kind: 'relay' as const });
 export type { RelayKeys } from '../../shared/protocol/challenge-reply';
 
 /** Why the relay stopped for good: the person has to do something (new link, new code). */
-export type RelayFatal = 'wrongCode' | 'codeChanged' | 'removed' | HostLimitFatal;
+export type RelayFatal = 'wrongCode' | 'codeChanged' | 'removed' | VersionFatal | HostLimitFatal;
+
+/**
+ * The host speaks another version of the room protocol: retrying cannot help until one side is
+ * updated, so the app stops and says which — reload (a newer host serves a newer app) or ask the
+ * facilitator to update theirs.
+ */
+export type VersionFatal = 'hostNewer' | 'hostOlder';
 
 /** The host's refusals under its room policy and quotas (their messages: the `hostLimits` catalog section). */
 export type HostLimitFatal = 'claimRefused' | 'tooManyRooms' | 'roomTooLarge' | 'hostDiskFull';
 
 /** The catalog key of the message that explains a stop. */
 export function relayFatalMessageKey(fatal: RelayFatal): string {
-  return fatal === 'wrongCode' || fatal === 'codeChanged' || fatal === 'removed' ? `connection.${fatal}` : `hostLimits.${fatal}`;
+  return fatal === 'wrongCode' || fatal === 'codeChanged' || fatal === 'removed' || fatal === 'hostNewer' || fatal === 'hostOlder' ? `connection.${fatal}` : `hostLimits.${fatal}`;
 }
 
 export type RelayState =
@@ -250,6 +257,14 @@ export class RelayProvider {
     }
   }
 
+  private stopForVersion(fatal: VersionFatal): void {
+    this.active = false;
+    this.closeSocket(1000);
+    this.rejectRotate('another protocol version');
+    this.clearRetry();
+    this.setState({ kind: 'stopped', reason: fatal });
+  }
+
   /** The host (or someone pretending to be it) broke the protocol: drop this socket, try again later. */
   private abandon(link: Link): void {
     if (this.link !== link) return;
@@ -309,11 +324,14 @@ export class RelayProvider {
     } catch {
       return this.abandon(link);
     }
+    // A host of another wire version cannot understand us (and an older one may word its challenge
+    // differently): no retry loop, a message instead.
+    if (!link.answered && message.t === 'challenge' && typeof message.v === 'number' && message.v !== WIRE_VERSION) {
+      return this.stopForVersion(message.v > WIRE_VERSION ? 'hostNewer' : 'hostOlder');
+    }
     if (link.answered || message.t !== 'challenge' || typeof message.nonce !== 'string' || typeof message.key !== 'string') {
       return this.abandon(link);
     }
-    // A host of another wire version cannot understand us; it may be updated, so retry later.
-    if (message.v !== WIRE_VERSION) return this.abandon(link);
     link.answered = true;
     void this.answerChallenge(link, message.nonce, message.key);
   }

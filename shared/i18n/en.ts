@@ -135,6 +135,8 @@ export const en = {
     noHost: 'The LAN host is not running on this computer, so nobody else can connect. Your work is saved on this device.',
     wrongCode: 'The join code was not accepted, so nothing from this session was shared with you. Check the code with the facilitator and open the join link again.',
     codeChanged: 'The facilitator changed the join code, so you were disconnected. Ask for the new join link and open it; your notes stay on this device and are shared when you rejoin.',
+    hostNewer: 'The host runs a newer version of Transition Lab than this page. Reload the page to get the new version (your notes stay on this device); in the desktop app, update the app.',
+    hostOlder: 'The facilitator’s host runs an older version of Transition Lab that this app cannot talk to. Ask the facilitator to update it; your notes stay on this device and are shared once it is updated.',
     removed: 'The facilitator removed you from this session. Your copy stays on this device; ask the facilitator before you rejoin.',
     waiting: 'Connecting to the facilitator’s host…',
     waitingHint: 'The board appears as soon as the facilitator’s computer answers. Keep this page open; it retries on its own.',

@@ -145,6 +145,8 @@ export const pl: Catalog & PolishPluralForms = {
     noHost: 'Host sieci lokalnej nie działa na tym komputerze, więc nikt inny nie może się połączyć. Twoja praca jest zapisana na tym urządzeniu.',
     wrongCode: 'Kod dołączenia nie został przyjęty, więc nic z tej sesji nie zostało Ci udostępnione. Sprawdź kod u facylitatora i otwórz link do dołączenia ponownie.',
     codeChanged: 'Facylitator zmienił kod dołączenia, więc połączenie zostało przerwane. Poproś o nowy link do dołączenia i otwórz go; Twoje karteczki zostają na tym urządzeniu i zostaną udostępnione po ponownym dołączeniu.',
+    hostNewer: 'Host działa w nowszej wersji Transition Lab niż ta strona. Odśwież stronę, aby pobrać nową wersję (twoje karteczki zostają na tym urządzeniu); w aplikacji na komputer zaktualizuj aplikację.',
+    hostOlder: 'Host facylitatora działa w starszej wersji Transition Lab, z którą ta aplikacja nie może się porozumieć. Poproś facylitatora o aktualizację; twoje karteczki zostają na tym urządzeniu i zostaną udostępnione po aktualizacji.',
     removed: 'Facylitator usunął Cię z tej sesji. Twoja kopia zostaje na tym urządzeniu; zanim dołączysz ponownie, zapytaj facylitatora.',
     waiting: 'Łączenie z hostem facylitatora…',
     waitingHint: 'Tablica pojawi się, gdy tylko komputer facylitatora odpowie. Nie zamykaj tej strony; ponawia próby sama.',

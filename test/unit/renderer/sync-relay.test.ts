@@ -22,7 +22,7 @@ import {
   type FrameKind,
   type OpenedFrame,
 } from '../../../shared/protocol/wire-crypto';
-import { backoffDelay, RELAY_ORIGIN, RelayProvider, relayUrl, type RelayKeys, type RelayState, type WebSocketLike } from '../../../renderer/sync/relay-provider';
+import { backoffDelay, RELAY_ORIGIN, RelayProvider, relayFatalMessageKey, relayUrl, type RelayKeys, type RelayState, type WebSocketLike } from '../../../renderer/sync/relay-provider';
 
 const ROOM = 'abcdefghijklmnopqrstuvwxy';
 const CODE = 'ABCDE-FGHJK';
@@ -598,22 +598,31 @@ describe('relay provider', () => {
     await until(() => text(a.doc).after === 'still syncing', 'sync after the reconnects');
   });
 
-  it('does not answer a host of another wire version, and keeps retrying', async () => {
-    const wss = new WebSocketServer({ port: 0, host: '127.0.0.1' });
-    await new Promise<void>((resolve) => wss.once('listening', () => resolve()));
-    cleanups.push(() => new Promise<void>((resolve) => wss.close(() => resolve())));
-    const got: string[] = [];
-    let connections = 0;
-    wss.on('connection', (ws) => {
-      connections++;
-      ws.send(JSON.stringify({ t: 'challenge', v: 1, nonce: randomNonce() }));
-      ws.on('message', (data: RawData) => got.push(String(data)));
+  for (const [v, fatal] of [
+    [1, 'hostOlder'],
+    [3, 'hostNewer'],
+  ] as const) {
+    it(`does not answer a host of wire version ${v}: stops with "${fatal}" (a message to reload or update), no retry loop`, async () => {
+      const wss = new WebSocketServer({ port: 0, host: '127.0.0.1' });
+      await new Promise<void>((resolve) => wss.once('listening', () => resolve()));
+      cleanups.push(() => new Promise<void>((resolve) => wss.close(() => resolve())));
+      const got: string[] = [];
+      let connections = 0;
+      wss.on('connection', (ws) => {
+        connections++;
+        ws.send(JSON.stringify({ t: 'challenge', v, nonce: randomNonce() }));
+        ws.on('message', (data: RawData) => got.push(String(data)));
+      });
+      const a = client(`http://127.0.0.1:${(wss.address() as AddressInfo).port}`, keysFor(CODE));
+      a.relay.connect();
+      await until(() => a.relay.state.kind === 'stopped', 'stopped');
+      expect(a.relay.state).toEqual({ kind: 'stopped', reason: fatal });
+      expect(relayFatalMessageKey(fatal)).toBe(`connection.${fatal}`);
+      await new Promise((r) => setTimeout(r, 400));
+      expect(connections).toBe(1);
+      expect(got).toEqual([]);
+      for (const ws of wss.clients) ws.terminate();
     });
-    const a = client(`http://127.0.0.1:${(wss.address() as AddressInfo).port}`, keysFor(CODE));
-    a.relay.connect();
-    await until(() => connections >= 2, 'a retry');
-    expect(got).toEqual([]);
-    expect(a.states.some((s) => s.kind === 'offline' && s.retryInMs !== null)).toBe(true);
-    for (const ws of wss.clients) ws.terminate();
-  });
+  }
+
 });
