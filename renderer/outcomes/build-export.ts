@@ -1,9 +1,9 @@
 import type { TFunction } from 'i18next';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { readSession, SCHEMA_VERSION } from '../../shared/model';
 import { renderBoardPng } from './board-png';
 import { loadReportFonts } from './report-fonts';
-import { ARCHIVE_EXTENSION, boardPicture, buildArchive, exportFileName, noteRows, notesCsv, exportLabels, sessionJson, sessionMarkdown } from '../../shared/export';
+import { archiveState, ARCHIVE_EXTENSION, boardPicture, buildArchive, exportFileName, noteRows, notesCsv, exportLabels, sessionJson, sessionMarkdown } from '../../shared/export';
 
 export const EXPORT_FORMATS = ['pdf', 'csv', 'excel', 'markdown', 'archive', 'json', 'png'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -52,7 +52,7 @@ export async function buildExport(format: ExportFormat, init: { doc: Y.Doc; sess
     case 'json':
       return { name: name('json'), data: json(), type: 'application/json' };
     case 'archive': {
-      const bytes = buildArchive({ sessionId, title: content.meta.title, schemaVersion: content.meta.schemaVersion || SCHEMA_VERSION, state: Y.encodeStateAsUpdate(doc), json: json(), now, decisions: content.decisions });
+      const bytes = buildArchive({ sessionId, title: content.meta.title, schemaVersion: content.meta.schemaVersion || SCHEMA_VERSION, state: archiveState(doc), json: json(), now, decisions: content.decisions });
       return { name: name(ARCHIVE_EXTENSION), data: bytes as Uint8Array<ArrayBuffer>, type: 'application/zip' };
     }
   }

@@ -9,3 +9,4 @@ export * from './board-picture';
 export * from './session-from-json';
 export * from './labels';
 export * from './decision-text';
+export * from './anonymous-votes';
