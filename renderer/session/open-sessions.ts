@@ -6,6 +6,7 @@ import { loadDeviceId } from '../identity/device-id';
 import { appDatabase, type TransitionLabDb } from '../storage/database';
 import { DocPersistence } from '../storage/doc-persistence';
 import { cachedSummariser } from './session-summary';
+import { localDay } from '../ui/format';
 
 /** A session's doc with everything attached to it while it is open in this tab. */
 export interface OpenSession {
@@ -78,8 +79,7 @@ export function acquireSession(id: string, db: TransitionLabDb = appDatabase()):
  * today as the workshop day, and the country of this device's language settings (pl → PL).
  */
 function defaultDetails(): { date: string; country?: string } {
-  const now = new Date();
-  const date = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+  const date = localDay(Date.now());
   try {
     const region = new Intl.Locale(navigator.language).maximize().region;
     return region && /^[A-Z]{2}$/.test(region) ? { date, country: region } : { date };

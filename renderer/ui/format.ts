@@ -6,3 +6,9 @@ export function formatDateTime(timestamp: number, language: string): string {
 export function formatPercent(ratio: number, language: string): string {
   return new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 0 }).format(ratio);
 }
+
+/** The calendar day of a timestamp on this device, as `YYYY-MM-DD` (file names, date fields). */
+export function localDay(timestamp: number): string {
+  const d = new Date(timestamp);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}

@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import type { ActorType, GovernanceLevel } from '../model';
 import { actionsWithVotes, barriersAndOpportunities, whoMustActCounts, type CombinedNote } from './combined';
-import { recurringThemes } from './themes';
+import { recurringThemes, type Theme } from './themes';
 
 /**
  * The combined tables as plain rows of cells, in the reader's language: what the coordinator view
@@ -51,7 +51,8 @@ export interface CombinedTable {
   rows: (string | number)[][];
 }
 
-export function combinedTable(id: CombinedTableId, notes: readonly CombinedNote[], labels: CombinedLabels): CombinedTable {
+/** `themes`: recurringThemes(notes) when the caller already has them (they are the costly part). */
+export function combinedTable(id: CombinedTableId, notes: readonly CombinedNote[], labels: CombinedLabels, themes?: readonly Theme[]): CombinedTable {
   const col = (...names: CombinedColumn[]) => names.map(labels.column);
   const level = (l: GovernanceLevel | null) => (l ? labels.level(l) : '');
   const actor = (a: ActorType | null) => (a ? labels.actor(a) : '');
@@ -93,7 +94,7 @@ export function combinedTable(id: CombinedTableId, notes: readonly CombinedNote[
         id,
         title,
         columns: col('theme', 'keyWords', 'labs', 'sessions', 'text', ...(['lab', 'country', 'city', 'session'] as const)),
-        rows: recurringThemes(notes).flatMap((theme, i) => theme.notes.map((n) => [i + 1, theme.words.join(', '), theme.labs, theme.sessions, n.text, ...where(n)])),
+        rows: (themes ?? recurringThemes(notes)).flatMap((theme, i) => theme.notes.map((n) => [i + 1, theme.words.join(', '), theme.labs, theme.sessions, n.text, ...where(n)])),
       };
   }
 }

@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { readSession, type DecisionLogCheck, type DecisionProblem, type SessionContent } from '../model';
+import { readSession, verifyDecisionLog, type DecisionLogCheck, type DecisionProblem, type SessionContent } from '../model';
 
 /**
  * One session as the coordinator view lists it: where it comes from (lab, country, city, date,
@@ -31,7 +31,9 @@ export function labSessionOf(id: string, doc: Y.Doc, check: { heads?: readonly s
   const content = readSession(doc);
   const { meta } = content;
   const authors = new Set(content.boards.flatMap((b) => b.notes.filter((n) => !n.private).map((n) => n.authorId || n.authorName)).filter(Boolean));
-  const record = { ...content.decisions, problem: check.flagged ?? problemOf(content.decisions, check.heads ?? []) };
+  const heads = check.heads ?? [];
+  const verified = heads.length > 0 ? verifyDecisionLog(doc, heads) : content.decisions;
+  const record = check.flagged ? { ...verified, problem: check.flagged } : verified;
   return {
     id,
     title: meta.title,
@@ -44,11 +46,4 @@ export function labSessionOf(id: string, doc: Y.Doc, check: { heads?: readonly s
     record,
     content,
   };
-}
-
-/** A head an archive promised that the merged record no longer holds makes it truncated. */
-function problemOf(check: DecisionLogCheck, expected: readonly string[]): DecisionProblem | null {
-  if (check.problem) return check.problem;
-  const held = new Set(check.entries.map((e) => e.hash));
-  return expected.every((h) => held.has(h)) ? null : 'truncated';
 }
