@@ -22,7 +22,7 @@ const rendererMayImport = {
   board: ['identity', 'presence', 'state', 'ui', 'workshop'],
   facilitation: ['identity', 'platform', 'presence', 'state', 'sync', 'ui', 'workshop'],
   join: ['identity', 'platform', 'storage', 'ui'],
-  outcomes: ['state', 'storage', 'ui', 'workshop'],
+  outcomes: ['state', 'storage', 'sync', 'ui', 'workshop'],
   home: ['identity', 'join', 'outcomes', 'session', 'storage', 'ui'],
   session: ['board', 'facilitation', 'identity', 'outcomes', 'presence', 'platform', 'state', 'storage', 'sync', 'ui', 'workshop'],
   app: ['home', 'join', 'outcomes', 'session', 'ui'],

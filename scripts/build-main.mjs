@@ -18,4 +18,6 @@ await Promise.all([
     // ws has optional native helpers; keep node_modules resolvable at run time.
     packages: 'external',
   }),
+  // The lab-network hub (`npm run hub`): plain Node; better-sqlite3 is native, so packages stay external.
+  build({ ...common, entryPoints: ['main/hub/cli.ts'], outfile: 'dist/hub/cli.mjs', format: 'esm', packages: 'external' }),
 ]);

@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { DEFAULT_HOST_PORT } from '../../shared/protocol/host';
+import { hubConnectSources } from '../../shared/protocol/hub';
 import { DEFAULT_HOST_LIMITS, type HostLimits } from './host-limits';
 import { DEFAULT_BIND_ADDRESS } from './start-host';
 import { parseAddressList } from './sync/room-creators';
@@ -16,6 +17,8 @@ export interface CliOptions {
   advertise: boolean;
   /** Addresses besides this computer that may start sessions (create rooms). */
   allowSessionsFrom: string[];
+  /** Lab-network hubs this host's pages may connect to (--hub). */
+  hubs: string[];
   /** --max-rooms, --max-room-mb, --max-disk-mb (only those given). */
   quotas: Partial<Pick<HostLimits, 'roomsPerHost' | 'roomBytes' | 'diskBytes'>>;
 }
@@ -43,6 +46,10 @@ Options:
                  here); everyone else can only join sessions the host already has.
                  Anyone who takes over that address on the network could start
                  sessions too, so allow it only for the workshop.
+  --hub ADDR[,ADDR]
+                 lab-network hub addresses (https://hub.example.org) that pages from
+                 this host may publish to or read from; by default they may talk to
+                 this host only
   --max-rooms N  sessions kept on this host (default ${DEFAULT_HOST_LIMITS.roomsPerHost})
   --max-room-mb N
                  size limit of one session on disk, in MiB (default ${DEFAULT_HOST_LIMITS.roomBytes / MIB})
@@ -50,7 +57,7 @@ Options:
                  size limit of all sessions together, in MiB (default ${DEFAULT_HOST_LIMITS.diskBytes / MIB})
   --help         show this help`;
 
-const VALUE_FLAGS = ['--port', '--bind', '--data', '--static', '--allow-sessions-from', '--max-rooms', '--max-room-mb', '--max-disk-mb'] as const;
+const VALUE_FLAGS = ['--port', '--bind', '--data', '--static', '--allow-sessions-from', '--hub', '--max-rooms', '--max-room-mb', '--max-disk-mb'] as const;
 type ValueFlag = (typeof VALUE_FLAGS)[number];
 
 function isValueFlag(flag: string): flag is ValueFlag {
@@ -107,6 +114,11 @@ export function parseCliArgs(argv: readonly string[]): CliParseResult {
     return fail(`--allow-sessions-from must be IP addresses separated by commas, such as 192.168.1.20, got "${allowRaw}".`);
   }
 
+  const hubRaw = values.get('--hub');
+  const hubs = hubRaw === undefined ? [] : hubRaw.split(',').map((h) => h.trim());
+  const badHub = hubs.find((h) => hubConnectSources([h]).length === 0);
+  if (badHub !== undefined) return fail(`--hub must be hub addresses such as https://hub.example.org, separated by commas, got "${badHub}".`);
+
   const quotas: CliOptions['quotas'] = {};
   for (const [flag, key, unit] of [
     ['--max-rooms', 'roomsPerHost', 1],
@@ -129,6 +141,7 @@ export function parseCliArgs(argv: readonly string[]): CliParseResult {
       help,
       advertise,
       allowSessionsFrom,
+      hubs,
       quotas,
     },
   };

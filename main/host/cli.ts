@@ -70,6 +70,7 @@ export async function runCli(argv: readonly string[], overrides: Partial<CliDeps
       advertise: options.advertise,
       limits: options.quotas,
       allowSessionsFrom: options.allowSessionsFrom,
+      hubs: options.hubs,
     });
   } catch (error) {
     deps.stderr(describeStartError(error, options.port, options.bind));

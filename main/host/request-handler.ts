@@ -12,6 +12,8 @@ export interface RequestHandlerOptions {
   /** Real path of the static root (see resolveStaticRoot). */
   staticRoot: string;
   log: (line: string) => void;
+  /** Response headers (security-headers.ts); the defaults when absent. */
+  headers?: Readonly<Record<string, string>>;
 }
 
 export function createRequestHandler(options: RequestHandlerOptions): RequestListener {
@@ -33,7 +35,7 @@ export function createRequestHandler(options: RequestHandlerOptions): RequestLis
 
 async function handle(req: IncomingMessage, res: ServerResponse, options: RequestHandlerOptions): Promise<void> {
   // Set first, so error responses carry them too.
-  applySecurityHeaders(res);
+  applySecurityHeaders(res, options.headers);
 
   // Nothing on the host changes state over plain HTTP; collaboration runs over WebSockets.
   if (req.method !== 'GET' && req.method !== 'HEAD') {

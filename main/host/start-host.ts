@@ -12,6 +12,7 @@ import { createLanInfoHandler } from './lan-info';
 import { hostUrls } from './lan-addresses';
 import { advertiseHost, type Advertisement } from './mdns-advertise';
 import { createRequestHandler } from './request-handler';
+import { securityHeadersFor } from './security-headers';
 import { createRoomLookupHandler } from './room-lookup';
 import { createRouteTable } from './routes';
 import { SignalService } from './signal/signal-service';
@@ -47,6 +48,8 @@ export interface StartHostOptions {
   limits?: Partial<HostLimits>;
   /** Addresses besides this computer's own that may create rooms (--allow-sessions-from). */
   allowSessionsFrom?: readonly string[];
+  /** Lab-network hub addresses this host's pages may connect to (--hub), added to its CSP. */
+  hubs?: readonly string[];
   /** Replaces the whole "who may create rooms" check (tests). */
   mayCreateRooms?: MayCreateRooms;
 }
@@ -106,7 +109,7 @@ export async function startHost(options: StartHostOptions): Promise<RunningHost>
       requestTimeout: REQUEST_TIMEOUT_MS,
       connectionsCheckingInterval: CONNECTIONS_CHECK_INTERVAL_MS,
     },
-    createRequestHandler({ routes, staticRoot, log }),
+    createRequestHandler({ routes, staticRoot, log, headers: securityHeadersFor(options.hubs ?? []) }),
   );
   server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   server.on('upgrade', upgrades.handle);

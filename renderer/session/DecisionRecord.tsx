@@ -1,7 +1,8 @@
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { decisionLabels } from '../../shared/export/decision-text';
 import type { DecisionLogCheck } from '../../shared/model';
+import { DialogButton } from '../ui/DialogButton';
 import { ModalDialog } from '../ui/ModalDialog';
 import './decisions.css';
 
@@ -12,15 +13,7 @@ import './decisions.css';
  */
 export function DecisionRecordButton({ check }: { check: DecisionLogCheck }) {
   const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
-  return (
-    <>
-      <button type="button" className="button nav-tool" aria-haspopup="dialog" onClick={() => setOpen(true)}>
-        {t('decisions.show')}
-      </button>
-      {open && <DecisionRecordDialog check={check} onClose={() => setOpen(false)} />}
-    </>
-  );
+  return <DialogButton className="button nav-tool" label={t('decisions.show')} dialog={(close) => <DecisionRecordDialog check={check} onClose={close} />} />;
 }
 
 function DecisionRecordDialog({ check, onClose }: { check: DecisionLogCheck; onClose: () => void }) {

@@ -1,6 +1,7 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_META_FIELD_LENGTH, MISSION_COUNTRIES, readSessionMeta } from '../../shared/model';
+import { DialogButton } from '../ui/DialogButton';
 import { ModalDialog } from '../ui/ModalDialog';
 import { countryName } from '../ui/country-name';
 import { useCan, useWorkshop } from '../workshop/workshop-context';
@@ -14,16 +15,8 @@ import './details.css';
 export function SessionDetailsButton() {
   const { t } = useTranslation();
   const can = useCan('editSession');
-  const [open, setOpen] = useState(false);
   if (!can.allowed) return null;
-  return (
-    <>
-      <button type="button" className="button nav-tool" aria-haspopup="dialog" onClick={() => setOpen(true)}>
-        {t('details.open')}
-      </button>
-      {open && <SessionDetailsDialog onClose={() => setOpen(false)} />}
-    </>
-  );
+  return <DialogButton className="button nav-tool" label={t('details.open')} dialog={(close) => <SessionDetailsDialog onClose={close} />} />;
 }
 
 function SessionDetailsDialog({ onClose }: { onClose: () => void }) {

@@ -40,6 +40,8 @@ import { useOpenSession, useSessionOutline } from './use-open-session';
 import { useDecisionRecord } from './use-decision-record';
 import { DecisionRecordButton } from './DecisionRecord';
 import { SessionDetailsButton } from './SessionDetails';
+import { PublishToHubButton } from './PublishToHub';
+import { useHubPublishing } from '../sync/use-hub-publishing';
 
 export function SessionPage({ sessionId }: { sessionId: string }) {
   const { t } = useTranslation();
@@ -172,6 +174,7 @@ function OpenSessionView({
   useLeading(session.awareness);
   const workshop = useWorkshop();
   const record = useDecisionRecord(session);
+  const publishing = useHubPublishing(session.id, session.doc);
   const apart = useApartSummary(session.doc, session.awareness, sync, (note) => noteVisibleTo(workshop.doc, workshop.person(), note));
   const board = boards.find((b) => b.id === chosenBoardId) ?? boards[0];
   const [whoOpen, setWhoOpen] = useState(false);
@@ -199,7 +202,7 @@ function OpenSessionView({
         actions={
           <>
             <SaveStatus persistence={session.persistence} />
-            <ConnectionStatus sync={sync} />
+            <ConnectionStatus sync={sync} hub={publishing.snapshot} />
             <YourNameButton me={me} onRename={onRename} />
             <ExportMenu sessionId={session.id} />
             <InviteButton sessionId={session.id} sync={sync} />
@@ -240,6 +243,7 @@ function OpenSessionView({
               <PastRounds />
               <DecisionRecordButton check={record} />
               <SessionDetailsButton />
+              <PublishToHubButton publishing={publishing} />
             </>
           }
         />

@@ -3,6 +3,8 @@ import type { TFunction } from 'i18next';
 import { connectedPeers, type SessionSync, type SyncSnapshot } from './session-sync';
 import { useSyncSnapshot } from './use-session-sync';
 import { relayFatalMessageKey } from './relay-provider';
+import type { HubLinkSnapshot } from './hub-link';
+import { HubAlert, HubStatus } from './HubStatus';
 import './sync.css';
 
 export type ConnectionKind = 'offline' | 'connecting' | 'online' | 'stopped';
@@ -23,7 +25,7 @@ export function describeConnection(snapshot: SyncSnapshot, t: TFunction): { kind
 }
 
 /** Header status (docs/ui-contract.md: status `Connection`); refusals also become an alert with what to do. */
-export function ConnectionStatus({ sync }: { sync: SessionSync | null }) {
+export function ConnectionStatus({ sync, hub = null }: { sync: SessionSync | null; hub?: HubLinkSnapshot | null }) {
   const { t, i18n } = useTranslation();
   const snapshot = useSyncSnapshot(sync);
   const { kind, text } = describeConnection(snapshot, t);
@@ -56,7 +58,9 @@ export function ConnectionStatus({ sync }: { sync: SessionSync | null }) {
         <span className="connection-dot" aria-hidden="true" />
         <span className="connection-text">{text}</span>
         {synced && <span className="connection-synced">{` · ${synced}`}</span>}
+        {hub && <HubStatus hub={hub} />}
       </span>
+      <HubAlert hub={hub} />
       {snapshot.fatal && (
         <p role="alert" className="banner error floating">
           {t(relayFatalMessageKey(snapshot.fatal))}

@@ -20,6 +20,8 @@ export interface LabSession {
   notes: number;
   record: DecisionLogCheck;
   content: SessionContent;
+  /** Imported archives (kept on this device) or a lab-network hub (live, read-only); archive when absent. */
+  source?: 'archive' | 'hub';
 }
 
 /**

@@ -1,27 +1,14 @@
 import { chromium, expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort, spawnServer } from '../support/spawn-server';
 import { addNote, createSession, waitUntilSaved } from './support/board';
 import { chromiumLaunchOptions } from './support/chromium';
 import { launchPeer, readJoinLink, type Peer } from './support/peers';
 
 // The app must reload from the service worker with the host gone. The origin (port) has to be
 // the same before and after, so each test runs its own host on a port it picked itself.
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 interface Host {
   url: string;
@@ -31,19 +18,7 @@ interface Host {
 async function startHost(): Promise<Host> {
   const data = mkdtempSync(join(tmpdir(), 'tl-e2e-offline-host-'));
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ['dist/host/cli.mjs', '--port', String(port), '--bind', '127.0.0.1', '--data', data], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = out.match(/http:\/\/127\.0\.0\.1:\d+/);
-      if (match) resolve(match[0]);
-    });
-    child.stderr?.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.once('exit', (code) => reject(new Error(`host exited with ${code}: ${out}`)));
-  });
+  const { url, child } = await spawnServer(['dist/host/cli.mjs', '--port', String(port), '--bind', '127.0.0.1', '--data', data]);
   expect(new URL(url).port).toBe(String(port));
   return {
     url,

@@ -6,6 +6,8 @@ import { CombinedTables } from './CombinedTables';
 import { SessionsTable, type SessionFilters } from './SessionsTable';
 import { droppedFiles } from './dropped-files';
 import { useCollection } from './use-collection';
+import { ConnectToHub, HubConnection } from './ConnectToHub';
+import { useHubSessions } from './use-hub-sessions';
 import './coordinator.css';
 
 /**
@@ -15,6 +17,12 @@ import './coordinator.css';
 export function CoordinatorPage() {
   const { t } = useTranslation();
   const collection = useCollection();
+  const hub = useHubSessions();
+  // A session both imported and on the hub shows once: the hub's copy is live.
+  const sessions = useMemo(() => {
+    const live = new Set(hub.sessions.map((s) => s.id));
+    return [...collection.sessions.filter((s) => !live.has(s.id)), ...hub.sessions];
+  }, [collection.sessions, hub.sessions]);
   const input = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
   const [filters, setFilters] = useState<SessionFilters>({ country: '', lab: '', city: '' });
@@ -23,14 +31,14 @@ export function CoordinatorPage() {
 
   const visible = useMemo(
     () =>
-      collection.sessions.filter(
+      sessions.filter(
         (s) => (!filters.country || s.country === filters.country) && (!filters.lab || s.lab === filters.lab) && (!filters.city || s.city === filters.city),
       ),
-    [collection.sessions, filters],
+    [sessions, filters],
   );
   const selected = useMemo(() => visible.filter((s) => !excluded.has(s.id)), [visible, excluded]);
   const notes = useMemo(() => combinedNotes(selected), [selected]);
-  const flagged = collection.sessions.filter((s) => s.record.problem);
+  const flagged = sessions.filter((s) => s.record.problem);
 
   const take = (files: readonly File[]) => {
     if (files.length > 0) void collection.importFiles(files);
@@ -74,6 +82,7 @@ export function CoordinatorPage() {
           <button type="button" className="button primary" disabled={collection.progress !== null} onClick={() => input.current?.click()}>
             {t('coordinator.importArchives')}
           </button>
+          <ConnectToHub hub={hub} />
           <span className="muted">{t('coordinator.drop')}</span>
           <input
             ref={input}
@@ -93,6 +102,7 @@ export function CoordinatorPage() {
             <progress max={collection.progress.total} value={collection.progress.done} aria-label={t('coordinator.reading', { count: collection.progress.total })} />
           </div>
         )}
+        <HubConnection hub={hub} />
         <ImportMessages report={collection.report} sessions={collection.sessions.length} />
         {flagged.length > 0 && (
           <p role="alert" className="banner warning">
@@ -104,12 +114,12 @@ export function CoordinatorPage() {
             {t('coordinator.storage')}
           </p>
         )}
-        {!collection.loading && collection.sessions.length === 0 ? (
+        {!collection.loading && sessions.length === 0 ? (
           <p className="coordinator-empty muted">{t('coordinator.empty')}</p>
         ) : (
           <>
             <SessionsTable
-              sessions={collection.sessions}
+              sessions={sessions}
               visible={visible}
               filters={filters}
               onFilters={setFilters}

@@ -105,7 +105,10 @@ export function SessionsTable({ sessions, visible, filters, onFilters, isInclude
                 <td>
                   <input type="checkbox" checked={isIncluded(s)} aria-label={t('coordinator.include', { title: s.title })} onChange={(e) => onInclude(s, e.target.checked)} />
                 </td>
-                <th scope="row">{s.title}</th>
+                <th scope="row">
+                  {s.title}
+                  {s.source === 'hub' && <span className="live-badge">{t('hub.live')}</span>}
+                </th>
                 <td>{s.lab || <span className="muted">{t('coordinator.notSet')}</span>}</td>
                 <td>{country(s.country)}</td>
                 <td>{s.city || <span className="muted">{t('coordinator.notSet')}</span>}</td>
@@ -116,9 +119,11 @@ export function SessionsTable({ sessions, visible, filters, onFilters, isInclude
                   <RecordState session={s} />
                 </td>
                 <td>
-                  <button type="button" className="button small" aria-label={t('coordinator.remove', { title: s.title })} onClick={() => onRemove(s)}>
-                    ×
-                  </button>
+                  {s.source !== 'hub' && (
+                    <button type="button" className="button small" aria-label={t('coordinator.remove', { title: s.title })} onClick={() => onRemove(s)}>
+                      ×
+                    </button>
+                  )}
                 </td>
               </tr>
             ))}

@@ -1,9 +1,9 @@
 import { chromium, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromiumLaunchOptions } from './chromium';
+import { spawnServer } from '../../support/spawn-server';
 
 /**
  * One participant = one whole browser (`chromium.launch()`), never a tab: tabs of one browser
@@ -75,20 +75,7 @@ export interface HostProcess {
 export async function startHost(options: { port?: number; dataDir?: string; args?: string[] } = {}): Promise<HostProcess> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'tl-e2e-own-host-'));
   const args = ['dist/host/cli.mjs', '--port', String(options.port ?? 0), '--bind', '127.0.0.1', '--data', dataDir, ...(options.args ?? [])];
-  const child: ChildProcess = spawn(process.execPath, args, {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    const onData = (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = out.match(/http:\/\/127\.0\.0\.1:\d+/);
-      if (match) resolve(match[0]);
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.once('exit', (code) => reject(new Error(`host exited with ${code}: ${out}`)));
-  });
+  const { url, child } = await spawnServer(args);
   return {
     url,
     port: Number(new URL(url).port),

@@ -13,6 +13,7 @@ describe('parseCliArgs', () => {
         help: false,
         advertise: false,
         allowSessionsFrom: [],
+        hubs: [],
         quotas: {},
       },
     });
@@ -29,9 +30,20 @@ describe('parseCliArgs', () => {
         help: false,
         advertise: false,
         allowSessionsFrom: [],
+        hubs: [],
         quotas: {},
       },
     });
+  });
+
+  it('reads the hubs its pages may talk to, and refuses anything that is not a hub address', () => {
+    expect(parseCliArgs(['--hub', 'https://hub.example.org, http://127.0.0.1:4460'])).toMatchObject({
+      ok: true,
+      options: { hubs: ['https://hub.example.org', 'http://127.0.0.1:4460'] },
+    });
+    const bad = parseCliArgs(['--hub', 'https://hub.example.org/path']);
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.error).toContain('--hub');
   });
 
   it('reads who may start sessions and the room quotas (sizes in MiB)', () => {

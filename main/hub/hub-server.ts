@@ -1,0 +1,165 @@
+import { Database } from '@hocuspocus/extension-database';
+import { Redis } from '@hocuspocus/extension-redis';
+import { Server, type Extension } from '@hocuspocus/server';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import { randomBytes } from 'node:crypto';
+import { readSession } from '../../shared/model';
+import { HUB_HEALTH_PATH, HUB_SESSIONS_PATH, parseHubDocumentName } from '../../shared/protocol/hub';
+import { documentAccess } from './access';
+import { HubStore, type Principal } from './hub-store';
+import { redisOptions } from './redis-url';
+
+export interface HubOptions {
+  port: number;
+  /** Address to listen on; the hub is meant to sit behind a TLS reverse proxy (docs/hub.md). */
+  bind: string;
+  /** A data folder or a `sqlite:` database URL (HubStore). */
+  data: string;
+  /** Instances given the same Redis URL share live documents (@hocuspocus/extension-redis). */
+  redis?: string | undefined;
+  /** Shown in /healthz and used as the Redis identifier; random when not given. */
+  name?: string | undefined;
+  log?: (line: string) => void;
+}
+
+export interface RunningHub {
+  port: number;
+  name: string;
+  server: Server;
+  store: HubStore;
+  stop(): Promise<void>;
+}
+
+/** A Yjs update larger than this is refused (a 300-note session is ~100 KB; a 10,000-note board a few MB). */
+export const HUB_MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
+
+interface HubContext {
+  who: Principal;
+}
+
+/** Thrown from onRequest to tell Hocuspocus the response was already written (its documented pattern). */
+const HANDLED = null;
+
+function json(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+  });
+  res.end(JSON.stringify(body));
+}
+
+function bearer(req: IncomingMessage): string {
+  const header = req.headers.authorization ?? '';
+  return header.startsWith('Bearer ') ? header.slice('Bearer '.length) : '';
+}
+
+/**
+ * One hub instance: Hocuspocus with the sessions in SQLite (extension-database) and, given a
+ * Redis URL, live documents shared with the other instances (extension-redis). Tokens are checked
+ * per document on every connection; coordinators' connections are read-only.
+ */
+export async function startHub(options: HubOptions): Promise<RunningHub> {
+  const log = options.log ?? (() => {});
+  const name = options.name ?? `hub-${randomBytes(4).toString('hex')}`;
+  const store = new HubStore(options.data);
+
+  const extensions: Extension[] = [
+    new Database({
+      fetch: async ({ documentName }) => store.fetchState(documentName),
+      store: async ({ documentName, state, document }) => {
+        const parsed = parseHubDocumentName(documentName);
+        if (!parsed || !store.lab(parsed.labId)) return;
+        const content = readSession(document);
+        const notes = content.boards.reduce((n, b) => n + b.notes.filter((x) => !x.private).length, 0);
+        store.storeState({ name: documentName, labId: parsed.labId, sessionId: parsed.sessionId, state, title: content.meta.title, notes });
+      },
+    }),
+  ];
+  if (options.redis) {
+    extensions.push(new Redis({ ...redisOptions(options.redis), identifier: name, prefix: 'transition-lab-hub' }));
+  }
+
+  const server = new Server<HubContext>({
+    name,
+    port: options.port,
+    address: options.bind,
+    quiet: true,
+    stopOnSignals: false,
+    // Stores are debounced like Hocuspocus's default, but never later than 10 s after a change.
+    debounce: 2000,
+    maxDebounce: 10_000,
+    websocketOptions: { maxPayload: HUB_MAX_MESSAGE_BYTES },
+    extensions,
+    async onAuthenticate({ token, documentName, connectionConfig }) {
+      const who = store.authenticate(token);
+      const access = who ? documentAccess(who, documentName, (id) => store.lab(id)) : null;
+      if (!who || !access) {
+        log(`refused ${who ? who.kind : 'unknown token'} for ${documentName.slice(0, 140)}`);
+        throw new Error('permission-denied');
+      }
+      connectionConfig.readOnly = access === 'read';
+      return { who };
+    },
+    async onRequest({ request, response }) {
+      const url = new URL(request.url ?? '/', 'http://hub.invalid');
+      if (request.method === 'OPTIONS') {
+        // The coordinator view runs on another origin (the app) and sends its token in a header.
+        response.writeHead(204, {
+          'Access-Control-Allow-Origin': '*',
+          'Access-Control-Allow-Methods': 'GET',
+          'Access-Control-Allow-Headers': 'Authorization',
+          'Access-Control-Max-Age': '600',
+        });
+        response.end();
+        throw HANDLED;
+      }
+      response.setHeader('Access-Control-Allow-Origin', '*');
+      if (url.pathname === HUB_HEALTH_PATH && request.method === 'GET') {
+        json(response, 200, { ok: true, name, documents: server.hocuspocus.getDocumentsCount(), connections: server.hocuspocus.getConnectionsCount() });
+        throw HANDLED;
+      }
+      if (url.pathname === HUB_SESSIONS_PATH && request.method === 'GET') {
+        const who = store.authenticate(bearer(request));
+        if (!who) {
+          json(response, 401, { error: 'unauthorized' });
+          throw HANDLED;
+        }
+        const scope = who.kind === 'lab' ? { labId: who.lab.id } : { country: who.country };
+        const labs = who.kind === 'lab' ? [who.lab] : store.labs(who.country);
+        json(response, 200, { labs, sessions: store.sessions(scope) });
+        throw HANDLED;
+      }
+      json(response, 404, { error: 'not found' });
+      throw HANDLED;
+    },
+  });
+  // Upgraded WebSockets outlive httpServer.close(); a stopped instance must drop them so clients
+  // notice at once and reconnect (to it when it returns, or through the proxy to another one).
+  const sockets = new Set<Socket>();
+  server.httpServer.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
+  await server.listen();
+  const port = server.address.port;
+  log(`hub ${name} listening on ${options.bind}:${port}${options.redis ? ' with Redis' : ''}`);
+
+  let stopping: Promise<void> | null = null;
+  return {
+    port,
+    name,
+    server,
+    store,
+    stop() {
+      stopping ??= (async () => {
+        // destroy() stores every loaded document before closing, so nothing published is lost.
+        await server.destroy();
+        for (const socket of sockets) socket.destroy();
+        store.close();
+      })();
+      return stopping;
+    },
+  };
+}

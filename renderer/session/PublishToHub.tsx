@@ -1,0 +1,115 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { checkHubLogin, lastLabLogin, type HubLoginProblem } from '../sync/hub-settings';
+import type { HubPublishing } from '../sync/use-hub-publishing';
+import { useHubTime } from '../sync/HubStatus';
+import { DialogButton } from '../ui/DialogButton';
+import { ModalDialog } from '../ui/ModalDialog';
+import { useCan } from '../workshop/workshop-context';
+
+/**
+ * Publish to hub (facilitators): the hub address and the lab's token, entered once and kept on
+ * this device; from then on the session syncs to the hub in the background whenever the laptop is
+ * online. Off until someone turns it on here.
+ */
+export function PublishToHubButton({ publishing }: { publishing: HubPublishing }) {
+  const { t } = useTranslation();
+  const can = useCan('editSession');
+  if (!can.allowed) return null;
+  return <DialogButton className="button nav-tool" label={t('hub.publish')} dialog={(close) => <PublishDialog publishing={publishing} onClose={close} />} />;
+}
+
+function PublishDialog({ publishing, onClose }: { publishing: HubPublishing; onClose: () => void }) {
+  const { t } = useTranslation();
+  const titleId = useId();
+  const introId = useId();
+  const [initial] = useState(() => publishing.login ?? lastLabLogin());
+  const [address, setAddress] = useState(initial?.address ?? '');
+  const [token, setToken] = useState(initial?.token ?? '');
+  const [problem, setProblem] = useState<HubLoginProblem | null>(null);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const checked = checkHubLogin(address, token, 'lab');
+    if (!checked.ok) {
+      setProblem(checked.problem);
+      return;
+    }
+    setProblem(null);
+    publishing.publish(checked.login);
+    onClose();
+  };
+  return (
+    <ModalDialog titleId={titleId} describedBy={introId} onClose={onClose}>
+      <form onSubmit={submit} noValidate className="publish-form">
+        <h2 id={titleId}>{t('hub.publishTitle')}</h2>
+        <p id={introId} className="muted small">
+          {t('hub.publishIntro')}
+        </p>
+        <p className="publish-privacy small">{t('hub.publishPrivacy')}</p>
+        {publishing.login && <PublishState publishing={publishing} />}
+        <label className="field">
+          <span>{t('hub.address')}</span>
+          <input
+            type="text"
+            inputMode="url"
+            autoFocus
+            value={address}
+            placeholder="https://hub.example.org"
+            spellCheck={false}
+            autoComplete="url"
+            aria-invalid={problem === 'address'}
+            onChange={(e) => setAddress(e.target.value)}
+          />
+        </label>
+        <label className="field">
+          <span>{t('hub.labToken')}</span>
+          <input
+            type="text"
+            value={token}
+            spellCheck={false}
+            autoComplete="off"
+            aria-invalid={problem === 'token' || problem === 'tokenKind'}
+            onChange={(e) => setToken(e.target.value)}
+          />
+        </label>
+        {problem && (
+          <p role="alert" className="banner error small">
+            {t(`hub.problems.${problem}`, { expected: t('hub.labToken') })}
+          </p>
+        )}
+        <div className="dialog-actions">
+          {publishing.login && (
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                publishing.stop();
+                onClose();
+              }}
+            >
+              {t('hub.stop')}
+            </button>
+          )}
+          <button type="button" className="button" onClick={onClose}>
+            {t('details.cancel')}
+          </button>
+          <button type="submit" className="button primary">
+            {t('hub.publishButton')}
+          </button>
+        </div>
+      </form>
+    </ModalDialog>
+  );
+}
+
+function PublishState({ publishing }: { publishing: HubPublishing }) {
+  const { t } = useTranslation();
+  const time = useHubTime(publishing.snapshot?.lastSyncedAt ?? null);
+  const state = publishing.snapshot?.state ?? 'connecting';
+  return (
+    <p className="publish-state" role="status">
+      {t(`hub.state.${state}`, { address: publishing.login?.address ?? '' })}
+      {time && ` · ${t('hub.lastSync', { time })}`}
+    </p>
+  );
+}
