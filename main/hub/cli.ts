@@ -26,6 +26,8 @@ export const HUB_USAGE = `Usage:
 const EXIT_FAILED = 1;
 const EXIT_USAGE = 2;
 export const DEFAULT_HUB_PORT = 4460;
+/** Every session is stored before this starts counting; only closing Redis and sockets can take longer. */
+const STOP_TIMEOUT_MS = 5_000;
 
 const processDeps: HubCliDeps = {
   stdout: (line) => process.stdout.write(`${line}\n`),
@@ -160,7 +162,9 @@ export async function runHubCli(argv: readonly string[], overrides: Partial<HubC
       return;
     }
     stopping = true;
-    hub.stop().then(
+    // Stores every open session first; a Redis that is already gone must not keep the process up.
+    const bounded = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('stores did not finish in time')), STOP_TIMEOUT_MS).unref());
+    Promise.race([hub.stop(), bounded]).then(
       () => {
         unsubscribe();
         deps.stdout('Hub stopped.');

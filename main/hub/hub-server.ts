@@ -4,6 +4,7 @@ import { Server, type Extension } from '@hocuspocus/server';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { randomBytes } from 'node:crypto';
+import * as Y from 'yjs';
 import { readSession } from '../../shared/model';
 import { HUB_HEALTH_PATH, HUB_SESSIONS_PATH, parseHubDocumentName } from '../../shared/protocol/hub';
 import { documentAccess } from './access';
@@ -33,6 +34,9 @@ export interface RunningHub {
 
 /** A Yjs update larger than this is refused (a 300-note session is ~100 KB; a 10,000-note board a few MB). */
 export const HUB_MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
+
+/** Documents one connection may have waiting for their token check (each queue stays bounded by Hocuspocus). */
+export const HUB_MAX_DOCUMENTS_PER_CONNECTION = 2000;
 
 interface HubContext {
   who: Principal;
@@ -64,21 +68,34 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const log = options.log ?? (() => {});
   const name = options.name ?? `hub-${randomBytes(4).toString('hex')}`;
   const store = new HubStore(options.data);
+  /** Merges a session into the store (monotone: a stale copy can never undo a newer one). */
+  const persist = (documentName: string, document: Y.Doc, state: Uint8Array = Y.encodeStateAsUpdate(document)) => {
+    const parsed = parseHubDocumentName(documentName);
+    if (!parsed || !store.lab(parsed.labId)) return;
+    const content = readSession(document);
+    const notes = content.boards.reduce((n, b) => n + b.notes.filter((x) => !x.private).length, 0);
+    store.storeState({ name: documentName, labId: parsed.labId, sessionId: parsed.sessionId, state, title: content.meta.title, notes });
+  };
 
   const extensions: Extension[] = [
     new Database({
       fetch: async ({ documentName }) => store.fetchState(documentName),
-      store: async ({ documentName, state, document }) => {
-        const parsed = parseHubDocumentName(documentName);
-        if (!parsed || !store.lab(parsed.labId)) return;
-        const content = readSession(document);
-        const notes = content.boards.reduce((n, b) => n + b.notes.filter((x) => !x.private).length, 0);
-        store.storeState({ name: documentName, labId: parsed.labId, sessionId: parsed.sessionId, state, title: content.meta.title, notes });
-      },
+      store: async ({ documentName, state, document }) => persist(documentName, document, state),
     }),
   ];
   if (options.redis) {
-    extensions.push(new Redis({ ...redisOptions(options.redis), identifier: name, prefix: 'transition-lab-hub' }));
+    extensions.push(
+      new Redis({
+        ...redisOptions(options.redis),
+        identifier: name,
+        prefix: 'transition-lab-hub',
+        // Not waiting for another instance's copy on load: every instance reads the same store, and
+        // the peer's newer state still arrives through Redis a moment later (a CRDT merge). Waiting
+        // (1 s by default) is paid per document, one after another on a connection, so a coordinator
+        // opening 200 sessions waited minutes (test/bench/hub.bench.ts).
+        awaitInitialSyncTimeout: 0,
+      }),
+    );
   }
 
   const server = new Server<HubContext>({
@@ -91,6 +108,9 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     debounce: 2000,
     maxDebounce: 10_000,
     websocketOptions: { maxPayload: HUB_MAX_MESSAGE_BYTES },
+    // A coordinator reads every session of its scope over one socket; after a reconnect all of
+    // them ask again at once. Hocuspocus's default (100) would close that socket over and over.
+    maxPendingDocuments: HUB_MAX_DOCUMENTS_PER_CONNECTION,
     extensions,
     async onAuthenticate({ token, documentName, connectionConfig }) {
       const who = store.authenticate(token);
@@ -154,7 +174,15 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     store,
     stop() {
       stopping ??= (async () => {
-        // destroy() stores every loaded document before closing, so nothing published is lost.
+        // Stored here first, directly: Hocuspocus's own stores on destroy go through the Redis
+        // lock, and with Redis unreachable they would never happen.
+        for (const [documentName, document] of server.hocuspocus.documents) {
+          try {
+            persist(documentName, document);
+          } catch (error) {
+            log(`could not store ${documentName} on stop: ${error instanceof Error ? error.message : String(error)}`);
+          }
+        }
         await server.destroy();
         for (const socket of sockets) socket.destroy();
         store.close();

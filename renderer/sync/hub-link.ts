@@ -27,6 +27,12 @@ export interface HubLinkOptions {
 }
 
 export const HUB_RETRY_MAX_MS = 5000;
+/**
+ * Documents being opened at once on one socket: a coordinator with 200 sessions opens them in
+ * turns (the next as soon as one has synced), so the hub never holds hundreds of documents
+ * waiting for their token check on one connection (main/hub/hub-server.ts bounds that too).
+ */
+export const HUB_MAX_OPENING = 32;
 
 interface Attached {
   provider: HocuspocusProvider;
@@ -36,6 +42,9 @@ interface Attached {
 export class HubLink {
   private readonly socket: HocuspocusProviderWebsocket;
   private readonly docs = new Map<string, Attached>();
+  /** Opened and not yet synced, and waiting for their turn (in order). */
+  private readonly opening = new Set<string>();
+  private readonly queued: string[] = [];
   private snapshot: HubLinkSnapshot = { state: 'connecting', lastSyncedAt: null };
   private readonly listeners = new Set<() => void>();
   private readonly origin: string;
@@ -68,23 +77,45 @@ export class HubLink {
       document: doc,
       awareness,
       token: this.options.token,
-      onAuthenticationFailed: () => this.set({ state: 'refused' }),
+      onAuthenticationFailed: () => {
+        this.set({ state: 'refused' });
+        this.settled(name);
+      },
       onSynced: ({ state }) => {
-        if (state) this.synced();
+        if (!state) return;
+        this.synced();
+        this.settled(name);
       },
       onUnsyncedChanges: ({ number }) => {
         if (number === 0) this.synced();
       },
     });
-    provider.attach();
+    // On a shared socket a provider starts detached: it waits here for its turn.
     this.docs.set(name, { provider, awareness });
+    this.queued.push(name);
+    this.pump();
     return provider;
+  }
+
+  private pump(): void {
+    while (this.opening.size < HUB_MAX_OPENING && this.queued.length > 0) {
+      const name = this.queued.shift() as string;
+      const attached = this.docs.get(name);
+      if (!attached) continue;
+      this.opening.add(name);
+      attached.provider.attach();
+    }
+  }
+
+  private settled(name: string): void {
+    if (this.opening.delete(name)) this.pump();
   }
 
   close(name: string): void {
     const attached = this.docs.get(name);
     if (!attached) return;
     this.docs.delete(name);
+    this.settled(name);
     attached.provider.destroy();
     attached.awareness.destroy();
   }

@@ -13,6 +13,7 @@ export const HUB_HEALTH_PATH = '/healthz';
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
 const SECRET = /^[A-Za-z0-9_-]{32,128}$/;
+const HOSTNAME = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*$/i;
 
 export type HubTokenKind = 'lab' | 'coord';
 
@@ -69,6 +70,8 @@ export function parseHubAddress(value: string): { origin: string; websocket: str
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
   if (url.username || url.password || url.search || url.hash || (url.pathname !== '/' && url.pathname !== '')) return null;
+  // A DNS name or an address, nothing else: the origin ends up in a CSP, where `*` is a wildcard.
+  if (!HOSTNAME.test(url.hostname) && !/^\[[0-9a-f:.]+\]$/i.test(url.hostname)) return null;
   const websocket = `${url.protocol === 'https:' ? 'wss:' : 'ws:'}//${url.host}`;
   return { origin: url.origin, websocket };
 }
