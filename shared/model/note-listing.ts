@@ -23,6 +23,8 @@ interface BoardNotes {
 }
 
 const EMPTY: readonly never[] = Object.freeze([]);
+/** Above this many notes in one transaction, re-sorting the boards beats placing each note. */
+const BULK = 64;
 const NO_COUNTS: ReadonlyMap<string, number> = new Map();
 
 /**
@@ -194,9 +196,14 @@ export class NoteListing {
   }
 
   private applyNoteEvents(notes: Y.Map<RecordMap>, events: Y.YEvent<Y.AbstractType<unknown>>[]): void {
+    const touched = NoteListing.touchedKeys(notes, events);
+    if (touched.size > BULK) {
+      this.applyBulk(notes, touched);
+      return;
+    }
     const ordered = new Set<string>();
     const edited = new Set<string>();
-    for (const key of NoteListing.touchedKeys(notes, events)) {
+    for (const key of touched) {
       const before = this.entries.get(key) ?? null;
       const record = notes.get(key);
       const after = record === undefined ? null : this.read(record, key);
@@ -229,6 +236,39 @@ export class NoteListing {
       }
     }
     this.emit(ordered, edited);
+  }
+
+  /**
+   * A first sync or a load brings thousands of notes in one transaction: placing each by binary
+   * search would shift the array once per note, so the boards they touch are re-sorted once.
+   */
+  private applyBulk(notes: Y.Map<RecordMap>, touched: ReadonlySet<string>): void {
+    const arriving = new Map<string, NoteEntry[]>();
+    for (const key of touched) {
+      const before = this.entries.get(key);
+      const record = notes.get(key);
+      const after = record === undefined ? null : this.read(record, key);
+      if (after) this.entries.set(key, after);
+      else this.entries.delete(key);
+      if (before && !before.deleted) {
+        this.tally(this.board(before.boardId), before, -1);
+        if (!arriving.has(before.boardId)) arriving.set(before.boardId, []);
+      }
+      if (after && !after.deleted) {
+        this.tally(this.board(after.boardId), after, 1);
+        const list = arriving.get(after.boardId);
+        if (list) list.push(after);
+        else arriving.set(after.boardId, [after]);
+      }
+    }
+    for (const [boardId, entries] of arriving) {
+      const board = this.board(boardId);
+      board.order = [...board.order.filter((e) => !touched.has(e.key)), ...entries].sort(compareEntries);
+      board.entries = null;
+      board.ids = null;
+    }
+    const boards = new Set(arriving.keys());
+    this.emit(boards, boards);
   }
 
   /** Boards are few: any change to them re-reads which are hidden and which are counted. */

@@ -107,11 +107,18 @@ describe('NoteListing', () => {
     const seen = new Map<string, number>();
     for (let step = 0; step < 600; step++) {
       now += rng.int(0, 3);
-      const kind = rng.pick(['local', 'local', 'remote', 'remote', 'undo', 'redo', 'concurrent'] as const)!;
+      const kind = step % 100 === 99 ? 'burst' : rng.pick(['local', 'local', 'remote', 'remote', 'undo', 'redo', 'concurrent'] as const)!;
       seen.set(kind, (seen.get(kind) ?? 0) + 1);
       if (kind === 'local') randomEdit(a, rng, now, 'fac-a');
       else if (kind === 'remote') {
         randomEdit(b, rng, now, 'someone');
+        Y.applyUpdate(a, Y.encodeStateAsUpdate(b, Y.encodeStateVector(a)));
+      } else if (kind === 'burst') {
+        // A peer back from offline: more notes than the listing places one by one arrive in one
+        // update, with other edits mixed in.
+        const board = rng.pick(M.listAllBoards(b))!;
+        for (let i = 0; i < 80; i++) M.addNote(b, { boardId: board.id, pos: { x: rng.int(0, 900), y: rng.int(0, 900) }, now: now + rng.int(0, 5), authorId: 'someone', id: rng.id() });
+        for (let i = 0; i < 60; i++) randomEdit(b, rng, now + i, 'someone');
         Y.applyUpdate(a, Y.encodeStateAsUpdate(b, Y.encodeStateVector(a)));
       } else if (kind === 'undo') undo.undo();
       else if (kind === 'redo') undo.redo();
