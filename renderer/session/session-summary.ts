@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { metaMap, noteListing, readSessionCounts, readSessionMeta } from '../../shared/model';
+import { metaMap, noteListing, readSessionCounts, readSessionMeta, type NoteListing } from '../../shared/model';
 import type { SessionSummary } from '../storage/database';
 
 type Summary = Omit<SessionSummary, 'id' | 'updatedAt'>;
@@ -18,7 +18,8 @@ export function summariseSession(doc: Y.Doc): Summary {
  * observation.
  */
 export function cachedSummariser(doc: Y.Doc): { summarise: () => Summary; stop: () => void } {
-  const listing = noteListing(doc);
+  // Made at the first write, after the stored doc is loaded, rather than watching the load.
+  let listing: NoteListing | null = null;
   let meta: Pick<Summary, 'title' | 'createdAt'> | null = null;
   let cached: Summary | null = null;
   const metaChanged = () => {
@@ -28,7 +29,7 @@ export function cachedSummariser(doc: Y.Doc): { summarise: () => Summary; stop: 
   metaMap(doc).observe(metaChanged);
   return {
     summarise: () => {
-      const noteCount = listing.countLive();
+      const noteCount = (listing ??= noteListing(doc)).countLive();
       if (cached && cached.noteCount === noteCount) return cached;
       meta ??= (({ title, createdAt }) => ({ title, createdAt }))(readSessionMeta(doc));
       return (cached = { ...meta, noteCount });
