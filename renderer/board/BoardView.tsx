@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Awareness } from 'y-protocols/awareness';
-import { areCursorsHidden, DEFAULT_NOTE_SIZE, getNote, isBoardPrivate, listNotes, NOTE_GAP, type Board, type Point } from '../../shared/model';
+import { areCursorsHidden, DEFAULT_NOTE_SIZE, getNote, isBoardPrivate, noteListing, NOTE_GAP, type Board, type Point } from '../../shared/model';
 import type { DenyReason } from '../../shared/model/policy';
 import { CursorsLayer } from '../presence/CursorsLayer';
 import { useLocalPresence } from '../presence/use-local-presence';
@@ -180,7 +180,7 @@ export function BoardView({ board, awareness, toolbarExtras, corner }: Props) {
 
   const zoomToFit = useCallback(() => {
     const bounds = boundsOf([
-      ...listNotes(doc, board.id).map((n) => ({ ...n.pos, ...n.size })),
+      ...noteListing(doc).notesOn(board.id).map((n) => n.rect),
       ...canvas.zones.map((z) => z.rect),
     ]);
     setViewport(bounds ? fitViewport(bounds, areaRef.current) : DEFAULT_VIEWPORT);

@@ -1,8 +1,9 @@
 import { useMemo, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
 import { useWorkshop } from '../workshop/workshop-context';
-import { listClusters, listZones, observeRoots, zoneNoteCounts, type ClusterWithMembers, type Rect, type Zone } from '../../shared/model';
+import { listClusterRecords, listZones, noteListing, zoneNoteCounts, type ClusterWithMembers, type Rect, type Zone } from '../../shared/model';
 import { boundsOf } from './view-geometry';
+import { watchBoardNotes } from './watch-board-notes';
 
 export interface ZoneView extends Zone {
   count: number;
@@ -22,24 +23,26 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 
 /**
  * A board's zones (with their note counts) and clusters (with the box around their notes), read
- * once per animation frame however many edits arrive in it. The result keeps its identity while
- * nothing in it changed, so typing in a note does not redraw the canvas.
+ * once per animation frame however many edits arrive in it, and never for typing. Counts and
+ * members come from the doc's NoteListing, so a read costs the zones and clusters, not the notes.
+ * The result keeps its identity while nothing in it changed.
  */
 export function useBoardCanvas(doc: Y.Doc, boardId: string): Canvas {
   const { notesOn } = useWorkshop();
   const store = useMemo(() => {
+    const listing = noteListing(doc);
     const read = (): Canvas => {
       const notes = notesOn(boardId);
-      const counts = zoneNoteCounts(notes);
-      const byId = new Map(notes.map((n) => [n.id, n]));
+      // Unfiltered (the usual case), the listing already keeps the tallies; otherwise members this
+      // person may not see (a private brainstorm's notes) are not counted either.
+      const whole = notes === listing.notesOn(boardId);
+      const counts = whole ? listing.zoneCounts(boardId) : zoneNoteCounts(notes);
       return {
         zones: listZones(doc, boardId).map((z) => ({ ...z, count: counts.get(z.id) ?? 0 })),
-        clusters: listClusters(doc, boardId).map((c) => ({
-          ...c,
-          // Members this person may not see (a private brainstorm's notes) are not counted either.
-          memberIds: c.memberIds.filter((id) => byId.has(id)),
-          box: boundsOf(c.memberIds.flatMap((id) => (byId.has(id) ? [{ ...byId.get(id)!.pos, ...byId.get(id)!.size }] : []))),
-        })),
+        clusters: listClusterRecords(doc, boardId).map((c) => {
+          const members = whole ? listing.clusterMembers(boardId, c.id) : notes.filter((n) => n.clusterId === c.id);
+          return { ...c, memberIds: members.map((n) => n.id), box: boundsOf(members.map((n) => n.rect)) };
+        }),
       };
     };
     let snapshot = read();
@@ -57,7 +60,7 @@ export function useBoardCanvas(doc: Y.Doc, boardId: string): Canvas {
             changed();
           });
         };
-        const stop = observeRoots(doc, ['zones', 'clusters', 'notes', 'boards', 'settings', 'facilitators'], update);
+        const stop = watchBoardNotes(doc, boardId, update, ['zones', 'clusters', 'boards']);
         update();
         return () => {
           stop();

@@ -1,51 +1,40 @@
 import { useMemo, useSyncExternalStore } from 'react';
-import * as Y from 'yjs';
-import { notesMap, observeRoots } from '../../shared/model';
+import type * as Y from 'yjs';
+import { noteListing } from '../../shared/model';
 import { useWorkshop } from '../workshop/workshop-context';
-
-/** Note fields that decide whether a note is listed on a board and where it stacks. */
-const LISTING_KEYS = new Set(['boardId', 'deletedAt', 'pos', 'z', 'private']);
-
-/** Typing, recolouring or tagging a note cannot change the list; skip the O(n) re-read for those. */
-function touchesListing(events: Y.YEvent<Y.AbstractType<unknown>>[], notes: object): boolean {
-  return events.some((e) => e.target === notes || (e instanceof Y.YMapEvent && [...e.keysChanged].some((k) => LISTING_KEYS.has(k))));
-}
+import { watchBoardNotes } from './watch-board-notes';
 
 function sameIds(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((id, i) => id === b[i]);
 }
 
 /**
- * Ids of the live notes on one board, in stacking order. The array keeps its identity while the
- * set is unchanged, so typing in one note re-renders that note only, not the board.
+ * Ids of the live notes on one board this person sees, in stacking order. The array keeps its
+ * identity while the list is unchanged, so typing in, resizing or recolouring one note re-renders
+ * that note only, not the board. The doc's NoteListing keeps the list: nothing is re-read here.
  */
-export function useBoardNoteIds(doc: Y.Doc, boardId: string): string[] {
+export function useBoardNoteIds(doc: Y.Doc, boardId: string): readonly string[] {
   const { notesOn } = useWorkshop();
   const store = useMemo(() => {
-    const read = () => notesOn(boardId).map((n) => n.id);
+    const listing = noteListing(doc);
+    const read = () => {
+      const seen = notesOn(boardId);
+      // Unfiltered (the usual case): the listing's own ids, whose identity already means "changed".
+      return seen === listing.notesOn(boardId) ? listing.idsOn(boardId) : seen.map((n) => n.id);
+    };
     let snapshot = read();
     return {
       get: () => snapshot,
       subscribe: (changed: () => void) => {
-        const notes = notesMap(doc);
         const update = () => {
           const next = read();
-          if (sameIds(next, snapshot)) return;
+          if (next === snapshot || sameIds(next, snapshot)) return;
           snapshot = next;
           changed();
         };
-        const onNotes = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
-          if (touchesListing(events, notes)) update();
-        };
-        notes.observeDeep(onNotes);
-        // Boards too: deleting or restoring a board hides or shows its notes; and who may see
-        // private notes changes with the settings and the facilitator list.
-        const stopBoards = observeRoots(doc, ['boards', 'settings', 'facilitators'], update);
+        const stop = watchBoardNotes(doc, boardId, update);
         update();
-        return () => {
-          notes.unobserveDeep(onNotes);
-          stopBoards();
-        };
+        return stop;
       },
     };
   }, [doc, boardId, notesOn]);

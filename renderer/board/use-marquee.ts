@@ -43,7 +43,7 @@ export function useMarquee(doc: Y.Doc, boardId: string, surfaceRef: RefObject<HT
       const a = screenToWorld(view, { x: Math.min(from.x, to.x), y: Math.min(from.y, to.y) });
       const b = screenToWorld(view, { x: Math.max(from.x, to.x), y: Math.max(from.y, to.y) });
       const hits = notesOn(boardId)
-        .filter((n) => n.pos.x < b.x && n.pos.x + n.size.w > a.x && n.pos.y < b.y && n.pos.y + n.size.h > a.y)
+        .filter(({ rect: r }) => r.x < b.x && r.x + r.w > a.x && r.y < b.y && r.y + r.h > a.y)
         .map((n) => n.id);
       const set = new Set(base);
       useBoardUi.getState().setSelection([...base, ...hits.filter((id) => !set.has(id))]);

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import type * as Y from 'yjs';
-import { readingOrder } from '../../shared/model';
+import { firstInReadingOrder } from '../../shared/model';
 import { useWorkshop } from '../workshop/workshop-context';
 import { useBoardUi } from '../state/board-ui';
 
@@ -24,7 +24,7 @@ export function useNoteTabStop(doc: Y.Doc, boardId: string, noteIds: readonly st
     }
     let stop = primary && live.has(primary) ? primary : null;
     if (!stop) {
-      const first = readingOrder(notesOn(boardId).map((n) => ({ id: n.id, x: n.pos.x, y: n.pos.y, w: n.size.w, h: n.size.h })))[0];
+      const first = firstInReadingOrder(notesOn(boardId).map((n) => ({ id: n.id, ...n.rect })));
       stop = first?.id ?? null;
     }
     if (useBoardUi.getState().tabStopId !== stop) useBoardUi.setState({ tabStopId: stop });

@@ -49,7 +49,7 @@ export function useSelectionCommands(
   return useMemo(() => {
     const { doc, actions } = workshop;
     const ui = () => useBoardUi.getState();
-    const ordered = () => readingOrder(workshop.notesOn(boardId).map((n) => ({ id: n.id, x: n.pos.x, y: n.pos.y, w: n.size.w, h: n.size.h })));
+    const ordered = () => readingOrder(workshop.notesOn(boardId).map((n) => ({ id: n.id, ...n.rect })));
     const liveSelection = () => ui().selectedIds.filter((id) => {
       const note = getNote(doc, id);
       return note !== null && note.boardId === boardId && note.deletedAt === null;
@@ -85,7 +85,7 @@ export function useSelectionCommands(
 
     const pasteAt = (copies: readonly NoteCopy[], topLeft: Point): string[] => {
       // Pasting twice at one spot would stack the copies exactly: nudge until the spot is free.
-      const taken = new Set(workshop.notesOn(boardId).map((n) => `${n.pos.x},${n.pos.y}`));
+      const taken = new Set(workshop.notesOn(boardId).map((n) => `${n.rect.x},${n.rect.y}`));
       const first = copies[0]?.offset ?? { x: 0, y: 0 };
       let at = { x: Math.round(topLeft.x), y: Math.round(topLeft.y) };
       for (let i = 0; i < 50 && taken.has(`${at.x + first.x},${at.y + first.y}`); i++) at = { x: at.x + PASTE_NUDGE, y: at.y + PASTE_NUDGE };

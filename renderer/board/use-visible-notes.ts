@@ -1,45 +1,33 @@
 import { useMemo, useSyncExternalStore } from 'react';
-import * as Y from 'yjs';
-import { notesMap, observeRoots } from '../../shared/model';
 import { useBoardUi, type Viewport } from '../state/board-ui';
 import { useWorkshop } from '../workshop/workshop-context';
 import { cullRect, NoteIndex } from './note-index';
+import { watchBoardNotes } from './watch-board-notes';
 
-/** Note fields that move a note's rectangle, put it on or off a board, or change how its block is drawn. */
-const GEOMETRY_KEYS = new Set(['boardId', 'deletedAt', 'pos', 'size', 'private', 'z', 'colour', 'level', 'actor']);
-
-function touchesGeometry(events: Y.YEvent<Y.AbstractType<unknown>>[], notes: object): boolean {
-  return events.some((e) => e.target === notes || (e instanceof Y.YMapEvent && [...e.keysChanged].some((k) => GEOMETRY_KEYS.has(k))));
-}
-
-/** The board's spatial index, rebuilt lazily after notes moved, appeared or went. */
+/**
+ * The board's spatial index, rebuilt lazily after notes moved, appeared or went. It is packed
+ * from the listing's entries (the doc's NoteListing), so a rebuild reads no note.
+ */
 export function useNoteIndex(boardId: string): NoteIndex {
   const { doc, notesOn } = useWorkshop();
   const store = useMemo(() => {
     let index: NoteIndex | null = null;
+    let built: readonly unknown[] | null = null;
     let version = 0;
-    const build = () =>
-      (index ??= new NoteIndex(notesOn(boardId).map((n) => ({ id: n.id, rect: { ...n.pos, ...n.size }, colour: n.colour, level: n.level, actor: n.actor }))));
     return {
       get: () => version,
-      index: build,
-      subscribe: (changed: () => void) => {
-        const notes = notesMap(doc);
-        const dirty = () => {
-          index = null;
+      index: () => {
+        const notes = notesOn(boardId);
+        if (!index || built !== notes) [index, built] = [new NoteIndex(notes), notes];
+        return index;
+      },
+      subscribe: (changed: () => void) =>
+        watchBoardNotes(doc, boardId, () => {
+          // The listing hands out a new array only when a note on the board changed.
+          if (notesOn(boardId) === built) return;
           version++;
           changed();
-        };
-        const onNotes = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
-          if (touchesGeometry(events, notes)) dirty();
-        };
-        notes.observeDeep(onNotes);
-        const stop = observeRoots(doc, ['boards', 'settings', 'facilitators'], dirty);
-        return () => {
-          notes.unobserveDeep(onNotes);
-          stop();
-        };
-      },
+        }),
     };
   }, [doc, boardId, notesOn]);
   const version = useSyncExternalStore(store.subscribe, store.get);

@@ -1,5 +1,5 @@
-import * as Y from 'yjs';
-import { metaMap, notesMap, observeRoots, readSessionCounts, readSessionMeta } from '../../shared/model';
+import type * as Y from 'yjs';
+import { metaMap, noteListing, readSessionCounts, readSessionMeta, type NoteListing } from '../../shared/model';
 import type { SessionSummary } from '../storage/database';
 
 type Summary = Omit<SessionSummary, 'id' | 'updatedAt'>;
@@ -10,33 +10,30 @@ export function summariseSession(doc: Y.Doc): Summary {
   return { title: meta.title, createdAt: meta.createdAt, noteCount: readSessionCounts(doc).notes };
 }
 
-/** Note fields that change whether a note counts: typing, moving or colouring never do. */
-const COUNTED_KEYS = new Set(['boardId', 'deletedAt']);
-
 /**
- * The same row, kept for an open session and read again only after something it depends on
- * changed (a note added, deleted or moved to another board; a board deleted; the title). Storage
- * writes a row with every batch — up to 60 a second while someone types — and counting a 5,000-note
- * doc each time cost more than the write. `stop` ends the observation.
+ * The same row for an open session, at the cost of a few board lookups. Storage writes a row with
+ * every batch — up to 60 a second while someone types — so the count comes from the doc's
+ * NoteListing (kept current from Yjs events) instead of counting a 5,000-note doc after each
+ * added or deleted note. The row keeps its identity while it is unchanged. `stop` ends the
+ * observation.
  */
 export function cachedSummariser(doc: Y.Doc): { summarise: () => Summary; stop: () => void } {
+  // Made at the first write, after the stored doc is loaded, rather than watching the load.
+  let listing: NoteListing | null = null;
+  let meta: Pick<Summary, 'title' | 'createdAt'> | null = null;
   let cached: Summary | null = null;
-  const dirty = () => {
+  const metaChanged = () => {
+    meta = null;
     cached = null;
   };
-  const notes = notesMap(doc);
-  const onNotes = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
-    if (events.some((e) => e.target === notes || (e instanceof Y.YMapEvent && [...e.keysChanged].some((k) => COUNTED_KEYS.has(k))))) dirty();
-  };
-  notes.observeDeep(onNotes);
-  metaMap(doc).observe(dirty);
-  const stopBoards = observeRoots(doc, ['boards'], dirty);
+  metaMap(doc).observe(metaChanged);
   return {
-    summarise: () => (cached ??= summariseSession(doc)),
-    stop: () => {
-      notes.unobserveDeep(onNotes);
-      metaMap(doc).unobserve(dirty);
-      stopBoards();
+    summarise: () => {
+      const noteCount = (listing ??= noteListing(doc)).countLive();
+      if (cached && cached.noteCount === noteCount) return cached;
+      meta ??= (({ title, createdAt }) => ({ title, createdAt }))(readSessionMeta(doc));
+      return (cached = { ...meta, noteCount });
     },
+    stop: () => metaMap(doc).unobserve(metaChanged),
   };
 }

@@ -1,5 +1,5 @@
 import { useCallback, useContext, useSyncExternalStore } from 'react';
-import { listRounds, observeRoots, openRound, tally, type VotingRound } from '../../shared/model';
+import { listRounds, noteListing, observeRoots, openRound, tally, type VotingRound } from '../../shared/model';
 import type { Workshop } from './workshop';
 import { WorkshopContext } from './workshop-context';
 
@@ -55,10 +55,18 @@ function storeFor(workshop: Workshop): Store {
   if (!store) {
     const listeners = new Set<() => void>();
     const s: Store = { state: read(workshop), listeners, detach: () => {} };
-    s.detach = observeRoots(workshop.doc, ['rounds', 'votes', 'notes', 'boards'], () => {
+    const reread = () => {
       s.state = read(workshop);
       for (const l of [...listeners]) l();
-    });
+    };
+    const stopRoots = observeRoots(workshop.doc, ['rounds', 'votes', 'boards'], reread);
+    // A vote counts while its note is live and in the round's scope: the listing says when a note
+    // changed in a way that could alter that; typing in one does not re-tally every ballot.
+    const stopNotes = noteListing(workshop.doc).subscribe(reread);
+    s.detach = () => {
+      stopRoots();
+      stopNotes();
+    };
     stores.set(workshop, s);
     store = s;
   }

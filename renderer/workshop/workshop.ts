@@ -6,10 +6,11 @@ import {
   DEFAULT_NOTE_SIZE,
   getNote,
   isBoardPrivate,
-  listNotes,
   LOCAL_ORIGIN,
   moveNote,
   normaliseTitle,
+  noteListing,
+  notesSeenBy,
   placeNewNote,
   purgeNames,
   readSettings,
@@ -25,14 +26,14 @@ import {
   zoneAt,
   type DecisionSubject,
   type SessionMetaPatch,
-  type Note,
   type NoteColour,
+  type NoteEntry,
   type Point,
   type Rect,
   type Size,
   type TextSplice,
 } from '../../shared/model';
-import { can, listNotesSeenBy, personIn, type Action, type Decision, type Person, type Target } from '../../shared/model/policy';
+import { can, personIn, type Action, type Decision, type Person, type Target } from '../../shared/model/policy';
 import type { Me } from '../identity/person';
 import type { Clock } from './clock';
 import { createBoardActions, type BoardActions } from './board-actions';
@@ -96,8 +97,11 @@ export interface Workshop {
   undo: WorkshopUndo;
   /** This device's role in the doc right now (facilitators can change while the session is open). */
   person(): Person;
-  /** The board's live notes this person may see: others' private notes are left out (policy.ts). */
-  notesOn(boardId: string): Note[];
+  /**
+   * The board's live notes this person may see (others' private notes are left out, policy.ts),
+   * without their text, from the doc's NoteListing: no note is read to answer.
+   */
+  notesOn(boardId: string): readonly NoteEntry[];
   can(action: Action, target?: Target): Decision;
   actions: WorkshopActions;
 }
@@ -136,7 +140,7 @@ export function createWorkshop(init: { doc: Y.Doc; undoManager: Y.UndoManager; m
     ...createVotingActions({ doc, me, clock, allowed, step, decide }),
     addNoteNear(boardId, centre, view, avoid = []) {
       if (!allowed('addNote', { boardId })) return null;
-      const occupied = listNotes(doc, boardId).map((n) => ({ ...n.pos, ...n.size }));
+      const occupied = noteListing(doc).notesOn(boardId).map((n) => n.rect);
       const pos = placeNewNote(centre, DEFAULT_NOTE_SIZE, [...occupied, ...avoid], view);
       if (!mayLand(boardId, pos, DEFAULT_NOTE_SIZE)) return null;
       const isPrivate = isBoardPrivate(doc, boardId);
@@ -233,7 +237,7 @@ export function createWorkshop(init: { doc: Y.Doc; undoManager: Y.UndoManager; m
       stopCapturing: () => undoManager.stopCapturing(),
     },
     person,
-    notesOn: (boardId) => listNotesSeenBy(doc, boardId, person()),
+    notesOn: (boardId) => notesSeenBy(doc, noteListing(doc), boardId, person()),
     can: (action, target = {}) => can(doc, person(), action, target),
     actions,
   };

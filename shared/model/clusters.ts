@@ -110,16 +110,21 @@ export function getCluster(doc: Y.Doc, clusterId: string): Cluster | null {
   return readCluster(clustersMap(doc).get(clusterId));
 }
 
+/** Live clusters of a board, oldest first, without reading a note (members: `listClusters`, or the NoteListing). */
+export function listClusterRecords(doc: Y.Doc, boardId: string): Cluster[] {
+  const out: Cluster[] = [];
+  clustersMap(doc).forEach((record) => {
+    const cluster = readCluster(record);
+    if (cluster && cluster.boardId === boardId && cluster.deletedAt === null) out.push(cluster);
+  });
+  return out.sort((a, b) => a.createdAt - b.createdAt || compareIds(a.id, b.id));
+}
+
 /** Live clusters of a board with their members (from the notes), oldest first. */
 export function listClusters(doc: Y.Doc, boardId: string): ClusterWithMembers[] {
   const members = new Map<string, string[]>();
   for (const note of listNotes(doc, boardId)) {
     if (note.clusterId !== null) members.set(note.clusterId, [...(members.get(note.clusterId) ?? []), note.id]);
   }
-  const out: ClusterWithMembers[] = [];
-  clustersMap(doc).forEach((record) => {
-    const cluster = readCluster(record);
-    if (cluster && cluster.boardId === boardId && cluster.deletedAt === null) out.push({ ...cluster, memberIds: members.get(cluster.id) ?? [] });
-  });
-  return out.sort((a, b) => a.createdAt - b.createdAt || compareIds(a.id, b.id));
+  return listClusterRecords(doc, boardId).map((cluster) => ({ ...cluster, memberIds: members.get(cluster.id) ?? [] }));
 }

@@ -39,3 +39,6 @@ export * from './decisions';
 export * from './countries';
 export * from './board-limit';
 export * from './privacy';
+export * from './note-entry';
+export * from './note-listing';
+export * from './notes-seen-by';

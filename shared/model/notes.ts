@@ -289,7 +289,7 @@ function noteKey(record: RecordMap): string | undefined {
 }
 
 /** Stacking order: inside `pos` since v2; a separate `z` key in v1 docs; else creation order. */
-function readZ(record: RecordMap, pos: unknown): number {
+export function readZ(record: RecordMap, pos: unknown): number {
   const inPos = (pos as { z?: unknown } | null)?.z;
   if (typeof inPos === 'number' && Number.isFinite(inPos)) return inPos;
   const legacy = record.get('z');

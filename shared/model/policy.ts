@@ -131,8 +131,13 @@ export function isZoneLocked(doc: Y.Doc, zoneId: string): boolean {
  * mode, is seen only by its author and the facilitators until revealed.
  */
 export function noteVisibleTo(doc: Y.Doc, person: Person, note: { authorId: string; private?: boolean }): boolean {
+  return noteVisibleWith(person, note, () => isPrivateMode(doc));
+}
+
+/** The rule of `noteVisibleTo`, for a caller that reads the session's private mode once for many notes. */
+export function noteVisibleWith(person: Person, note: { authorId: string; private?: boolean }, privateMode: () => boolean): boolean {
   if (person.facilitator || (note.authorId !== '' && note.authorId === person.id)) return true;
-  return note.private !== true && !isPrivateMode(doc);
+  return note.private !== true && !privateMode();
 }
 
 /** The live notes of a board this person's app may show (listNotes without others' private ones). */
