@@ -3,7 +3,7 @@
 // two holding all 200 live. Measured: publishing time, the time until the coordinator sees a new
 // note (p50/p95, across instances through Redis and, as the baseline in the same run, on the same
 // instance), and each hub process's memory per loaded session (RSS growth / sessions).
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
