@@ -60,6 +60,14 @@ export function ConnectionStatus({ sync }: { sync: SessionSync | null }) {
       {snapshot.fatal && (
         <p role="alert" className="banner error floating">
           {t(relayFatalMessageKey(snapshot.fatal))}
+          {snapshot.fatal === 'hostForgot' && sync?.canAdminister && (
+            <>
+              {' '}
+              <button type="button" onClick={() => sync.reclaim()}>
+                {t('connection.reclaim')}
+              </button>
+            </>
+          )}
         </p>
       )}
     </>

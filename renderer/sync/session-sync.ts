@@ -7,6 +7,7 @@ import type { SessionAccess, TransitionLabDb } from '../storage/database';
 import type { PresenceUser } from '../identity/person';
 import { authKeyFor, relayKeys } from './access-keys';
 import { RELAY_ORIGIN, RelayProvider, type RelayFatal, type RelayState, type WebSocketLike } from './relay-provider';
+import { admissionMemory } from './admitted-hosts';
 import { createWebrtcProvider, destroyWebrtcProvider, webrtcEnabled } from './webrtc';
 
 /** What the transports need of an open session (session/ owns it; sync/ never imports session/). */
@@ -143,6 +144,7 @@ export class SessionSync {
       awareness: session.awareness,
       keys: () => relayKeys(this.access, this.options.isFacilitator()),
       WebSocketImpl: this.options.WebSocketImpl,
+      admission: admissionMemory(hostUrl, session.id),
     });
     this.relay = relay;
     relay.on('state', (state) => {
@@ -247,6 +249,13 @@ export class SessionSync {
     this.stopWebrtc();
     this.relay.disconnect();
     this.relay.connect();
+  }
+
+  /** Facilitator, after `hostForgot`: the host really started over, give it this session again. */
+  reclaim(): void {
+    if (!this.relay || !this.canAdminister) return;
+    this.update({ fatal: null });
+    this.relay.reclaim();
   }
 
   /** Facilitator: a new join code; everyone else is disconnected and needs the new link. */

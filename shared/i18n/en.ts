@@ -138,6 +138,8 @@ export const en = {
     hostNewer: 'The host runs a newer version of Transition Lab than this page. Reload the page to get the new version (your notes stay on this device); in the desktop app, update the app.',
     hostOlder: 'The facilitator’s host runs an older version of Transition Lab that this app cannot talk to. Ask the facilitator to update it; your notes stay on this device and are shared once it is updated.',
     removed: 'The facilitator removed you from this session. Your copy stays on this device; ask the facilitator before you rejoin.',
+    hostForgot: 'The host at this address admitted this device before but now says it does not know this session. It may not be the real host, so the session’s keys were not given to it. Your work is saved on this device. If the host’s data was reset on purpose, give the session to it again.',
+    reclaim: 'Give the session to this host',
     waiting: 'Connecting to the facilitator’s host…',
     waitingHint: 'The board appears as soon as the facilitator’s computer answers. Keep this page open; it retries on its own.',
     facilitator: 'Facilitator',

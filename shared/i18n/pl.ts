@@ -148,6 +148,8 @@ export const pl: Catalog & PolishPluralForms = {
     hostNewer: 'Host działa w nowszej wersji Transition Lab niż ta strona. Odśwież stronę, aby pobrać nową wersję (twoje karteczki zostają na tym urządzeniu); w aplikacji na komputer zaktualizuj aplikację.',
     hostOlder: 'Host facylitatora działa w starszej wersji Transition Lab, z którą ta aplikacja nie może się porozumieć. Poproś facylitatora o aktualizację; twoje karteczki zostają na tym urządzeniu i zostaną udostępnione po aktualizacji.',
     removed: 'Facylitator usunął Cię z tej sesji. Twoja kopia zostaje na tym urządzeniu; zanim dołączysz ponownie, zapytaj facylitatora.',
+    hostForgot: 'Host pod tym adresem wcześniej wpuścił to urządzenie, a teraz twierdzi, że nie zna tej sesji. To może nie być prawdziwy host, więc nie przekazano mu kluczy sesji. Twoja praca jest zapisana na tym urządzeniu. Jeśli dane hosta zostały celowo wyczyszczone, przekaż mu sesję ponownie.',
+    reclaim: 'Przekaż sesję temu hostowi',
     waiting: 'Łączenie z hostem facylitatora…',
     waitingHint: 'Tablica pojawi się, gdy tylko komputer facylitatora odpowie. Nie zamykaj tej strony; ponawia próby sama.',
     facilitator: 'Facylitator',
