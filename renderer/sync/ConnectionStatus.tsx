@@ -57,6 +57,11 @@ export function ConnectionStatus({ sync }: { sync: SessionSync | null }) {
         <span className="connection-text">{text}</span>
         {synced && <span className="connection-synced">{` · ${synced}`}</span>}
       </span>
+      {snapshot.hostCannotSave && !snapshot.fatal && (
+        <p role="alert" className="banner error floating">
+          {t('connection.hostCannotSave')}
+        </p>
+      )}
       {snapshot.fatal && (
         <p role="alert" className="banner error floating">
           {t(relayFatalMessageKey(snapshot.fatal))}

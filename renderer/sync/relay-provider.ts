@@ -56,6 +56,8 @@ export interface RelayEvents {
   synced: () => void;
   /** A document update arrived through the relay. */
   remoteUpdate: () => void;
+  /** Whether the host can write this session to its disk (false: full or read-only; it keeps relaying). */
+  hostSaving: (saving: boolean) => void;
 }
 
 /** Minimal WebSocket constructor: the browser's, or `ws` in Node tests. */
@@ -156,6 +158,7 @@ export class RelayProvider {
     ticket: new Set(),
     synced: new Set(),
     remoteUpdate: new Set(),
+    hostSaving: new Set(),
   };
   private pendingRotate: { resolve: () => void; reject: (e: Error) => void } | null = null;
   private readonly WebSocketImpl: WebSocketLike;
@@ -382,10 +385,14 @@ export class RelayProvider {
       this.admission.remember();
       this.setState({ kind: 'connected', connections: message.connections, admin: message.admin });
       this.emit('ticket', message.ticket);
+      // A host still unable to save says so right after welcome.
+      this.emit('hostSaving', true);
       this.sendSyncStep1();
       this.sendLocalAwareness();
     } else if (message.t === 'presence' && this.currentState.kind === 'connected') {
       this.setState({ ...this.currentState, connections: message.connections });
+    } else if (message.t === 'storage' && link.welcomed) {
+      this.emit('hostSaving', message.saving === true);
     } else if (message.t === 'rotated') {
       this.pendingRotate?.resolve();
       this.pendingRotate = null;

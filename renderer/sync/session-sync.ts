@@ -33,6 +33,8 @@ export interface SyncSnapshot {
   joinCode: string;
   /** The host stopped answering (it was reached before, or the first attempt failed): nobody new can join. */
   hostLost: boolean;
+  /** The host says it cannot write the session to its disk (full or read-only); syncing goes on. */
+  hostCannotSave: boolean;
 }
 
 export interface SessionSyncOptions {
@@ -106,6 +108,7 @@ export class SessionSync {
       fatal: null,
       joinCode: this.access.joinCode,
       hostLost: false,
+      hostCannotSave: false,
     };
   }
 
@@ -153,6 +156,7 @@ export class SessionSync {
     });
     relay.on('ticket', (ticket) => void this.startWebrtc(hostUrl, ticket));
     relay.on('synced', this.markSynced);
+    relay.on('hostSaving', (saving) => this.update({ hostCannotSave: !saving }));
     relay.connect();
   }
 

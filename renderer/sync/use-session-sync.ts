@@ -58,6 +58,7 @@ const OFFLINE: SyncSnapshot = {
   fatal: null,
   joinCode: '',
   hostLost: false,
+  hostCannotSave: false,
 };
 
 const noop = () => () => {};

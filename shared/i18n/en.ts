@@ -140,6 +140,7 @@ export const en = {
     removed: 'The facilitator removed you from this session. Your copy stays on this device; ask the facilitator before you rejoin.',
     hostForgot: 'The host at this address admitted this device before but now says it does not know this session. It may not be the real host, so the session’s keys were not given to it. Your work is saved on this device. If the host’s data was reset on purpose, give the session to it again.',
     reclaim: 'Give the session to this host',
+    hostCannotSave: 'The host cannot save: its disk is full or read-only. Keep this window open; everyone stays in sync and your work is kept on this device. The host keeps trying — free space on its disk (or give it a writable data folder) to be safe.',
     waiting: 'Connecting to the facilitator’s host…',
     waitingHint: 'The board appears as soon as the facilitator’s computer answers. Keep this page open; it retries on its own.',
     facilitator: 'Facilitator',

@@ -150,6 +150,7 @@ export const pl: Catalog & PolishPluralForms = {
     removed: 'Facylitator usunął Cię z tej sesji. Twoja kopia zostaje na tym urządzeniu; zanim dołączysz ponownie, zapytaj facylitatora.',
     hostForgot: 'Host pod tym adresem wcześniej wpuścił to urządzenie, a teraz twierdzi, że nie zna tej sesji. To może nie być prawdziwy host, więc nie przekazano mu kluczy sesji. Twoja praca jest zapisana na tym urządzeniu. Jeśli dane hosta zostały celowo wyczyszczone, przekaż mu sesję ponownie.',
     reclaim: 'Przekaż sesję temu hostowi',
+    hostCannotSave: 'Host nie może zapisywać: jego dysk jest pełny lub tylko do odczytu. Nie zamykaj tego okna; wszyscy pozostają zsynchronizowani, a twoja praca jest zachowana na tym urządzeniu. Host ponawia próby — zwolnij miejsce na jego dysku (lub wskaż folder danych z prawem zapisu), aby było bezpiecznie.',
     waiting: 'Łączenie z hostem facylitatora…',
     waitingHint: 'Tablica pojawi się, gdy tylko komputer facylitatora odpowie. Nie zamykaj tej strony; ponawia próby sama.',
     facilitator: 'Facylitator',

@@ -1,15 +1,12 @@
 import { existsSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { WebSocket } from 'ws';
-import { Awareness } from 'y-protocols/awareness';
-import * as Y from 'yjs';
 import { en } from '../../../shared/i18n/en';
 import { pl } from '../../../shared/i18n/pl';
 import { roomDir } from '../../../main/host/sync/room-storage';
 import { ADMISSIONS_KEPT, admissionMemory } from '../../../renderer/sync/admitted-hosts';
-import { RelayProvider, relayFatalMessageKey, type RelayKeys, type RelayState, type WebSocketLike } from '../../../renderer/sync/relay-provider';
+import { relayFatalMessageKey, type RelayKeys } from '../../../renderer/sync/relay-provider';
 import { createFixture, type Fixture } from '../host/helpers';
-import { adminKeys, eventually, newRoomId, participantKeys, startTestHost, type TestHost } from '../host/sync-helpers';
+import { adminKeys, appRelay, eventually, newRoomId, participantKeys, startTestHost, type TestHost } from '../host/sync-helpers';
 
 /** localStorage as the app sees it across restarts: the same object handed to each "run". */
 class MemoryStorage {
@@ -44,20 +41,7 @@ async function host(f: Fixture): Promise<TestHost> {
 
 /** One run of the app: a relay provider for the room, remembering admissions in `storage`. */
 function appRun(h: TestHost, roomId: string, keys: RelayKeys, storage: MemoryStorage) {
-  const doc = new Y.Doc();
-  const states: RelayState[] = [];
-  const relay = new RelayProvider({
-    hostUrl: h.baseUrl,
-    roomId,
-    doc,
-    awareness: new Awareness(doc),
-    keys: async () => keys,
-    WebSocketImpl: WebSocket as unknown as WebSocketLike,
-    minBackoffMs: 20,
-    maxBackoffMs: 100,
-    admission: admissionMemory(LAN_URL, roomId, storage, () => undefined),
-  });
-  relay.on('state', (s) => states.push(s));
+  const { relay, doc, states } = appRelay(h.baseUrl, roomId, keys, { admission: admissionMemory(LAN_URL, roomId, storage, () => undefined) });
   cleanups.push(() => relay.destroy());
   relay.connect();
   return { relay, doc, states, last: () => states.at(-1)?.kind };

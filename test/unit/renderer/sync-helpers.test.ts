@@ -17,6 +17,7 @@ const base: SyncSnapshot = {
   fatal: null,
   joinCode: 'ABCDE-FGHJK',
   hostLost: false,
+  hostCannotSave: false,
 };
 
 describe('sync helpers', () => {
