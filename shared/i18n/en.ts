@@ -530,7 +530,7 @@ export const en = {
     mergedNothing: '“{{title}}” already had everything in this archive.',
     openImported: 'Open “{{title}}”',
     problems: {
-      tooLarge: 'This file is too large to be a session archive (the limit is 64 MB). Nothing was imported.',
+      tooLarge: 'This file is too large to be a session archive or export, or it unpacks to far more than any session holds (the limits are 64 MB for the file, 32 MB for what is inside). Nothing was imported.',
       notArchive: 'This file is not a Transition Lab session archive. Export one with Export → Session archive, then import that file.',
       corrupt: 'This archive is damaged or incomplete (perhaps the copy was cut short). Nothing was imported; copy the file again.',
       newerFormat: 'This archive was made by a newer version of Transition Lab. Update the app, then import it again. Nothing was imported.',

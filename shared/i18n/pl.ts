@@ -574,7 +574,7 @@ export const pl: Catalog & PolishPluralForms = {
     mergedNothing: '„{{title}}” miała już wszystko, co jest w tym archiwum.',
     openImported: 'Otwórz „{{title}}”',
     problems: {
-      tooLarge: 'Ten plik jest za duży jak na archiwum sesji (limit to 64 MB). Nic nie zaimportowano.',
+      tooLarge: 'Ten plik jest za duży jak na archiwum lub eksport sesji albo po rozpakowaniu zajmuje znacznie więcej, niż mieści jakakolwiek sesja (limity: 64 MB dla pliku, 32 MB dla zawartości). Nic nie zaimportowano.',
       notArchive: 'To nie jest archiwum sesji Transition Lab. Wyeksportuj je przez Eksportuj → Archiwum sesji i zaimportuj ten plik.',
       corrupt: 'To archiwum jest uszkodzone lub niekompletne (może kopia została przerwana). Nic nie zaimportowano; skopiuj plik ponownie.',
       newerFormat: 'To archiwum powstało w nowszej wersji Transition Lab. Zaktualizuj aplikację i zaimportuj je ponownie. Nic nie zaimportowano.',
