@@ -47,14 +47,15 @@ export async function ensureDataDir(dir: string): Promise<string> {
     await fs.rm(probe, { force: true });
   } catch (error) {
     throw new DataDirError(
-      `Cannot use the data folder ${absolute}: ${reasonFor(error)}. Choose another with --data.`,
+      `Cannot use the data folder ${absolute}: ${diskErrorReason(error)}. Choose another with --data.`,
       { cause: error },
     );
   }
   return absolute;
 }
 
-function reasonFor(error: unknown): string {
+/** Why a file operation failed, in words an operator reads in the host's log. */
+export function diskErrorReason(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   switch (code) {
     case 'EACCES':
@@ -63,6 +64,7 @@ function reasonFor(error: unknown): string {
     case 'EROFS':
       return 'the disk is read-only';
     case 'ENOSPC':
+    case 'EDQUOT':
       return 'the disk is full';
     case 'EEXIST':
     case 'ENOTDIR':

@@ -1,31 +1,13 @@
 import { useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import * as Y from 'yjs';
-import { inspectArchiveState, MAX_ARCHIVE_BYTES, readArchive, readSessionJson, sessionFromJson, type ArchiveProblem } from '../../shared/export';
-import { appDatabase, type SessionSummary } from '../storage/database';
-import { createSessionFromState, hasSession } from '../storage/session-import';
+import { MAX_ARCHIVE_BYTES } from '../../shared/export';
+import { appDatabase } from '../storage/database';
 import { sessionHref } from '../ui/hash-route';
+import { importBytes, type ImportDeps, type ImportOutcome, type ImportProblem } from './import-file';
 
-export interface MergedNote {
-  text: string;
-  board: string;
-  added: boolean;
-}
+export type { ImportOutcome, MergedNote } from './import-file';
 
-type Problem = ArchiveProblem | 'notSession' | 'jsonInvalid' | 'jsonExists' | 'storage' | 'recordAltered' | 'recordTruncated';
-
-export type ImportOutcome =
-  | { kind: 'created'; sessionId: string; title: string }
-  | { kind: 'merged'; sessionId: string; title: string; notes: MergedNote[] }
-  | { kind: 'unchanged'; sessionId: string; title: string };
-
-export interface ImportProps {
-  summarise: (doc: Y.Doc) => Omit<SessionSummary, 'id' | 'updatedAt'>;
-  /** Merges into a session this device has (session/merge-archive.ts); null: nothing new. */
-  merge: (sessionId: string, state: Uint8Array) => Promise<MergedNote[] | null>;
-  /** Who becomes the facilitator of a session made from a JSON export: this device. */
-  me: () => Promise<{ deviceId: string; name: string }>;
-}
+export type ImportProps = Pick<ImportDeps, 'summarise' | 'merge' | 'me'>;
 
 /**
  * `Import` on Home (its button, and its result shown under Home's actions): a session archive
@@ -41,32 +23,8 @@ export function useImport({ summarise, merge, me }: ImportProps): { button: Reac
   // Each import's ticket: Cancel moves it on, and the import stops before it writes anything.
   const run = useRef(0);
   const stillWanted = (ticket: number) => ticket === run.current;
-  const [problem, setProblem] = useState<Problem | null>(null);
+  const [problem, setProblem] = useState<ImportProblem | null>(null);
   const [done, setDone] = useState<ImportOutcome | null>(null);
-
-  /**
-   * A JSON export becomes a new session on this device (with an id of its own: its structure is
-   * rebuilt, not its history, so it must never be merged with the original's archive).
-   */
-  const importJson = async (bytes: Uint8Array, ticket: number) => {
-    const read = readSessionJson(new TextDecoder().decode(bytes).replace(/^\uFEFF/, ''));
-    if (!read.ok) return setProblem(read.problem === 'newerFormat' ? 'newerFormat' : 'jsonInvalid');
-    const db = appDatabase();
-    const { deviceId, name } = await me();
-    if (!stillWanted(ticket)) return;
-    const doc = sessionFromJson(read.json, { now: Date.now(), facilitatorId: deviceId, facilitatorName: name });
-    // Imported once already (the same export twice): say so rather than make a second copy.
-    const sessionId = `${read.json.session.id.slice(0, 96)}-json`;
-    try {
-      if (await hasSession(db, sessionId)) return setProblem('jsonExists');
-      const title = await createSessionFromState(db, { sessionId, state: Y.encodeStateAsUpdate(doc), summarise });
-      setDone({ kind: 'created', sessionId, title });
-    } catch {
-      setProblem('storage');
-    } finally {
-      doc.destroy();
-    }
-  };
 
   const importFile = async (file: File) => {
     setProblem(null);
@@ -78,29 +36,10 @@ export function useImport({ summarise, merge, me }: ImportProps): { button: Reac
     try {
       const bytes = new Uint8Array(await file.arrayBuffer());
       if (!stillWanted(ticket)) return;
-      const read = readArchive(bytes);
-      if (!read.ok) {
-        const looksJson = bytes[0] === 0x7b || (bytes[0] === 0xef && bytes[3] === 0x7b);
-        if (read.problem === 'notArchive' && looksJson) return await importJson(bytes, ticket);
-        return setProblem(read.problem);
-      }
-      const inside = inspectArchiveState(read.archive);
-      if (!inside.session) return setProblem('notSession');
-      // A record that does not check out is not merged into anything: it would spoil the genuine one.
-      if (inside.record.problem) return setProblem(inside.record.problem === 'altered' ? 'recordAltered' : 'recordTruncated');
-      if (!stillWanted(ticket)) return;
-      const { sessionId, title } = read.archive.manifest;
-      try {
-        const db = appDatabase();
-        if (await hasSession(db, sessionId)) {
-          const notes = await merge(sessionId, read.archive.state);
-          setDone(notes === null ? { kind: 'unchanged', sessionId, title } : { kind: 'merged', sessionId, title, notes });
-        } else {
-          setDone({ kind: 'created', sessionId, title: await createSessionFromState(db, { sessionId, state: read.archive.state, summarise }) });
-        }
-      } catch {
-        setProblem('storage');
-      }
+      const result = await importBytes(bytes, { db: appDatabase(), summarise, merge, me, stillWanted: () => stillWanted(ticket) });
+      if (result === null) return;
+      if ('problem' in result) setProblem(result.problem);
+      else setDone(result);
     } finally {
       if (stillWanted(ticket)) setBusy(null);
       if (input.current) input.current.value = '';

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { ownHostUrl } from '../platform/platform';
 import { measureHostOffset } from '../sync/host-clock';
-import type { Clock } from '../workshop/clock';
+import { deviceTime, type Clock } from '../workshop/clock';
 
 /** Re-measured this often: laptop clocks drift, and a host may appear after the session opened. */
 const EVERY_MS = 60_000;
@@ -16,7 +16,7 @@ export function useHostClock(clock: Clock, joinedHostUrl: string | null): void {
     const measure = async () => {
       const host = joinedHostUrl ?? (await ownHostUrl());
       if (!host || !live) return;
-      const offset = await measureHostOffset(host.replace(/\/+$/, ''));
+      const offset = await measureHostOffset(host.replace(/\/+$/, ''), fetch, deviceTime);
       if (live && offset !== null) clock.learnOffset(offset);
     };
     void measure();

@@ -61,9 +61,22 @@ export function ConnectionStatus({ sync, hub = null }: { sync: SessionSync | nul
         {hub && <HubStatus hub={hub} />}
       </span>
       <HubAlert hub={hub} />
+      {snapshot.hostCannotSave && !snapshot.fatal && (
+        <p role="alert" className="banner error floating">
+          {t('connection.hostCannotSave')}
+        </p>
+      )}
       {snapshot.fatal && (
         <p role="alert" className="banner error floating">
           {t(relayFatalMessageKey(snapshot.fatal))}
+          {snapshot.fatal === 'hostForgot' && sync?.canAdminister && (
+            <>
+              {' '}
+              <button type="button" onClick={() => sync.reclaim()}>
+                {t('connection.reclaim')}
+              </button>
+            </>
+          )}
         </p>
       )}
     </>

@@ -15,6 +15,7 @@ import { FRAME_BINARY, FRAME_TEXT, frameText, type WireChannel } from '../../sha
 import { replyToChallenge, type RelayKeys } from '../../shared/protocol/challenge-reply';
 import { awarenessFrame, readFrame, syncStep1Frame, updateFrame } from '../../shared/protocol/sync-frames';
 import { UpdateBatcher } from './update-batcher';
+import { inMemoryAdmission, type AdmissionMemory } from './admitted-hosts';
 
 /** Transaction origin of everything the relay delivered: never sent back to the relay. */
 export const RELAY_ORIGIN = Object.freeze({ kind: 'relay' as const });
@@ -22,7 +23,7 @@ export const RELAY_ORIGIN = Object.freeze({ kind: 'relay' as const });
 export type { RelayKeys } from '../../shared/protocol/challenge-reply';
 
 /** Why the relay stopped for good: the person has to do something (new link, new code). */
-export type RelayFatal = 'wrongCode' | 'codeChanged' | 'removed' | VersionFatal | HostLimitFatal;
+export type RelayFatal = 'wrongCode' | 'codeChanged' | 'removed' | 'hostForgot' | VersionFatal | HostLimitFatal;
 
 /**
  * The host speaks another version of the room protocol: retrying cannot help until one side is
@@ -36,7 +37,9 @@ export type HostLimitFatal = 'claimRefused' | 'tooManyRooms' | 'roomTooLarge' | 
 
 /** The catalog key of the message that explains a stop. */
 export function relayFatalMessageKey(fatal: RelayFatal): string {
-  return fatal === 'wrongCode' || fatal === 'codeChanged' || fatal === 'removed' || fatal === 'hostNewer' || fatal === 'hostOlder' ? `connection.${fatal}` : `hostLimits.${fatal}`;
+  return fatal === 'wrongCode' || fatal === 'codeChanged' || fatal === 'removed' || fatal === 'hostForgot' || fatal === 'hostNewer' || fatal === 'hostOlder'
+    ? `connection.${fatal}`
+    : `hostLimits.${fatal}`;
 }
 
 export type RelayState =
@@ -53,6 +56,8 @@ export interface RelayEvents {
   synced: () => void;
   /** A document update arrived through the relay. */
   remoteUpdate: () => void;
+  /** Whether the host can write this session to its disk (false: full or read-only; it keeps relaying). */
+  hostSaving: (saving: boolean) => void;
 }
 
 /** Minimal WebSocket constructor: the browser's, or `ws` in Node tests. */
@@ -79,6 +84,8 @@ export interface RelayOptions {
    */
   lostConnectionCapMs?: number;
   random?: () => number;
+  /** Whether this host admitted this device to the room before; default: this provider's lifetime only. */
+  admission?: AdmissionMemory;
 }
 
 export function relayUrl(hostUrl: string, roomId: string): string {
@@ -139,10 +146,10 @@ export class RelayProvider {
   private claimNext = false;
   /**
    * Once this host has admitted us, it knows the room; a later "unknown room" is more likely an
-   * impostor fishing for the keys than a host that lost its disk, so we no longer claim (reopening
-   * the session in the app does, if a host really started over).
+   * impostor fishing for the keys than a host that lost its disk, so we no longer claim and stop
+   * instead: the facilitator decides (reclaim) whether the host really started over.
    */
-  private admitted = false;
+  private readonly admission: AdmissionMemory;
   /** What goes up to the relay: the doc's updates, merged and never sent from inside a transaction. */
   private readonly outgoing = new UpdateBatcher((update) => this.sendBinary(updateFrame(update)));
   private currentState: RelayState = { kind: 'offline', retryInMs: null };
@@ -151,6 +158,7 @@ export class RelayProvider {
     ticket: new Set(),
     synced: new Set(),
     remoteUpdate: new Set(),
+    hostSaving: new Set(),
   };
   private pendingRotate: { resolve: () => void; reject: (e: Error) => void } | null = null;
   private readonly WebSocketImpl: WebSocketLike;
@@ -165,6 +173,7 @@ export class RelayProvider {
     this.maxBackoffMs = options.maxBackoffMs ?? 30_000;
     this.lostConnectionCapMs = options.lostConnectionCapMs ?? 1_000;
     this.random = options.random ?? Math.random;
+    this.admission = options.admission ?? inMemoryAdmission();
     options.doc.on('update', this.onDocUpdate);
     options.awareness.on('update', this.onAwarenessUpdate);
   }
@@ -215,6 +224,18 @@ export class RelayProvider {
     this.options.doc.off('update', this.onDocUpdate);
     this.options.awareness.off('update', this.onAwarenessUpdate);
     for (const set of Object.values(this.listeners)) set.clear();
+  }
+
+  /**
+   * The facilitator confirmed that the host which admitted this device before really lost the
+   * session (its data folder was reset): hand it the keys once more.
+   */
+  reclaim(): void {
+    this.admission.forget();
+    this.claimNext = true;
+    this.active = true;
+    this.attempt = 0;
+    this.open();
   }
 
   /** Admin only: gives the host a new auth key; resolves when the host confirms. */
@@ -302,7 +323,12 @@ export class RelayProvider {
         this.setState({ kind: 'stopped', reason: fatal });
         return;
       }
-      if (event.code === CLOSE.UNKNOWN_ROOM && link.helloAsAdmin && this.active && !this.admitted) {
+      if (event.code === CLOSE.UNKNOWN_ROOM && link.helloAsAdmin && this.active) {
+        if (this.admission.known()) {
+          this.active = false;
+          this.setState({ kind: 'stopped', reason: 'hostForgot' });
+          return;
+        }
         // Our own room, new to this host: claim it right away rather than after a backoff.
         this.claimNext = true;
         this.open();
@@ -356,13 +382,17 @@ export class RelayProvider {
       link.welcomed = true;
       this.attempt = 0;
       this.claimNext = false;
-      this.admitted = true;
+      this.admission.remember();
       this.setState({ kind: 'connected', connections: message.connections, admin: message.admin });
       this.emit('ticket', message.ticket);
+      // A host still unable to save says so right after welcome.
+      this.emit('hostSaving', true);
       this.sendSyncStep1();
       this.sendLocalAwareness();
     } else if (message.t === 'presence' && this.currentState.kind === 'connected') {
       this.setState({ ...this.currentState, connections: message.connections });
+    } else if (message.t === 'storage' && link.welcomed) {
+      this.emit('hostSaving', message.saving === true);
     } else if (message.t === 'rotated') {
       this.pendingRotate?.resolve();
       this.pendingRotate = null;
@@ -469,3 +499,4 @@ export class RelayProvider {
     if ([...added, ...updated, ...removed].includes(self)) this.sendAwareness([self]);
   };
 }
+

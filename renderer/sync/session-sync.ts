@@ -7,6 +7,7 @@ import type { SessionAccess, TransitionLabDb } from '../storage/database';
 import type { PresenceUser } from '../identity/person';
 import { authKeyFor, relayKeys } from './access-keys';
 import { RELAY_ORIGIN, RelayProvider, type RelayFatal, type RelayState, type WebSocketLike } from './relay-provider';
+import { admissionMemory } from './admitted-hosts';
 import { createWebrtcProvider, destroyWebrtcProvider, webrtcEnabled } from './webrtc';
 
 /** What the transports need of an open session (session/ owns it; sync/ never imports session/). */
@@ -32,6 +33,8 @@ export interface SyncSnapshot {
   joinCode: string;
   /** The host stopped answering (it was reached before, or the first attempt failed): nobody new can join. */
   hostLost: boolean;
+  /** The host says it cannot write the session to its disk (full or read-only); syncing goes on. */
+  hostCannotSave: boolean;
 }
 
 export interface SessionSyncOptions {
@@ -105,6 +108,7 @@ export class SessionSync {
       fatal: null,
       joinCode: this.access.joinCode,
       hostLost: false,
+      hostCannotSave: false,
     };
   }
 
@@ -143,6 +147,7 @@ export class SessionSync {
       awareness: session.awareness,
       keys: () => relayKeys(this.access, this.options.isFacilitator()),
       WebSocketImpl: this.options.WebSocketImpl,
+      admission: admissionMemory(hostUrl, session.id),
     });
     this.relay = relay;
     relay.on('state', (state) => {
@@ -151,6 +156,7 @@ export class SessionSync {
     });
     relay.on('ticket', (ticket) => void this.startWebrtc(hostUrl, ticket));
     relay.on('synced', this.markSynced);
+    relay.on('hostSaving', (saving) => this.update({ hostCannotSave: !saving }));
     relay.connect();
   }
 
@@ -247,6 +253,13 @@ export class SessionSync {
     this.stopWebrtc();
     this.relay.disconnect();
     this.relay.connect();
+  }
+
+  /** Facilitator, after `hostForgot`: the host really started over, give it this session again. */
+  reclaim(): void {
+    if (!this.relay || !this.canAdminister) return;
+    this.update({ fatal: null });
+    this.relay.reclaim();
   }
 
   /** Facilitator: a new join code; everyone else is disconnected and needs the new link. */

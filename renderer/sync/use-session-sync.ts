@@ -48,7 +48,8 @@ export function useSessionSync(
   return sync;
 }
 
-const OFFLINE: SyncSnapshot = {
+/** Before any session's transports exist (and the base that tests vary). */
+export const OFFLINE_SNAPSHOT: SyncSnapshot = {
   hosting: false,
   hasHost: false,
   relay: { kind: 'offline', retryInMs: null },
@@ -58,10 +59,13 @@ const OFFLINE: SyncSnapshot = {
   fatal: null,
   joinCode: '',
   hostLost: false,
+  hostCannotSave: false,
 };
 
 const noop = () => () => {};
 
 export function useSyncSnapshot(sync: SessionSync | null): SyncSnapshot {
-  return useSyncExternalStore(sync?.subscribe ?? noop, sync?.getSnapshot ?? (() => OFFLINE));
+  const read = sync?.getSnapshot ?? (() => OFFLINE_SNAPSHOT);
+  // The same snapshot when rendered outside a browser (tests render the status to markup).
+  return useSyncExternalStore(sync?.subscribe ?? noop, read, read);
 }

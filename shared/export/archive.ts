@@ -1,18 +1,20 @@
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { strFromU8, strToU8, zipSync } from 'fflate';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { z } from 'zod';
 import * as Y from 'yjs';
 import { readSessionMeta, verifyDecisionLog, type DecisionLogCheck } from '../model';
+import { unzipBounded } from './bounded-unzip';
 
 /**
  * The session archive (`.tlab`): a zip of the session's Yjs state (everything, so another machine
  * gets the session whole and two archives of one session merge), a manifest (format version,
  * session id and schema version, a SHA-256 of each file) and the JSON export for other tools.
  *
- * Reading one trusts nothing: size limits before and during unzipping (a zip bomb stops at the
- * limit), only the three known entry names (no paths), the manifest validated, every checksum
- * checked. A problem is a code the app turns into a translated message; nothing is written.
+ * Reading one trusts nothing: size limits before and during unzipping (bounded-unzip.ts: a zip
+ * bomb stops at the limit, whatever its headers say, having taken a few MB), only the three known
+ * entry names (no paths), the manifest validated first and each file held to the size it declares,
+ * every checksum checked. A problem is a code the app turns into a translated message; nothing is written.
  * The checksums catch a damaged copy, not a deliberate edit (whoever edits can recompute them):
  * that is what the decision record's hash chain and the head in the manifest and the PDF are for
  * (`inspectArchiveState`).
@@ -22,7 +24,9 @@ export const ARCHIVE_VERSION = 1;
 export const ARCHIVE_EXTENSION = 'tlab';
 /** A session of many thousands of notes is a few MB; far beyond that is not an archive of ours. */
 export const MAX_ARCHIVE_BYTES = 64 * 1024 * 1024;
-export const MAX_ENTRY_BYTES = 128 * 1024 * 1024;
+/** Per file inside: ten times the biggest session we have measured (10,000 notes ≈ 3 MB). */
+export const MAX_ENTRY_BYTES = 32 * 1024 * 1024;
+const MAX_MANIFEST_BYTES = 64 * 1024;
 
 const STATE = 'session.ystate';
 const JSON_FILE = 'session.json';
@@ -80,45 +84,45 @@ export function readArchive(bytes: Uint8Array): { ok: true; archive: ArchiveCont
   if (bytes.length > MAX_ARCHIVE_BYTES) return { ok: false, problem: 'tooLarge' };
   // "PK\x03\x04": anything else is not a zip at all.
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b || bytes[2] !== 0x03 || bytes[3] !== 0x04) return { ok: false, problem: 'notArchive' };
-  let files: Record<string, Uint8Array>;
-  let oversized = false;
-  let stranger = false;
-  try {
-    files = unzipSync(bytes, {
-      filter: (file) => {
-        if (!ENTRIES.has(file.name)) {
-          stranger = true;
-          return false;
-        }
-        if (file.originalSize > MAX_ENTRY_BYTES) {
-          oversized = true;
-          return false;
-        }
-        return true;
-      },
-    });
-  } catch {
-    return { ok: false, problem: 'corrupt' };
-  }
-  if (oversized) return { ok: false, problem: 'tooLarge' };
-  if (stranger || !files[MANIFEST] || !files[STATE] || !files[JSON_FILE]) return { ok: false, problem: 'notArchive' };
-  let raw: unknown;
-  try {
-    raw = JSON.parse(strFromU8(files[MANIFEST]));
-  } catch {
-    return { ok: false, problem: 'corrupt' };
-  }
-  const version = (raw as { version?: unknown } | null)?.version;
-  if ((raw as { format?: unknown } | null)?.format === ARCHIVE_FORMAT && typeof version === 'number' && version > ARCHIVE_VERSION) return { ok: false, problem: 'newerFormat' };
-  const manifest = ArchiveManifest.safeParse(raw);
-  if (!manifest.success) return { ok: false, problem: 'notArchive' };
+  let manifest: ArchiveManifest | undefined;
+  // The manifest comes first (buildArchive): once read, each file may be only as big as it says.
+  const unzipped = unzipBounded<ArchiveProblem>(bytes, {
+    limitFor: (name) => {
+      if (!ENTRIES.has(name)) return null;
+      if (name === MANIFEST) return MAX_MANIFEST_BYTES;
+      return manifest ? manifest.files[name as typeof STATE | typeof JSON_FILE].bytes : MAX_ENTRY_BYTES;
+    },
+    onEntry: (name, data) => {
+      if (name !== MANIFEST) return null;
+      const read = readManifest(data);
+      if (typeof read === 'string') return read;
+      manifest = read;
+      return null;
+    },
+  });
+  if (!unzipped.ok) return { ok: false, problem: unzipped.problem === 'unexpected' ? 'notArchive' : unzipped.problem };
+  const files = unzipped.files;
+  if (!manifest || !files[STATE] || !files[JSON_FILE]) return { ok: false, problem: 'notArchive' };
   const state = files[STATE];
   const json = files[JSON_FILE];
-  const expected = manifest.data.files;
+  const expected = manifest.files;
   // The declared sizes and hashes must match what was unpacked: a truncated or edited file is refused.
   if (state.length !== expected[STATE].bytes || hash(state) !== expected[STATE].sha256) return { ok: false, problem: 'damaged' };
   if (json.length !== expected[JSON_FILE].bytes || hash(json) !== expected[JSON_FILE].sha256) return { ok: false, problem: 'damaged' };
-  return { ok: true, archive: { manifest: manifest.data, state, json: strFromU8(json) } };
+  return { ok: true, archive: { manifest, state, json: strFromU8(json) } };
+}
+
+function readManifest(data: Uint8Array): ArchiveManifest | ArchiveProblem {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(strFromU8(data));
+  } catch {
+    return 'corrupt';
+  }
+  const version = (raw as { version?: unknown } | null)?.version;
+  if ((raw as { format?: unknown } | null)?.format === ARCHIVE_FORMAT && typeof version === 'number' && version > ARCHIVE_VERSION) return 'newerFormat';
+  const manifest = ArchiveManifest.safeParse(raw);
+  return manifest.success ? manifest.data : 'notArchive';
 }
 
 export interface ArchiveStateCheck {

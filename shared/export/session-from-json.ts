@@ -1,8 +1,21 @@
+import { strFromU8 } from 'fflate';
 import * as Y from 'yjs';
 import { addAgendaItem, addBoard, addCluster, addNote, addZone, createSessionContent, setNoteCluster } from '../model';
 import { SessionJson } from './session-json';
 
-export type JsonProblem = 'notJson' | 'notSession' | 'newerFormat';
+export type JsonProblem = 'notJson' | 'notSession' | 'newerFormat' | 'tooLarge';
+
+/**
+ * A JSON export of the biggest session we measured is a few MB. Checked on the bytes, before they
+ * become a string (UTF-16: twice the memory) and a parsed tree (several times more again).
+ */
+export const MAX_JSON_IMPORT_BYTES = 32 * 1024 * 1024;
+
+/** A JSON export as read from a file (UTF-8, with or without a BOM). */
+export function readSessionJsonFile(bytes: Uint8Array): ReturnType<typeof readSessionJson> {
+  if (bytes.length > MAX_JSON_IMPORT_BYTES) return { ok: false, problem: 'tooLarge' };
+  return readSessionJson(strFromU8(bytes).replace(/^\uFEFF/, ''));
+}
 
 /**
  * Reads a JSON export back: validated whole against its schema (sizes and counts capped there)

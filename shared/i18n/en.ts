@@ -138,6 +138,9 @@ export const en = {
     hostNewer: 'The host runs a newer version of Transition Lab than this page. Reload the page to get the new version (your notes stay on this device); in the desktop app, update the app.',
     hostOlder: 'The facilitator’s host runs an older version of Transition Lab that this app cannot talk to. Ask the facilitator to update it; your notes stay on this device and are shared once it is updated.',
     removed: 'The facilitator removed you from this session. Your copy stays on this device; ask the facilitator before you rejoin.',
+    hostForgot: 'The host at this address admitted this device before but now says it does not know this session. It may not be the real host, so the session’s keys were not given to it. Your work is saved on this device. If the host’s data was reset on purpose, give the session to it again.',
+    reclaim: 'Give the session to this host',
+    hostCannotSave: 'The host cannot save: its disk is full or read-only. Keep this window open; everyone stays in sync and your work is kept on this device. The host keeps trying — free space on its disk (or give it a writable data folder) to be safe.',
     waiting: 'Connecting to the facilitator’s host…',
     waitingHint: 'The board appears as soon as the facilitator’s computer answers. Keep this page open; it retries on its own.',
     facilitator: 'Facilitator',
@@ -527,7 +530,7 @@ export const en = {
     mergedNothing: '“{{title}}” already had everything in this archive.',
     openImported: 'Open “{{title}}”',
     problems: {
-      tooLarge: 'This file is too large to be a session archive (the limit is 64 MB). Nothing was imported.',
+      tooLarge: 'This file is too large to be a session archive or export, or it unpacks to far more than any session holds (the limits are 64 MB for the file, 32 MB for what is inside). Nothing was imported.',
       notArchive: 'This file is not a Transition Lab session archive. Export one with Export → Session archive, then import that file.',
       corrupt: 'This archive is damaged or incomplete (perhaps the copy was cut short). Nothing was imported; copy the file again.',
       newerFormat: 'This archive was made by a newer version of Transition Lab. Update the app, then import it again. Nothing was imported.',

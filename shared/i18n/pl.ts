@@ -148,6 +148,9 @@ export const pl: Catalog & PolishPluralForms = {
     hostNewer: 'Host działa w nowszej wersji Transition Lab niż ta strona. Odśwież stronę, aby pobrać nową wersję (twoje karteczki zostają na tym urządzeniu); w aplikacji na komputer zaktualizuj aplikację.',
     hostOlder: 'Host facylitatora działa w starszej wersji Transition Lab, z którą ta aplikacja nie może się porozumieć. Poproś facylitatora o aktualizację; twoje karteczki zostają na tym urządzeniu i zostaną udostępnione po aktualizacji.',
     removed: 'Facylitator usunął Cię z tej sesji. Twoja kopia zostaje na tym urządzeniu; zanim dołączysz ponownie, zapytaj facylitatora.',
+    hostForgot: 'Host pod tym adresem wcześniej wpuścił to urządzenie, a teraz twierdzi, że nie zna tej sesji. To może nie być prawdziwy host, więc nie przekazano mu kluczy sesji. Twoja praca jest zapisana na tym urządzeniu. Jeśli dane hosta zostały celowo wyczyszczone, przekaż mu sesję ponownie.',
+    reclaim: 'Przekaż sesję temu hostowi',
+    hostCannotSave: 'Host nie może zapisywać: jego dysk jest pełny lub tylko do odczytu. Nie zamykaj tego okna; wszyscy pozostają zsynchronizowani, a twoja praca jest zachowana na tym urządzeniu. Host ponawia próby — zwolnij miejsce na jego dysku (lub wskaż folder danych z prawem zapisu), aby było bezpiecznie.',
     waiting: 'Łączenie z hostem facylitatora…',
     waitingHint: 'Tablica pojawi się, gdy tylko komputer facylitatora odpowie. Nie zamykaj tej strony; ponawia próby sama.',
     facilitator: 'Facylitator',
@@ -571,7 +574,7 @@ export const pl: Catalog & PolishPluralForms = {
     mergedNothing: '„{{title}}” miała już wszystko, co jest w tym archiwum.',
     openImported: 'Otwórz „{{title}}”',
     problems: {
-      tooLarge: 'Ten plik jest za duży jak na archiwum sesji (limit to 64 MB). Nic nie zaimportowano.',
+      tooLarge: 'Ten plik jest za duży jak na archiwum lub eksport sesji albo po rozpakowaniu zajmuje znacznie więcej, niż mieści jakakolwiek sesja (limity: 64 MB dla pliku, 32 MB dla zawartości). Nic nie zaimportowano.',
       notArchive: 'To nie jest archiwum sesji Transition Lab. Wyeksportuj je przez Eksportuj → Archiwum sesji i zaimportuj ten plik.',
       corrupt: 'To archiwum jest uszkodzone lub niekompletne (może kopia została przerwana). Nic nie zaimportowano; skopiuj plik ponownie.',
       newerFormat: 'To archiwum powstało w nowszej wersji Transition Lab. Zaktualizuj aplikację i zaimportuj je ponownie. Nic nie zaimportowano.',

@@ -3,7 +3,8 @@ import { DEFAULT_NOTE_COLOUR, isNoteColour, type NoteColour } from './colours';
 import type { RecordMap } from './doc-roots';
 import { clampCoordinate, DEFAULT_NOTE_SIZE, isPoint, isSize } from './geometry';
 import { isActorType, isGovernanceLevel, type ActorType, type GovernanceLevel } from './governance';
-import { clampSize, readZ } from './notes';
+import { clampSize } from './notes';
+import { stackingOf } from './stacking';
 import { readNullableNumber, readNullableString, readNumber, readString } from './validate';
 import type { Rect } from './zones';
 
@@ -52,7 +53,7 @@ export function readNoteEntry(record: RecordMap, key: string): NoteEntry | null 
     id,
     boardId,
     deleted: readNullableNumber(record, 'deletedAt') !== null,
-    z: readZ(record, pos),
+    z: stackingOf(record),
     createdAt: readNumber(record, 'createdAt'),
     rect: { x: at.x, y: at.y, w, h },
     colour: isNoteColour(colour) ? colour : DEFAULT_NOTE_COLOUR,

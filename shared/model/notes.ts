@@ -5,6 +5,7 @@ import { clampCoordinate, DEFAULT_NOTE_SIZE, isPoint, isSize, type Point, type S
 import { isActorType, isGovernanceLevel, type ActorType, type GovernanceLevel } from './governance';
 import { randomId } from './ids';
 import { recordIn, restoreRecord, tombstoneRecord } from './records';
+import { frontZ, stackingOf } from './stacking';
 import { applyTextChange, clipText } from './text-diff';
 import { cleanLine, compareIds, readNullableNumber, readNullableString, readNumber, readString } from './validate';
 import { mutate } from './write';
@@ -108,7 +109,7 @@ export function addNote(doc: Y.Doc, init: NewNote): string {
     record.set('boardId', init.boardId);
     record.set('text', text);
     record.set('colour', isNoteColour(init.colour) ? init.colour : DEFAULT_NOTE_COLOUR);
-    record.set('pos', { ...pos, z: init.now });
+    record.set('pos', { ...pos, z: frontZ(doc, init.boardId, init.now) });
     record.set('createdAt', init.now);
     if (size.w !== DEFAULT_NOTE_SIZE.w || size.h !== DEFAULT_NOTE_SIZE.h) record.set('size', size);
     if (init.authorId) record.set('authorId', init.authorId);
@@ -172,7 +173,7 @@ export function moveNote(doc: Y.Doc, noteId: string, pos: Point, now: number, op
   const zoneId = opts.zoneId !== undefined ? opts.zoneId : centreZone(doc, boardId, next, isSize(size) ? size : DEFAULT_NOTE_SIZE);
   mutate(doc, () => {
     // A note someone just placed comes to the front: z rides in the same atomic value.
-    record.set('pos', { ...next, z: now });
+    record.set('pos', { ...next, z: frontZ(doc, boardId, now) });
     if (zoneMatters(doc, record, boardId, zoneId)) record.set('zoneId', zoneId);
     touch(record, now);
   });
@@ -273,7 +274,7 @@ export function readNote(record: RecordMap, key?: string): Note | null {
     authorId: readString(record, 'authorId'),
     authorName: readString(record, 'authorName').slice(0, MAX_AUTHOR_NAME_LENGTH),
     deletedAt: readNullableNumber(record, 'deletedAt'),
-    z: readZ(record, pos),
+    z: stackingOf(record),
     zoneId: readNullableString(record, 'zoneId'),
     clusterId: readNullableString(record, 'clusterId'),
     level: isGovernanceLevel(level) ? level : null,
@@ -286,15 +287,6 @@ export function readNote(record: RecordMap, key?: string): Note | null {
 function noteKey(record: RecordMap): string | undefined {
   const sub = (record as unknown as { _item?: { parentSub?: unknown } | null })._item?.parentSub;
   return typeof sub === 'string' ? sub : undefined;
-}
-
-/** Stacking order: inside `pos` since v2; a separate `z` key in v1 docs; else creation order. */
-export function readZ(record: RecordMap, pos: unknown): number {
-  const inPos = (pos as { z?: unknown } | null)?.z;
-  if (typeof inPos === 'number' && Number.isFinite(inPos)) return inPos;
-  const legacy = record.get('z');
-  if (typeof legacy === 'number' && Number.isFinite(legacy)) return legacy;
-  return readNumber(record, 'createdAt');
 }
 
 /** Cluster ids that are live on a board; read raw here so notes.ts does not depend on clusters.ts. */

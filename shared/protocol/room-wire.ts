@@ -49,6 +49,10 @@
  *    process being killed). There is no other acknowledgement.
  * 7. Text messages after welcome:
  *    - server → `{ t: 'presence', connections }` whenever the number of sockets in the room changes;
+ *    - server → `{ t: 'storage', saving: false }` when the host cannot write the room's files (disk
+ *      full, read-only or refused): it keeps relaying and holds the room in memory, retrying; and
+ *      `{ t: 'storage', saving: true }` once a write succeeds again. A socket that joins meanwhile
+ *      gets `saving: false` right after welcome. (Older clients ignore messages they do not know.)
  *    - admin client → `{ t: 'rotate', authKey }`: the host stores the new key, answers
  *      `{ t: 'rotated' }`, closes every other socket of the room (sync and signal) with CODE_CHANGED
  *      and revokes their tickets; the rotating socket keeps its channel keys;
@@ -126,7 +130,8 @@ export type ServerText =
   | { t: 'challenge'; v: number; nonce: string; key: string }
   | { t: 'welcome'; ticket: string; admin: boolean; connections: number }
   | { t: 'presence'; connections: number }
-  | { t: 'rotated' };
+  | { t: 'rotated' }
+  | { t: 'storage'; saving: boolean };
 
 export type ClientText =
   | { t: 'hello'; key: string; proof: string; adminProof?: string }

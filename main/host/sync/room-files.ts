@@ -1,4 +1,4 @@
-import { closeSync, fdatasync, openSync, promises as fs, writeSync } from 'node:fs';
+import { closeSync, fdatasync, ftruncateSync, openSync, promises as fs, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { syncDir, writeFileAtomic } from '../atomic-write';
 import { decodeRecords, encodeRecord, LOG_MAGIC, SNAPSHOT_MAGIC, type ReadRecords } from './record-frames';
@@ -52,6 +52,11 @@ class LogWriter {
   close(): void {
     this.closed = true;
     if (!this.syncing) closeSync(this.fd);
+  }
+
+  /** Cuts off what a failed write left (a full disk takes part of a record, then refuses). */
+  truncate(length: number): void {
+    ftruncateSync(this.fd, length);
   }
 
   /** One fdatasync in flight at a time; writes that arrive meanwhile share the next one. */
@@ -177,10 +182,17 @@ export class RoomFiles {
   append(update: Uint8Array): void {
     const record = encodeRecord(update);
     const writer = this.writer ?? this.openLog();
+    const whole = this.logs.get(writer.name) ?? 0;
     try {
       writer.write(record);
     } catch (error) {
-      // A record torn by the failed write stays at the end of this file, where load expects one.
+      // The file goes back to its last whole record; if even that fails, load treats a torn last
+      // record as cut short and keeps everything before it.
+      try {
+        writer.truncate(whole);
+      } catch {
+        // Left as it is: see above.
+      }
       this.abandonLog();
       throw error;
     }
@@ -231,12 +243,19 @@ export class RoomFiles {
   private openLog(): LogWriter {
     const name = logFileName(this.nextGeneration++);
     // 'wx': never append to a file a crashed run left behind; it is replayed, not continued.
-    const fd = openSync(path.join(this.dir, name), 'wx', 0o600);
+    const file = path.join(this.dir, name);
+    const fd = openSync(file, 'wx', 0o600);
     const writer = new LogWriter(name, fd);
     try {
       writer.write(LOG_MAGIC);
     } catch (error) {
       writer.close();
+      try {
+        // Holds nothing yet; left behind it would be set aside as damaged at the next load.
+        rmSync(file, { force: true });
+      } catch {
+        // A read-only disk keeps it; load sets an empty log aside and loses nothing.
+      }
       throw error;
     }
     this.writer = writer;

@@ -5,6 +5,7 @@ import { HostUsage } from './host-usage';
 import type { ReadRetry } from './read-retry';
 import { Room } from './room';
 import { readAccess, roomDir, roomKnown, writeAccess, type RoomAccess } from './room-storage';
+import { SaveTroubleLog } from './save-trouble';
 
 export interface ClaimKeys {
   authKey: Uint8Array;
@@ -40,6 +41,8 @@ export class RoomRegistry {
   private readonly retry: ReadRetry;
   /** Refusals not logged since the last logged one. */
   private refusals = { count: 0, lastLoggedAt: 0 };
+  /** One for all rooms: a full disk fails them all at once. */
+  private readonly trouble: SaveTroubleLog;
 
   constructor(
     private readonly dataDir: string,
@@ -48,6 +51,7 @@ export class RoomRegistry {
   ) {
     this.usage = HostUsage.scan(path.join(dataDir, 'rooms'));
     this.retry = { attempts: limits.readAttempts, firstDelayMs: limits.readRetryMs };
+    this.trouble = new SaveTroubleLog(log);
   }
 
   /**
@@ -89,7 +93,7 @@ export class RoomRegistry {
         }
         this.log(known ? `Room ${roomId.slice(0, 6)}…: access file restored from the facilitator's claim.` : `Room ${roomId.slice(0, 6)}… created.`);
       }
-      const room = new Room(roomId, dir, access, this.limits, this.log, (idle) => void this.unload(idle), usage);
+      const room = new Room(roomId, dir, access, this.limits, this.log, (idle) => void this.unload(idle), usage, this.trouble);
       try {
         await room.load();
       } catch (error) {

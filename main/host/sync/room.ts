@@ -6,6 +6,7 @@ import { awarenessFrame, readFrame, syncStep1Frame, updateFrame, type FrameRead 
 import type { HostLimits } from '../host-limits';
 import type { HostUsage } from './host-usage';
 import { RoomFiles } from './room-files';
+import type { SaveTroubleLog } from './save-trouble';
 import { writeAccess, type RoomAccess } from './room-storage';
 
 /** One authenticated /sync socket as the room sees it. */
@@ -48,6 +49,11 @@ export class Room {
   private destroyed = false;
   /** Applying what load read: not an edit, so not appended again. */
   private loading = false;
+  /**
+   * The last write failed (disk full, read-only, refused): appends are not attempted (each would
+   * leave a new empty log behind), a snapshot is retried instead, and the sockets are told.
+   */
+  private cannotSave = false;
   private readonly files: RoomFiles;
 
   constructor(
@@ -58,6 +64,7 @@ export class Room {
     private readonly log: (line: string) => void,
     private readonly onIdle: (room: Room) => void,
     private readonly usage: HostUsage,
+    private readonly trouble: SaveTroubleLog,
   ) {
     this.files = new RoomFiles(
       dir,
@@ -121,6 +128,7 @@ export class Room {
     conn.sendBinary(syncStep1Frame(this.doc));
     const states = this.awareness.getStates();
     if (states.size > 0) conn.sendBinary(this.awarenessMessage([...states.keys()]));
+    if (this.cannotSave) conn.sendText({ t: 'storage', saving: false });
     this.broadcastPresence();
   }
 
@@ -218,10 +226,32 @@ export class Room {
       await this.files.compact(Y.encodeStateAsUpdate(this.doc));
     } catch (error) {
       // Disk full or yanked USB stick: the doc is still in memory and with the clients; retry.
-      this.dirty = true;
-      this.log(`Could not save room ${this.id.slice(0, 6)}…: ${(error as Error).message}. Retrying in ${Math.round(this.limits.saveRetryMs / 1000)} s.`);
-      if (!this.destroyed) this.scheduleSave(this.limits.saveRetryMs);
+      this.writeFailed(error);
+      return;
     }
+    this.writeSucceeded();
+  }
+
+  private writeFailed(error: unknown): void {
+    this.dirty = true;
+    this.trouble.failed(`${this.id.slice(0, 6)}…`, error, this.limits.saveRetryMs);
+    if (!this.cannotSave) {
+      this.cannotSave = true;
+      this.broadcastStorage();
+    }
+    if (!this.destroyed) this.scheduleSave(this.limits.saveRetryMs);
+  }
+
+  private writeSucceeded(): void {
+    if (!this.cannotSave) return;
+    this.cannotSave = false;
+    this.trouble.recovered(`${this.id.slice(0, 6)}…`);
+    this.broadcastStorage();
+  }
+
+  private broadcastStorage(): void {
+    const message: ServerText = { t: 'storage', saving: !this.cannotSave };
+    for (const conn of this.conns.keys()) conn.sendText(message);
   }
 
   private scheduleSave(delay: number): void {
@@ -235,13 +265,16 @@ export class Room {
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (this.loading) return;
     // In the log before anyone else sees it: what the relay forwarded survives kill -9.
-    try {
-      this.files.append(update);
-    } catch (error) {
-      // Disk full or gone: the update is in memory and with its sender; a snapshot retries it.
+    if (this.cannotSave) {
+      // The retry already scheduled writes it, with everything else since, as one snapshot.
       this.dirty = true;
-      this.log(`Could not append to room ${this.id.slice(0, 6)}…'s log: ${(error as Error).message}. Retrying as a snapshot.`);
-      if (!this.destroyed) this.scheduleSave(this.limits.saveRetryMs);
+    } else {
+      try {
+        this.files.append(update);
+      } catch (error) {
+        // Disk full or gone: the update is in memory and with its sender; a snapshot retries it.
+        this.writeFailed(error);
+      }
     }
     if (!this.destroyed && this.files.logBytes > Math.max(this.limits.compactLogBytes, this.files.snapshotSize)) {
       this.scheduleSave(this.limits.saveDebounceMs);

@@ -149,7 +149,10 @@ describe('session archive', () => {
   });
 
   it('stops a zip bomb at the size limit without unpacking it', () => {
-    const bomb = zipSync({ 'manifest.json': strToU8('{}'), 'session.ystate': new Uint8Array(X.MAX_ENTRY_BYTES + 1), 'session.json': strToU8('{}') }, { level: 9 });
+    const good = X.readArchive(X.buildArchive({ sessionId: 'bomb', title: 'Bomb', schemaVersion: 1, state: new Uint8Array(8), json: '{}', now: 0 }));
+    if (!good.ok) throw new Error(good.problem);
+    const manifest = strToU8(JSON.stringify(good.archive.manifest));
+    const bomb = zipSync({ 'manifest.json': manifest, 'session.ystate': new Uint8Array(X.MAX_ENTRY_BYTES + 1), 'session.json': strToU8('{}') }, { level: 9 });
     expect(bomb.length).toBeLessThan(1_000_000);
     expect(X.readArchive(bomb)).toEqual({ ok: false, problem: 'tooLarge' });
   });

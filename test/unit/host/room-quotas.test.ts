@@ -7,19 +7,18 @@ import path from 'node:path';
 import * as encoding from 'lib0/encoding';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { Awareness } from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { en } from '../../../shared/i18n/en';
 import { pl } from '../../../shared/i18n/pl';
 import { CLOSE, MESSAGE_SYNC } from '../../../shared/protocol/room-wire';
 import { roomDir } from '../../../main/host/sync/room-storage';
-import { RelayProvider, relayFatalMessageKey, type RelayState, type WebSocketLike } from '../../../renderer/sync/relay-provider';
+import { relayFatalMessageKey } from '../../../renderer/sync/relay-provider';
 import { handshake, RawSocket, RelayClient, syncUrl } from '../../bench/support/relay-client';
 import { bundleHostChild, spawnChildHost, type ChildHost } from './child-host';
 import { createFixture, type Fixture } from './helpers';
 import { claimOutcome, startHostWith } from './room-claims-helpers';
-import { adminKeys, eventually, facilitator, newRoomId, notes, participant, participantKeys, type TestHost } from './sync-helpers';
+import { adminKeys, appRelay, eventually, facilitator, newRoomId, notes, participant, participantKeys, type TestHost } from './sync-helpers';
 
 const MIB = 1024 * 1024;
 
@@ -146,20 +145,7 @@ describe('room quotas', () => {
   it("stops the facilitator's app with a translated message instead of retrying (en and pl)", async () => {
     host = await startHostWith(fixture, { limits: { roomBytes: 64 * 1024 }, mayCreateRooms: () => false });
     const roomId = newRoomId();
-    const keys = async () => adminKeys(roomId);
-    const doc = new Y.Doc();
-    const relay = new RelayProvider({
-      hostUrl: host.baseUrl,
-      roomId,
-      doc,
-      awareness: new Awareness(doc),
-      keys,
-      WebSocketImpl: WebSocket as unknown as WebSocketLike,
-      minBackoffMs: 20,
-      maxBackoffMs: 100,
-    });
-    const states: RelayState[] = [];
-    relay.on('state', (state) => states.push(state));
+    const { relay, states } = appRelay(host.baseUrl, roomId, await adminKeys(roomId));
     relay.connect();
     await eventually(() => states.some((s) => s.kind === 'stopped'), 10_000);
     relay.destroy();

@@ -1,4 +1,8 @@
+import { WebSocket } from 'ws';
+import { Awareness } from 'y-protocols/awareness';
+import * as Y from 'yjs';
 import { randomId } from '../../../shared/model/ids';
+import { RelayProvider, type RelayOptions, type RelayState, type WebSocketLike } from '../../../renderer/sync/relay-provider';
 import type { HostLimits } from '../../../main/host/host-limits';
 import { startHost, type RunningHost } from '../../../main/host/start-host';
 import { deriveKeys, RawSocket, RelayClient, syncUrl, type RoomKeys } from '../../bench/support/relay-client';
@@ -63,4 +67,23 @@ export async function eventually(check: () => boolean, timeoutMs = 3000): Promis
 
 export function notes(client: RelayClient) {
   return client.doc.getMap<string>('notes');
+}
+
+/** The app's own relay client (renderer/sync) against a test host, with short backoffs; not yet connected. */
+export function appRelay(hostUrl: string, roomId: string, keys: RoomKeys, options: Partial<RelayOptions> = {}) {
+  const doc = options.doc ?? new Y.Doc();
+  const relay = new RelayProvider({
+    hostUrl,
+    roomId,
+    doc,
+    awareness: new Awareness(doc),
+    keys: async () => keys,
+    WebSocketImpl: WebSocket as unknown as WebSocketLike,
+    minBackoffMs: 20,
+    maxBackoffMs: 100,
+    ...options,
+  });
+  const states: RelayState[] = [];
+  relay.on('state', (state) => states.push(state));
+  return { relay, doc, states };
 }

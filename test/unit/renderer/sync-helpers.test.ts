@@ -5,19 +5,10 @@ import { formatIceServers, parseIceServers } from '../../../renderer/sync/networ
 import { isKnownWebrtcFailure, signalingUrl } from '../../../renderer/sync/webrtc';
 import { connectedPeers, hostLostAfter, MESH_RELAY_BATCH_MS, relayBatchDelay, type SyncSnapshot } from '../../../renderer/sync/session-sync';
 import { checkJoin } from '../../../renderer/join/join';
+import { OFFLINE_SNAPSHOT } from '../../../renderer/sync/use-session-sync';
 import { joinLink, parseJoinLink } from '../../../shared/protocol/room-wire';
 
-const base: SyncSnapshot = {
-  hosting: false,
-  hasHost: true,
-  relay: { kind: 'offline', retryInMs: null },
-  webrtc: 'waiting',
-  webrtcPeers: 0,
-  lastSyncedAt: null,
-  fatal: null,
-  joinCode: 'ABCDE-FGHJK',
-  hostLost: false,
-};
+const base: SyncSnapshot = { ...OFFLINE_SNAPSHOT, hasHost: true, webrtc: 'waiting', joinCode: 'ABCDE-FGHJK' };
 
 describe('sync helpers', () => {
   it('routes a join link to the join page, keeping the code in the fragment', () => {
