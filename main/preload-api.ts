@@ -18,6 +18,7 @@ export function createPreloadApi(invoke: Invoke): PreloadApi {
     openExternal: (url: string) => call('openExternal', url),
     findNearbyHosts: () => call('findNearbyHosts'),
     allowLanHost: (origin: string) => call('allowLanHost', origin),
+    allowHub: (address: string) => call('allowHub', address),
   };
   return Object.freeze(api);
 }
