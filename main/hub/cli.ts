@@ -2,7 +2,7 @@
 // Plain Node, no Electron. Tests call runHubCli with fake output, exit and signals.
 import { parseArgs } from 'node:util';
 import { installCrashGuard } from '../host/crash-guard';
-import { HubStore } from './hub-store';
+import { openHubStore, type HubStore } from './hub-store';
 import { startHub, type RunningHub } from './hub-server';
 
 export interface HubCliDeps {
@@ -16,7 +16,8 @@ export const HUB_USAGE = `Usage:
   npm run hub -- --port P --data DIR [--redis redis://HOST:PORT] [--bind ADDR] [--name NAME]
       starts one hub instance. Instances given the same --data (or --database) and --redis
       serve the same labs; put them behind a TLS reverse proxy (docs/hub.md).
-      --database sqlite:/path/hub.sqlite   a database file instead of DIR/hub.sqlite
+      --database URL   sqlite:/path/hub.sqlite, or postgres://user:pass@host/db for
+                       instances on several machines (instead of DIR/hub.sqlite)
       --bind ADDR                          address to listen on (default 127.0.0.1)
   npm run hub -- add-lab --data DIR --country CC --name NAME
       creates a lab; prints its publishing token alone on the last line
@@ -51,7 +52,7 @@ function countryCode(value: string | undefined): string | null {
 /** The data store named on the command line: --database wins over --data. */
 function storeLocation(values: { data?: string | undefined; database?: string | undefined }): string | { error: string } {
   if (values.database !== undefined) {
-    if (!values.database.startsWith('sqlite:')) return { error: `--database: only sqlite: URLs are supported (got ${values.database.split(':')[0]}:).` };
+    if (!/^(sqlite:|postgres(ql)?:\/\/)/i.test(values.database)) return { error: `--database must be a sqlite: or postgres:// URL (got ${values.database.split(':')[0]}:).` };
     return values.database;
   }
   if (!values.data) return { error: '--data DIR is required.' };
@@ -112,13 +113,13 @@ export async function runHubCli(argv: readonly string[], overrides: Partial<HubC
     }
     let store: HubStore | null = null;
     try {
-      store = new HubStore(location);
+      store = await openHubStore(location);
       if (command === 'add-lab') {
-        const { lab, token } = store.addLab(country as string, name.slice(0, 200));
+        const { lab, token } = await store.addLab(country as string, name.slice(0, 200));
         deps.stdout(`Lab "${lab.name}" (${lab.country}) created. Its facilitators publish with this token:`);
         deps.stdout(token);
       } else {
-        const { token } = store.addCoordinator(country);
+        const { token } = await store.addCoordinator(country);
         deps.stdout(country ? `Coordinator token for the labs in ${country}:` : 'Coordinator token for every lab:');
         deps.stdout(token);
       }
@@ -126,7 +127,7 @@ export async function runHubCli(argv: readonly string[], overrides: Partial<HubC
       deps.stderr(`Could not open the hub's data: ${error instanceof Error ? error.message : String(error)}`);
       deps.exit(EXIT_FAILED);
     } finally {
-      store?.close();
+      await store?.close();
     }
     return undefined;
   }

@@ -8,14 +8,14 @@ import * as Y from 'yjs';
 import { readSession } from '../../shared/model';
 import { HUB_HEALTH_PATH, HUB_SESSIONS_PATH, parseHubDocumentName } from '../../shared/protocol/hub';
 import { documentAccess } from './access';
-import { HubStore, type Principal } from './hub-store';
+import { openHubStore, type HubStore, type Principal } from './hub-store';
 import { redisOptions } from './redis-url';
 
 export interface HubOptions {
   port: number;
   /** Address to listen on; the hub is meant to sit behind a TLS reverse proxy (docs/hub.md). */
   bind: string;
-  /** A data folder or a `sqlite:` database URL (HubStore). */
+  /** A data folder, a `sqlite:` URL or a `postgres://` URL (hub-store.ts). */
   data: string;
   /** Instances given the same Redis URL share live documents (@hocuspocus/extension-redis). */
   redis?: string | undefined;
@@ -67,14 +67,19 @@ function bearer(req: IncomingMessage): string {
 export async function startHub(options: HubOptions): Promise<RunningHub> {
   const log = options.log ?? (() => {});
   const name = options.name ?? `hub-${randomBytes(4).toString('hex')}`;
-  const store = new HubStore(options.data);
+  const store = await openHubStore(options.data);
   /** Merges a session into the store (monotone: a stale copy can never undo a newer one). */
-  const persist = (documentName: string, document: Y.Doc, state: Uint8Array = Y.encodeStateAsUpdate(document)) => {
+  const persist = async (documentName: string, document: Y.Doc, state: Uint8Array = Y.encodeStateAsUpdate(document)) => {
     const parsed = parseHubDocumentName(documentName);
-    if (!parsed || !store.lab(parsed.labId)) return;
+    if (!parsed || !(await store.lab(parsed.labId))) return;
     const content = readSession(document);
     const notes = content.boards.reduce((n, b) => n + b.notes.filter((x) => !x.private).length, 0);
-    store.storeState({ name: documentName, labId: parsed.labId, sessionId: parsed.sessionId, state, title: content.meta.title, notes });
+    await store.storeState({ name: documentName, labId: parsed.labId, sessionId: parsed.sessionId, state, title: content.meta.title, notes });
+  };
+
+  const labOfDocument = async (documentName: string) => {
+    const parsed = parseHubDocumentName(documentName);
+    return parsed ? store.lab(parsed.labId) : null;
   };
 
   const extensions: Extension[] = [
@@ -113,8 +118,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     maxPendingDocuments: HUB_MAX_DOCUMENTS_PER_CONNECTION,
     extensions,
     async onAuthenticate({ token, documentName, connectionConfig }) {
-      const who = store.authenticate(token);
-      const access = who ? documentAccess(who, documentName, (id) => store.lab(id)) : null;
+      const who = await store.authenticate(token);
+      const access = who ? documentAccess(who, documentName, who.kind === 'coord' ? await labOfDocument(documentName) : null) : null;
       if (!who || !access) {
         log(`refused ${who ? who.kind : 'unknown token'} for ${documentName.slice(0, 140)}`);
         throw new Error('permission-denied');
@@ -141,14 +146,14 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
         throw HANDLED;
       }
       if (url.pathname === HUB_SESSIONS_PATH && request.method === 'GET') {
-        const who = store.authenticate(bearer(request));
+        const who = await store.authenticate(bearer(request));
         if (!who) {
           json(response, 401, { error: 'unauthorized' });
           throw HANDLED;
         }
         const scope = who.kind === 'lab' ? { labId: who.lab.id } : { country: who.country };
-        const labs = who.kind === 'lab' ? [who.lab] : store.labs(who.country);
-        json(response, 200, { labs, sessions: store.sessions(scope) });
+        const labs = who.kind === 'lab' ? [who.lab] : await store.labs(who.country);
+        json(response, 200, { labs, sessions: await store.sessions(scope) });
         throw HANDLED;
       }
       json(response, 404, { error: 'not found' });
@@ -178,14 +183,14 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
         // lock, and with Redis unreachable they would never happen.
         for (const [documentName, document] of server.hocuspocus.documents) {
           try {
-            persist(documentName, document);
+            await persist(documentName, document);
           } catch (error) {
             log(`could not store ${documentName} on stop: ${error instanceof Error ? error.message : String(error)}`);
           }
         }
         await server.destroy();
         for (const socket of sockets) socket.destroy();
-        store.close();
+        await store.close();
       })();
       return stopping;
     },

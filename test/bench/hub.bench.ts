@@ -11,7 +11,7 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import * as M from '../../shared/model';
 import { hubDocumentName, parseHubToken } from '../../shared/protocol/hub';
-import { HubStore } from '../../main/hub/hub-store';
+import { openHubStore } from '../../main/hub/hub-store';
 import { HubLink } from '../../renderer/sync/hub-link';
 import { startRedis } from '../support/redis-server';
 import { freePort, spawnServer } from '../support/spawn-server';
@@ -46,10 +46,11 @@ function sessionDoc(i: number): { doc: Y.Doc; boardId: string } {
 
 const redis = await startRedis();
 const data = mkdtempSync(join(tmpdir(), 'tl-bench-hub-'));
-const store = new HubStore(data);
-const labTokens = Array.from({ length: LABS }, (_, i) => store.addLab(i % 2 ? 'CZ' : 'PL', `Lab ${i}`).token);
-const coordToken = store.addCoordinator(null).token;
-store.close();
+const store = await openHubStore(data);
+const labTokens: string[] = [];
+for (let i = 0; i < LABS; i++) labTokens.push((await store.addLab(i % 2 ? 'CZ' : 'PL', `Lab ${i}`)).token);
+const coordToken = (await store.addCoordinator(null)).token;
+await store.close();
 
 const hubs: ChildProcess[] = [];
 const ports: number[] = [];

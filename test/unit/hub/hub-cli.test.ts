@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { hubDocumentName, parseHubToken } from '../../../shared/protocol/hub';
-import { HubStore } from '../../../main/hub/hub-store';
+import { openHubStore } from '../../../main/hub/hub-store';
 import { HubLink } from '../../../renderer/sync/hub-link';
 import { startRedis } from '../../support/redis-server';
 import { freePort, spawnServer } from '../../support/spawn-server';
@@ -22,7 +22,7 @@ describe('npm run hub', () => {
   });
   afterAll(() => rmSync(data, { recursive: true, force: true }));
 
-  it('add-lab and add-coordinator print a working token alone on the last line', () => {
+  it('add-lab and add-coordinator print a working token alone on the last line', async () => {
     const lab = hub(['add-lab', '--data', data, '--country', 'pl', '--name', 'Krajowe laboratorium PL']);
     expect(lab.status).toBe(0);
     const labToken = lab.stdout.trim().split('\n').at(-1)!;
@@ -30,12 +30,12 @@ describe('npm run hub', () => {
     const coord = hub(['add-coordinator', '--data', data, '--country', 'PL']);
     const coordToken = coord.stdout.trim().split('\n').at(-1)!;
     expect(parseHubToken(coordToken)?.kind).toBe('coord');
-    const store = new HubStore(data);
+    const store = await openHubStore(data);
     try {
-      expect(store.authenticate(labToken)).toMatchObject({ kind: 'lab', lab: { country: 'PL', name: 'Krajowe laboratorium PL' } });
-      expect(store.authenticate(coordToken)).toMatchObject({ kind: 'coord', country: 'PL' });
+      expect(await store.authenticate(labToken)).toMatchObject({ kind: 'lab', lab: { country: 'PL', name: 'Krajowe laboratorium PL' } });
+      expect(await store.authenticate(coordToken)).toMatchObject({ kind: 'coord', country: 'PL' });
     } finally {
-      store.close();
+      await store.close();
     }
   });
 
@@ -45,7 +45,7 @@ describe('npm run hub', () => {
       [['add-coordinator', '--data', data, '--country', 'Poland'], '--country must be a two-letter country code'],
       [['--port', '99999', '--data', data], '--port must be a number'],
       [['--port', '1'], '--data DIR is required.'],
-      [['--data', data, '--database', 'postgres://db/hub'], 'only sqlite: URLs are supported'],
+      [['--data', data, '--database', 'mysql://db/hub'], '--database must be a sqlite: or postgres:// URL'],
       [['launch', '--data', data], 'Unknown command: launch'],
     ] as const) {
       const run = hub([...args]);
@@ -73,13 +73,13 @@ describe('npm run hub', () => {
     link.destroy();
     expect(['0', '1']).toContain(exit);
     // The session is in the store for the next start.
-    const store = new HubStore(data);
+    const store = await openHubStore(data);
     try {
       const again = new Y.Doc();
-      Y.applyUpdate(again, store.fetchState(name) ?? new Uint8Array([0, 0]));
+      Y.applyUpdate(again, (await store.fetchState(name)) ?? new Uint8Array([0, 0]));
       expect(noteTexts(again)).toEqual(['Kept after SIGTERM']);
     } finally {
-      store.close();
+      await store.close();
     }
   }, 30_000);
 });

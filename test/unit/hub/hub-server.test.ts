@@ -7,7 +7,7 @@ import * as Y from 'yjs';
 import * as M from '../../../shared/model';
 import { hubDocumentName, HUB_SESSIONS_PATH, parseHubToken } from '../../../shared/protocol/hub';
 import { startHub, type RunningHub, HUB_MAX_MESSAGE_BYTES } from '../../../main/hub/hub-server';
-import { HubStore } from '../../../main/hub/hub-store';
+import { openHubStore } from '../../../main/hub/hub-store';
 import { HubLink } from '../../../renderer/sync/hub-link';
 import { labSession, noteTexts, until } from './support';
 
@@ -28,12 +28,12 @@ describe('lab-network hub (one instance)', () => {
 
   beforeEach(async () => {
     data = mkdtempSync(join(tmpdir(), 'tl-hub-'));
-    const store = new HubStore(data);
-    labA = store.addLab('PL', 'Krajowe laboratorium PL').token;
-    labB = store.addLab('CZ', 'National transition lab CZ').token;
-    coordPL = store.addCoordinator('PL').token;
-    coordCZ = store.addCoordinator('CZ').token;
-    store.close();
+    const store = await openHubStore(data);
+    labA = (await store.addLab('PL', 'Krajowe laboratorium PL')).token;
+    labB = (await store.addLab('CZ', 'National transition lab CZ')).token;
+    coordPL = (await store.addCoordinator('PL')).token;
+    coordCZ = (await store.addCoordinator('CZ')).token;
+    await store.close();
     hub = await startHub({ port: 0, bind: '127.0.0.1', data });
   });
 
