@@ -54,9 +54,11 @@ function openMainWindow(): void {
   const win = createMainWindow({ preloadPath: PRELOAD_PATH });
   mainWindow = win;
   const channel = ipcEventChannel('openFile');
-  // Only a loaded page has the preload listening; a reload drops whatever was sent meanwhile.
+  // Held while the page (re)loads: a message sent to a page on its way out is lost. The stop
+  // event, not did-finish-load, ends the wait: it also comes after a load that turned into a
+  // download (an export) or failed, which never finish a load.
   win.webContents.on('did-start-loading', () => openedFiles.detach());
-  win.webContents.on('did-finish-load', () => openedFiles.attach((file) => win.webContents.send(channel, file)));
+  win.webContents.on('did-stop-loading', () => openedFiles.attach((file) => win.webContents.send(channel, file)));
   win.on('closed', () => {
     openedFiles.detach();
     if (mainWindow === win) mainWindow = null;

@@ -308,7 +308,8 @@ describe('Electron main glue (stubbed electron)', () => {
     const wc = stub.state.windows[0]!.webContents;
     await tick();
     expect(wc.sent).toEqual([]);
-    wc.emit('did-finish-load');
+    wc.emit('did-start-loading');
+    wc.emit('did-stop-loading');
     await vi.waitFor(() => expect(wc.sent).toHaveLength(1));
     expect(wc.sent[0]).toEqual(['tl:event:openFile', { name: 'early.tlab', bytes: new Uint8Array([0x50, 0x4b, 3, 4]) }]);
 
@@ -323,6 +324,16 @@ describe('Electron main glue (stubbed electron)', () => {
     await vi.waitFor(() => expect(wc.sent).toHaveLength(3));
     expect(wc.sent[2]).toEqual(['tl:event:openFile', { name: 'gone.tlab', problem: 'unreadable' }]);
     expect(stub.state.windows).toHaveLength(1);
+
+    // While the page reloads, files wait for it (an export's download also starts and stops loading).
+    wc.emit('did-start-loading');
+    stub.app.emit('second-instance', fakeEvent(), ['/opt/transition-lab', path.join(tmp, 'early.tlab')], tmp);
+    await tick();
+    await tick();
+    expect(wc.sent).toHaveLength(3);
+    wc.emit('did-stop-loading');
+    await vi.waitFor(() => expect(wc.sent).toHaveLength(4));
+    expect(wc.sent[3]![1]).toMatchObject({ name: 'early.tlab' });
   });
 
   it('the app:// handler serves the bundle with CSP and refuses traversal', async () => {
