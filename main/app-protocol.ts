@@ -34,8 +34,8 @@ export function registerAppSchemePrivileged(): void {
  * After ready: serve `rendererRoot` (absolute) on `app://app/…` for the default session.
  * `lanOrigins` is read per request, so a newly allowed LAN host is in the CSP of the next load.
  */
-export function handleAppProtocol(rendererRoot: string, lanOrigins: () => readonly string[] = () => []): void {
+export function handleAppProtocol(rendererRoot: string, lanOrigins: () => readonly string[] = () => [], hubs: () => readonly string[] = () => []): void {
   protocol.handle(APP_SCHEME, (request) =>
-    serveAppRequest(rendererRoot, request.url, request.method, undefined, lanOrigins()),
+    serveAppRequest(rendererRoot, request.url, request.method, undefined, lanOrigins(), hubs()),
   );
 }

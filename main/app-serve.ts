@@ -29,8 +29,10 @@ export async function serveAppRequest(
   read: ReadFileFn = readFile,
   /** Allowed LAN host origins for this response's CSP connect-src (lan-hosts.ts). */
   lanOrigins: readonly string[] = [],
+  /** Allowed lab-network hubs for connect-src (hub-hosts.ts). */
+  hubs: readonly string[] = [],
 ): Promise<Response> {
-  const security = securityHeaders(lanOrigins);
+  const security = securityHeaders(lanOrigins, hubs);
   if (method !== 'GET' && method !== 'HEAD') return plain(405, 'Method Not Allowed', security, { Allow: 'GET, HEAD' });
   const filePath = resolveAppPath(root, url);
   if (filePath === null) return plain(404, 'Not Found', security);

@@ -3,6 +3,7 @@
  * Pure module (no electron), unit-tested in test/unit/main/csp.test.ts.
  */
 
+import { hubHostSources } from './hub-hosts';
 import { lanConnectSources } from './lan-hosts';
 
 /**
@@ -43,8 +44,10 @@ export const CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
 export function buildCsp(
   lanOrigins: readonly unknown[] = [],
   directives: Readonly<Record<string, readonly string[]>> = CSP_DIRECTIVES,
+  /** Allowed lab-network hubs (hub-hosts.ts): `https://H[:P]` or a LAN `http://H:P`, canonical. */
+  hubs: readonly unknown[] = [],
 ): string {
-  const extra = lanConnectSources(lanOrigins);
+  const extra = [...new Set([...lanConnectSources(lanOrigins), ...hubHostSources(hubs)])];
   return Object.entries(directives)
     .map(([name, sources]) => {
       const all = name === 'connect-src' ? [...sources, ...extra.filter((s) => !sources.includes(s))] : sources;
@@ -57,9 +60,9 @@ export function buildCsp(
 export const CONTENT_SECURITY_POLICY = buildCsp();
 
 /** Headers added to every `app://` response (protocol handler and webRequest both). */
-export function securityHeaders(lanOrigins: readonly unknown[] = []): Readonly<Record<string, string>> {
+export function securityHeaders(lanOrigins: readonly unknown[] = [], hubs: readonly unknown[] = []): Readonly<Record<string, string>> {
   return {
-    'Content-Security-Policy': lanOrigins.length === 0 ? CONTENT_SECURITY_POLICY : buildCsp(lanOrigins),
+    'Content-Security-Policy': lanOrigins.length === 0 && hubs.length === 0 ? CONTENT_SECURITY_POLICY : buildCsp(lanOrigins, CSP_DIRECTIVES, hubs),
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
     'Cross-Origin-Opener-Policy': 'same-origin',
@@ -78,8 +81,9 @@ type HeaderMap = Record<string, string | string[]>;
 export function withSecurityHeaders(
   headers: HeaderMap | undefined,
   lanOrigins: readonly unknown[] = [],
+  hubs: readonly unknown[] = [],
 ): Record<string, string[]> {
-  const ours = securityHeaders(lanOrigins);
+  const ours = securityHeaders(lanOrigins, hubs);
   const names = new Set(Object.keys(ours).map((n) => n.toLowerCase()));
   const out: Record<string, string[]> = {};
   for (const [name, value] of Object.entries(headers ?? {})) {

@@ -14,6 +14,7 @@ import { handleAppProtocol, registerAppSchemePrivileged } from './app-protocol';
 import { closeWithTimeout, loopbackHostUrl, startHostWithFallback, type RunningHost } from './host-lifecycle';
 import { registerIpcHandlers } from './ipc';
 import { LAN_HOSTS_FILE, openLanHostStore } from './lan-hosts';
+import { HUB_HOSTS_FILE, openHubHostStore } from './hub-hosts';
 import { archivePathsFromArgv, createOpenFileQueue } from './open-file';
 import { enableGlobalSandbox, hardenDefaultSession, installGlobalGuards, setLanOriginsSource } from './security';
 import { createMainWindow } from './window';
@@ -36,11 +37,16 @@ installCrashGuard(process, log);
 const lanHosts = openLanHostStore(path.join(app.getPath('userData'), LAN_HOSTS_FILE), {
   onError: (error) => log(`could not save ${LAN_HOSTS_FILE}: ${error instanceof Error ? error.message : String(error)}`),
 });
+// Hubs a facilitator publishes to or a coordinator reads from (hub-hosts.ts), the same way.
+const hubHosts = openHubHostStore(path.join(app.getPath('userData'), HUB_HOSTS_FILE), {
+  onError: (error) => log(`could not save ${HUB_HOSTS_FILE}: ${error instanceof Error ? error.message : String(error)}`),
+});
 const lanOrigins = () => lanHosts.list();
+const hubOrigins = () => hubHosts.list();
 
 registerAppSchemePrivileged();
 enableGlobalSandbox();
-setLanOriginsSource(lanOrigins);
+setLanOriginsSource(lanOrigins, hubOrigins);
 installGlobalGuards();
 
 let mainWindow: BrowserWindow | null = null;
@@ -149,8 +155,8 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(() => {
     hardenDefaultSession();
-    handleAppProtocol(RENDERER_ROOT, lanOrigins);
-    registerIpcHandlers({ getAppInfo: appInfo, allowLanHost: async (origin) => lanHosts.add(origin) });
+    handleAppProtocol(RENDERER_ROOT, lanOrigins, hubOrigins);
+    registerIpcHandlers({ getAppInfo: appInfo, allowLanHost: async (origin) => lanHosts.add(origin), allowHub: async (address) => hubHosts.add(address) });
     hostPromise = launchHost();
     openMainWindow();
   });

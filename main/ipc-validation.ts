@@ -41,6 +41,7 @@ const ARG_SCHEMAS: { [M in IpcMethod]: z.ZodType<Parameters<IpcContract[M]>> } =
   openExternal: z.tuple([z.string().refine((url) => isSafeExternalUrl(url), 'not a safe http(s) URL')]),
   findNearbyHosts: z.tuple([]),
   allowLanHost: z.tuple([z.string().min(1).max(MAX_LAN_ORIGIN_LENGTH)]),
+  allowHub: z.tuple([z.string().min(1).max(MAX_LAN_ORIGIN_LENGTH)]),
 };
 
 /** Validates `args` for `method`; returns them typed, or throws IpcValidationError. */

@@ -14,6 +14,8 @@ export interface IpcDeps {
   getAppInfo(): Promise<AppInfo>;
   /** Validates (lan-hosts.ts), remembers and persists a LAN host origin; false if refused. */
   allowLanHost(origin: string): Promise<boolean>;
+  /** Validates (hub-hosts.ts), remembers and persists a hub address. */
+  allowHub(address: string): Promise<'added' | 'allowed' | 'refused'>;
 }
 
 function senderInfo(event: IpcMainInvokeEvent): SenderInfo {
@@ -37,6 +39,7 @@ export function registerIpcHandlers(deps: IpcDeps): () => void {
     openExternal: (url) => openExternalSafely(url),
     findNearbyHosts: () => findNearbyHosts(),
     allowLanHost: (origin) => deps.allowLanHost(origin),
+    allowHub: (address) => deps.allowHub(address),
   };
   for (const method of IPC_METHODS) {
     ipcMain.handle(ipcChannel(method), async (event, ...args: unknown[]) => {

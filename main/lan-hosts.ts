@@ -121,7 +121,7 @@ export function withLanOrigin(list: readonly string[], origin: string, max = MAX
 }
 
 /** Parses the file's JSON; keeps only valid, distinct origins, newest last, at most `max`. */
-export function parseLanHostsFile(text: string, max = MAX_LAN_HOSTS): string[] {
+export function parseLanHostsFile(text: string, max = MAX_LAN_HOSTS, normalize: (value: unknown) => string | null = normalizeLanOrigin): string[] {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -132,7 +132,7 @@ export function parseLanHostsFile(text: string, max = MAX_LAN_HOSTS): string[] {
   if (!Array.isArray(raw)) return [];
   let list: string[] = [];
   for (const value of raw) {
-    const origin = normalizeLanOrigin(value);
+    const origin = normalize(value);
     if (origin !== null) list = withLanOrigin(list, origin, max);
   }
   return list;
@@ -143,14 +143,14 @@ export function serializeLanHosts(list: readonly string[]): string {
 }
 
 /** Reads the list; a missing or corrupt file is an empty list (the user can allow hosts again). */
-export function readLanHosts(filePath: string, max = MAX_LAN_HOSTS): string[] {
+export function readLanHosts(filePath: string, max = MAX_LAN_HOSTS, normalize: (value: unknown) => string | null = normalizeLanOrigin): string[] {
   let text: string;
   try {
     text = readFileSync(filePath, 'utf8');
   } catch {
     return [];
   }
-  return parseLanHostsFile(text, max);
+  return parseLanHostsFile(text, max, normalize);
 }
 
 let tempCounter = 0;

@@ -46,6 +46,7 @@ export function createPreloadApi(invoke: Invoke, listen: Listen): PreloadApi {
     openExternal: (url: string) => call('openExternal', url),
     findNearbyHosts: () => call('findNearbyHosts'),
     allowLanHost: (origin: string) => call('allowLanHost', origin),
+    allowHub: (address: string) => call('allowHub', address),
     onOpenFile: (callback) => {
       // The page passes a function across the context bridge; anything else is ignored.
       if (typeof callback !== 'function') return () => undefined;

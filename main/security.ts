@@ -46,10 +46,13 @@ const hardenedSessions = new WeakSet<Session>();
 
 /** Where the CSP's allowed LAN hosts come from (main/index.ts sets the lan-hosts store). */
 let lanOrigins: () => readonly string[] = () => [];
+/** Where the CSP's allowed hubs come from (main/index.ts sets the hub-hosts store). */
+let hubOrigins: () => readonly string[] = () => [];
 
 /** Call before any session is hardened; read on every response, so additions apply at once. */
-export function setLanOriginsSource(source: () => readonly string[]): void {
+export function setLanOriginsSource(source: () => readonly string[], hubs: () => readonly string[] = () => []): void {
   lanOrigins = source;
+  hubOrigins = hubs;
 }
 
 export function hardenSession(ses: Session): void {
@@ -70,7 +73,7 @@ export function hardenSession(ses: Session): void {
   // this replaces any weaker copy and covers responses that bypass the handler's header set).
   ses.webRequest.onHeadersReceived((details, callback) => {
     if (isAppUrl(details.url)) {
-      callback({ responseHeaders: withSecurityHeaders(details.responseHeaders, lanOrigins()) });
+      callback({ responseHeaders: withSecurityHeaders(details.responseHeaders, lanOrigins(), hubOrigins()) });
     } else {
       callback({});
     }

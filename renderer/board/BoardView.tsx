@@ -368,7 +368,7 @@ export function BoardView({ board, awareness, toolbarExtras, corner }: Props) {
             />
           )}
           <Marquee rect={marquee} />
-          <CursorsLayer boardId={board.id} viewport={viewport} hidden={cursorsHidden} />
+          <CursorsLayer boardId={board.id} viewport={viewport} area={surfaceSize} hidden={cursorsHidden} />
           {noteIds.length === 0 && canvas.zones.length === 0 && (
             <div className="board-empty">
               <p className="board-empty-title">{t('board.empty')}</p>

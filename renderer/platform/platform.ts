@@ -125,6 +125,21 @@ export function onOpenedFile(listener: (file: OpenedFile) => void): () => void {
   }
 }
 
+/**
+ * Desktop app only: lets this window's CSP reach a lab-network hub (main/hub-hosts.ts).
+ * 'added': reload for the new policy; 'allowed': nothing to do (also in a plain browser, whose
+ * host's own policy decides: start the host with --hub); 'refused': main will not allow it.
+ */
+export async function allowHub(address: string): Promise<'added' | 'allowed' | 'refused'> {
+  const api = desktopApi();
+  if (typeof api?.allowHub !== 'function') return 'allowed';
+  try {
+    return await api.allowHub(address);
+  } catch {
+    return 'refused';
+  }
+}
+
 function stripSlash(url: string): string {
   return url.replace(/\/+$/, '');
 }

@@ -9,10 +9,30 @@ import { usePresence } from './presence-context';
  * cursor re-renders only this layer. Decorative for assistive technology: the people list says
  * who is here, and note badges say who is editing what.
  */
-export const CursorsLayer = memo(function CursorsLayer({ boardId, viewport, hidden }: { boardId: string; viewport: Viewport; hidden: boolean }) {
+/** Room for a cursor's arrow and name label beyond the edge it points from. */
+const CURSOR_MARGIN = 240;
+
+/** Only cursors that can show: a room of 30 people panning a large board draws the few in view. */
+export function onScreen(cursor: { x: number; y: number }, viewport: Viewport, area: { width: number; height: number }): boolean {
+  const x = cursor.x * viewport.zoom + viewport.x;
+  const y = cursor.y * viewport.zoom + viewport.y;
+  return x > -CURSOR_MARGIN && y > -CURSOR_MARGIN && x < area.width + CURSOR_MARGIN && y < area.height + CURSOR_MARGIN;
+}
+
+export const CursorsLayer = memo(function CursorsLayer({
+  boardId,
+  viewport,
+  area,
+  hidden,
+}: {
+  boardId: string;
+  viewport: Viewport;
+  area: { width: number; height: number };
+  hidden: boolean;
+}) {
   const { t } = useTranslation();
   const cursors = usePresence((s) => s.cursors);
-  const here = cursors.filter((c) => c.boardId === boardId);
+  const here = cursors.filter((c) => c.boardId === boardId && onScreen(c, viewport, area));
   if (here.length === 0 || hidden) return null;
   return (
     <div className="presence-cursors" aria-hidden="true">

@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { checkHubLogin, lastLabLogin, type HubLoginProblem } from '../sync/hub-settings';
+import { prepareHub } from '../sync/hub-permission';
 import type { HubPublishing } from '../sync/use-hub-publishing';
 import { useHubTime } from '../sync/HubStatus';
 import { DialogButton } from '../ui/DialogButton';
@@ -27,20 +28,27 @@ function PublishDialog({ publishing, onClose }: { publishing: HubPublishing; onC
   const [address, setAddress] = useState(initial?.address ?? '');
   const [token, setToken] = useState(initial?.token ?? '');
   const [problem, setProblem] = useState<HubLoginProblem | null>(null);
-  const submit = (event: FormEvent) => {
+  const submit = async (event: FormEvent) => {
     event.preventDefault();
     const checked = checkHubLogin(address, token, 'lab');
     if (!checked.ok) {
       setProblem(checked.problem);
       return;
     }
+    const permission = await prepareHub(checked.login.address);
+    if (permission === 'refused') {
+      setProblem('insecure');
+      return;
+    }
     setProblem(null);
     publishing.publish(checked.login);
-    onClose();
+    // The desktop window's policy now includes the hub, from its next load on; the session reopens as it was.
+    if (permission === 'reload') window.location.reload();
+    else onClose();
   };
   return (
     <ModalDialog titleId={titleId} describedBy={introId} onClose={onClose}>
-      <form onSubmit={submit} noValidate className="publish-form">
+      <form onSubmit={(e) => void submit(e)} noValidate className="publish-form">
         <h2 id={titleId}>{t('hub.publishTitle')}</h2>
         <p id={introId} className="muted small">
           {t('hub.publishIntro')}
@@ -57,7 +65,7 @@ function PublishDialog({ publishing, onClose }: { publishing: HubPublishing; onC
             placeholder="https://hub.example.org"
             spellCheck={false}
             autoComplete="url"
-            aria-invalid={problem === 'address'}
+            aria-invalid={problem === 'address' || problem === 'insecure'}
             onChange={(e) => setAddress(e.target.value)}
           />
         </label>

@@ -54,7 +54,7 @@ export function saveCoordinatorLogin(login: HubLogin | null): void {
 /** Fired on window when a session's publishing is turned on or off in this tab. */
 export const HUB_SETTINGS_EVENT = 'transition-lab:hub-settings';
 
-export type HubLoginProblem = 'address' | 'token' | 'tokenKind';
+export type HubLoginProblem = 'address' | 'token' | 'tokenKind' | 'insecure';
 
 /** Checks what a person typed; `kind` is the token the form asks for. */
 export function checkHubLogin(address: string, token: string, kind: 'lab' | 'coord'): { ok: true; login: HubLogin } | { ok: false; problem: HubLoginProblem } {

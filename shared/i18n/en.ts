@@ -648,6 +648,7 @@ export const en = {
       address: 'Enter the hub’s address, such as https://hub.example.org.',
       token: 'That is not a token from a hub. Copy the whole token your coordinator gave you.',
       tokenKind: 'That token is for another use. Enter the {{expected}} your coordinator gave you.',
+      insecure: 'This app talks to a hub over https:// only (plain http:// only on this network). Enter the hub’s https:// address.',
     },
     connect: 'Connect to hub',
     connectTitle: 'Connect to hub',

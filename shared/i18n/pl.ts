@@ -706,6 +706,7 @@ export const pl: Catalog & PolishPluralForms = {
       address: 'Wpisz adres huba, np. https://hub.example.org.',
       token: 'To nie jest token z huba. Skopiuj cały token otrzymany od koordynatora.',
       tokenKind: 'Ten token służy do czegoś innego. Wpisz: {{expected}} — otrzymany od koordynatora.',
+      insecure: 'Aplikacja łączy się z hubem tylko przez https:// (zwykłe http:// tylko w tej sieci). Wpisz adres huba zaczynający się od https://.',
     },
     connect: 'Połącz z hubem',
     connectTitle: 'Połącz z hubem',

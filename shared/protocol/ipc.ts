@@ -43,11 +43,17 @@ export interface IpcContract {
    * the current page does not change: reload the window for it to take effect.
    */
   allowLanHost(origin: string): Promise<boolean>;
+  /**
+   * Adds a lab-network hub (`https://hub.example.org`, or a LAN/loopback `http://H:P`) to the
+   * connect-src allow-list, persisted. 'added': reload the window for the policy to include it;
+   * 'allowed': it already does; 'refused': not a hub address the app may talk to.
+   */
+  allowHub(address: string): Promise<'added' | 'allowed' | 'refused'>;
 }
 
 export type IpcMethod = keyof IpcContract;
 
-export const IPC_METHODS: readonly IpcMethod[] = ['getAppInfo', 'openExternal', 'findNearbyHosts', 'allowLanHost'] as const;
+export const IPC_METHODS: readonly IpcMethod[] = ['getAppInfo', 'openExternal', 'findNearbyHosts', 'allowLanHost', 'allowHub'] as const;
 
 export function ipcChannel(method: IpcMethod): string {
   return `${IPC_PREFIX}${method}`;

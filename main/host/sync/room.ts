@@ -46,6 +46,8 @@ export class Room {
   /** An update is in memory but not in the log (the append failed): a snapshot must be written. */
   private dirty = false;
   private saving: Promise<void> | undefined;
+  /** The last access-file write (a code change), so a flush on shutdown waits for it. */
+  private accessWrite: Promise<void> = Promise.resolve();
   private destroyed = false;
   /** Applying what load read: not an edit, so not appended again. */
   private loading = false;
@@ -195,7 +197,13 @@ export class Room {
 
   async setAuthKey(authKey: Uint8Array): Promise<void> {
     this.access = { ...this.access, authKey };
-    await writeAccess(this.dir, this.access);
+    const write = writeAccess(this.dir, this.access);
+    // flush() waits for it: a host that stops right after a code change must not leave it half written.
+    this.accessWrite = write.then(
+      () => undefined,
+      () => undefined,
+    );
+    await write;
   }
 
   /** Writes the doc now if it changed. Never throws: a failed write is logged and retried later. */
@@ -203,7 +211,7 @@ export class Room {
     clearTimeout(this.saveTimer);
     this.saveTimer = undefined;
     // Chain onto a running save so two writes never race on the same temp-and-rename.
-    this.saving = (this.saving ?? Promise.resolve()).then(() => this.save());
+    this.saving = (this.saving ?? Promise.resolve()).then(() => this.accessWrite).then(() => this.save());
     return this.saving;
   }
 

@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { checkHubLogin, type HubLoginProblem } from '../../sync/hub-settings';
+import { checkHubLogin, saveCoordinatorLogin, type HubLoginProblem } from '../../sync/hub-settings';
+import { prepareHub } from '../../sync/hub-permission';
 import { useHubTime } from '../../sync/HubStatus';
 import { DialogButton } from '../../ui/DialogButton';
 import { ModalDialog } from '../../ui/ModalDialog';
@@ -53,7 +54,18 @@ function ConnectDialog({ hub, onClose }: { hub: HubSessions; onClose: () => void
       setProblem(checked.problem);
       return;
     }
+    const permission = await prepareHub(checked.login.address);
+    if (permission === 'refused') {
+      setProblem('insecure');
+      return;
+    }
     setProblem(null);
+    if (permission === 'reload') {
+      // The desktop window may reach the hub only from its next load: connect then.
+      saveCoordinatorLogin(checked.login);
+      window.location.reload();
+      return;
+    }
     if (await hub.connect(checked.login)) onClose();
     else setFailed(true);
   };

@@ -400,7 +400,7 @@ describe('Electron main glue (stubbed electron)', () => {
   });
 
   it('IPC: one handler per method, sender and arguments checked', async () => {
-    expect([...stub.state.ipc.keys()].sort()).toEqual(['tl:allowLanHost', 'tl:findNearbyHosts', 'tl:getAppInfo', 'tl:openExternal']);
+    expect([...stub.state.ipc.keys()].sort()).toEqual(['tl:allowHub', 'tl:allowLanHost', 'tl:findNearbyHosts', 'tl:getAppInfo', 'tl:openExternal']);
     const getAppInfo = stub.state.ipc.get('tl:getAppInfo')!;
     const info = await getAppInfo(trustedEvent());
     expect(info).toMatchObject({
@@ -453,6 +453,22 @@ describe('Electron main glue (stubbed electron)', () => {
     expect(saved.origins).toEqual(['http://10.0.0.5:4455', 'http://192.168.1.20:4455']);
   });
 
+  it('IPC allowHub: a hub address joins connect-src as exactly its https and wss origins, persisted', async () => {
+    const allow = stub.state.ipc.get('tl:allowHub')!;
+    await expect(allow(trustedEvent(), 'ftp://hub.example.org')).resolves.toBe('refused');
+    await expect(allow(trustedEvent(), 'http://hub.example.org')).resolves.toBe('refused');
+    await expect(allow(trustedEvent(), '*')).resolves.toBe('refused');
+    await expect(allow(trustedEvent(), 'http://127.0.0.1:4460')).resolves.toBe('allowed');
+    await expect(allow(trustedEvent(), 'hub.example.org')).resolves.toBe('added');
+    await expect(allow(trustedEvent(), 'https://hub.example.org/')).resolves.toBe('allowed');
+    const res = await stub.state.protocolHandler!({ url: 'app://app/index.html', method: 'GET' });
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain('https://hub.example.org wss://hub.example.org');
+    expect(csp).not.toMatch(/https:(?!\/\/hub\.example\.org)/u);
+    const saved = JSON.parse(readFileSync(path.join(tmp, 'userData', 'hub-hosts.json'), 'utf8'));
+    expect(saved.origins).toEqual(['https://hub.example.org']);
+  });
+
   it('quits on window-all-closed (except macOS) and stops the host on quit', async () => {
     const before = stub.log.filter((l) => l === 'quit').length;
     stub.app.emit('window-all-closed');
@@ -483,7 +499,7 @@ describe('preload (stubbed electron)', () => {
     evaluate(await bundle('main/preload.ts'), stub.electron, '/tmp');
     expect([...stub.state.exposed.keys()]).toEqual(['transitionLab']);
     const api = stub.state.exposed.get('transitionLab') as Record<string, Fn>;
-    expect(Object.keys(api).sort()).toEqual(['allowLanHost', 'findNearbyHosts', 'getAppInfo', 'onOpenFile', 'openExternal']);
+    expect(Object.keys(api).sort()).toEqual(['allowHub', 'allowLanHost', 'findNearbyHosts', 'getAppInfo', 'onOpenFile', 'openExternal']);
     expect(
       Object.values(api).some((v) => [stub.electron.ipcRenderer, stub.electron.ipcRenderer.invoke, stub.electron.ipcRenderer.on].includes(v as never)),
     ).toBe(false);

@@ -36,11 +36,13 @@ describe('createPreloadApi', () => {
     await api.openExternal('https://example.org/');
     await api.findNearbyHosts();
     await api.allowLanHost('http://192.168.1.20:4455');
+    await api.allowHub('https://hub.example.org');
     expect(calls).toEqual([
       [ipcChannel('getAppInfo'), []],
       [ipcChannel('openExternal'), ['https://example.org/']],
       [ipcChannel('findNearbyHosts'), []],
       [ipcChannel('allowLanHost'), ['http://192.168.1.20:4455']],
+      [ipcChannel('allowHub'), ['https://hub.example.org']],
     ]);
     for (const [channel] of calls) expect(channel.startsWith(IPC_PREFIX)).toBe(true);
   });
