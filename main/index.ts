@@ -1,19 +1,21 @@
 /**
  * Electron main entry. Order matters:
  *   before ready: LAN host allow-list (lan-hosts.json), privileged `app` scheme, global sandbox,
- *                 guards for every webContents/session, single-instance lock;
+ *                 guards for every webContents/session, single-instance lock, files opened by
+ *                 the OS (argv, macOS open-file) held until the window has loaded;
  *   on ready:     harden the default session, serve dist/renderer on app://, IPC handlers,
  *                 start the LAN host (participants join through it), open the window;
  *   on quit:      stop the host.
  */
 import path from 'node:path';
 import { app, BrowserWindow } from 'electron';
-import type { AppInfo } from '../shared/protocol/ipc';
+import { ipcEventChannel, type AppInfo } from '../shared/protocol/ipc';
 import { handleAppProtocol, registerAppSchemePrivileged } from './app-protocol';
 import { closeWithTimeout, loopbackHostUrl, startHostWithFallback, type RunningHost } from './host-lifecycle';
 import { registerIpcHandlers } from './ipc';
 import { LAN_HOSTS_FILE, openLanHostStore } from './lan-hosts';
 import { HUB_HOSTS_FILE, openHubHostStore } from './hub-hosts';
+import { archivePathsFromArgv, createOpenFileQueue } from './open-file';
 import { enableGlobalSandbox, hardenDefaultSession, installGlobalGuards, setLanOriginsSource } from './security';
 import { createMainWindow } from './window';
 import { installCrashGuard } from './host/crash-guard';
@@ -51,11 +53,36 @@ let mainWindow: BrowserWindow | null = null;
 let hostPromise: Promise<RunningHost | null> = Promise.resolve(null);
 let hostStopped = false;
 
+// A double-clicked .tlab: read in main (open-file.ts checks and bounds it), imported by the renderer.
+const openedFiles = createOpenFileQueue({ log });
+
 function openMainWindow(): void {
-  mainWindow = createMainWindow({ preloadPath: PRELOAD_PATH });
-  mainWindow.on('closed', () => {
-    mainWindow = null;
+  const win = createMainWindow({ preloadPath: PRELOAD_PATH });
+  mainWindow = win;
+  const channel = ipcEventChannel('openFile');
+  // Held while the page (re)loads: a message sent to a page on its way out is lost. The stop
+  // event, not did-finish-load, ends the wait: it also comes after a load that turned into a
+  // download (an export) or failed, which never finish a load.
+  win.webContents.on('did-start-loading', () => openedFiles.detach());
+  win.webContents.on('did-stop-loading', () => openedFiles.attach((file) => win.webContents.send(channel, file)));
+  win.on('closed', () => {
+    openedFiles.detach();
+    if (mainWindow === win) mainWindow = null;
   });
+}
+
+/** Brings the window to the front (a file was opened, or the app was launched again). */
+function showMainWindow(): void {
+  if (mainWindow === null) {
+    if (app.isReady()) openMainWindow();
+    return;
+  }
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.focus();
+}
+
+function openArchives(argv: readonly string[], cwd: string): void {
+  for (const file of archivePathsFromArgv(argv, { cwd, platform: process.platform })) openedFiles.open(file);
 }
 
 async function appInfo(): Promise<AppInfo> {
@@ -90,12 +117,21 @@ function launchHost(): Promise<RunningHost | null> {
 }
 
 if (!app.requestSingleInstanceLock()) {
+  // The running instance gets this argv through 'second-instance', files included.
   app.quit();
 } else {
-  app.on('second-instance', () => {
-    if (mainWindow === null) return;
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.focus();
+  openArchives(process.argv, process.cwd());
+
+  app.on('second-instance', (_event, argv: string[], workingDirectory: string) => {
+    openArchives(argv, workingDirectory);
+    showMainWindow();
+  });
+
+  // macOS: a file opened in Finder or dropped on the Dock icon, possibly before ready.
+  app.on('open-file', (event, file: string) => {
+    event.preventDefault();
+    openedFiles.open(file);
+    showMainWindow();
   });
 
   app.on('window-all-closed', () => {

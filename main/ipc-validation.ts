@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { IPC_METHODS, type IpcContract, type IpcMethod } from '../shared/protocol/ipc';
+import { IpcValidationError } from './ipc-errors';
 import { MAX_LAN_ORIGIN_LENGTH } from './lan-hosts';
 import { isAppUrl, isSafeExternalUrl } from './navigation';
 
@@ -20,12 +21,7 @@ export function isTrustedSender(sender: SenderInfo | null | undefined): boolean 
   return sender != null && sender.isTopFrame === true && isAppUrl(sender.url);
 }
 
-export class IpcValidationError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'IpcValidationError';
-  }
-}
+export { IpcValidationError };
 
 export function assertTrustedSender(sender: SenderInfo | null | undefined): void {
   if (!isTrustedSender(sender)) throw new IpcValidationError('IPC refused: untrusted sender');

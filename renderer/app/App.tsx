@@ -1,6 +1,7 @@
 import { HomePage } from '../home/HomePage';
 import { JoinPage } from '../join/JoinPage';
 import { CoordinatorPage } from '../outcomes/coordinator/CoordinatorPage';
+import { OpenedFiles } from '../session/OpenedFiles';
 import { SessionPage } from '../session/SessionPage';
 import { BenchBoard } from '../session/BenchBoard';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
@@ -21,6 +22,7 @@ export function App() {
       ) : (
         <HomePage />
       )}
+      <OpenedFiles />
     </ErrorBoundary>
   );
 }

@@ -4,24 +4,17 @@ import { AppHeader } from '../ui/AppHeader';
 import { COORDINATOR_HREF, navigate } from '../ui/hash-route';
 import { JoinSessionButton } from '../join/JoinSessionButton';
 import { NewSessionDialog } from './NewSessionDialog';
-import { loadDeviceId } from '../identity/device-id';
-import { readDisplayName } from '../identity/display-name';
-import { appDatabase } from '../storage/database';
 import { useImport } from '../outcomes/use-import';
-import { summariseSession } from '../session/session-summary';
-import { mergeArchiveInto } from '../session/merge-archive';
+import { importDeps } from '../session/import-deps';
 import { SessionList } from './SessionList';
 import { StorageHealthAlert } from '../session/SaveStatus';
 import { useDatabaseHealth } from '../session/use-save-state';
-
-/** Who becomes facilitator of a session made from a JSON export: this device, by its name. */
-const importer = async () => ({ deviceId: await loadDeviceId(appDatabase()), name: readDisplayName() });
 
 export function HomePage() {
   const { t } = useTranslation();
   const [creating, setCreating] = useState(false);
   const health = useDatabaseHealth();
-  const importing = useImport({ summarise: summariseSession, merge: mergeArchiveInto, me: importer });
+  const importing = useImport(importDeps);
   return (
     <div className="page">
       <AppHeader />

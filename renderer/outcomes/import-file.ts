@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import type { OpenedFile } from '../../shared/protocol/ipc';
 import { inspectArchiveState, readArchive, readSessionJsonFile, sessionFromJson, type ArchiveProblem } from '../../shared/export';
 import type { SessionSummary, TransitionLabDb } from '../storage/database';
 import { createSessionFromState, hasSession } from '../storage/session-import';
@@ -10,7 +11,7 @@ export interface MergedNote {
 }
 
 /** Why a file was refused: each is a message under `outcomes.problems` (en, pl). */
-export type ImportProblem = ArchiveProblem | 'notSession' | 'jsonInvalid' | 'jsonExists' | 'storage' | 'recordAltered' | 'recordTruncated';
+export type ImportProblem = ArchiveProblem | 'notSession' | 'jsonInvalid' | 'jsonExists' | 'storage' | 'recordAltered' | 'recordTruncated' | 'unreadable';
 
 export type ImportOutcome =
   | { kind: 'created'; sessionId: string; title: string }
@@ -56,6 +57,16 @@ export async function importBytes(bytes: Uint8Array, deps: ImportDeps): Promise<
   } catch {
     return { problem: 'storage' };
   }
+}
+
+/**
+ * A file the operating system opened with the desktop app (a double-clicked `.tlab`): main read it
+ * within the import limit, or says why it could not; what it read goes through the same import as
+ * a file chosen with Import, so it is refused for the same reasons, with the same messages.
+ */
+export function importOpenedFile(file: OpenedFile, deps: ImportDeps): Promise<ImportOutcome | { problem: ImportProblem } | null> {
+  if ('problem' in file) return Promise.resolve({ problem: file.problem });
+  return importBytes(file.bytes, deps);
 }
 
 /**

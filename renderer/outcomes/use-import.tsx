@@ -4,6 +4,7 @@ import { MAX_ARCHIVE_BYTES } from '../../shared/export';
 import { appDatabase } from '../storage/database';
 import { sessionHref } from '../ui/hash-route';
 import { importBytes, type ImportDeps, type ImportOutcome, type ImportProblem } from './import-file';
+import { importOutcomeMessage } from './import-messages';
 
 export type { ImportOutcome, MergedNote } from './import-file';
 
@@ -51,18 +52,13 @@ export function useImport({ summarise, merge, me }: ImportProps): { button: Reac
     setCancelled(true);
   };
 
-  const message =
-    done?.kind === 'created'
-      ? t('outcomes.imported', { title: done.title })
-      : done?.kind === 'merged'
-        ? t('outcomes.merged', { title: done.title, count: done.notes.length })
-        : done?.kind === 'unchanged'
-          ? t('outcomes.mergedNothing', { title: done.title })
-          : busy
-            ? t('outcomes.importing', { file: busy })
-            : cancelled
-              ? t('outcomes.importCancelled')
-              : '';
+  const message = done
+    ? importOutcomeMessage(t, done)
+    : busy
+      ? t('outcomes.importing', { file: busy })
+      : cancelled
+        ? t('outcomes.importCancelled')
+        : '';
   const button = (
     <>
       <button type="button" className="button" title={t('outcomes.importHint')} disabled={busy !== null} onClick={() => input.current?.click()}>

@@ -1,5 +1,7 @@
 import { LAN_INFO_PATH, type LanInfo } from '../../shared/protocol/room-wire';
-import type { AppInfo, PreloadApi } from '../../shared/protocol/ipc';
+import type { AppInfo, OpenedFile, PreloadApi } from '../../shared/protocol/ipc';
+
+export type { OpenedFile } from '../../shared/protocol/ipc';
 
 /** A host the desktop app found on the local network (mDNS), when main offers that. */
 export interface NearbyHost {
@@ -104,6 +106,22 @@ export async function allowLanHost(origin: string): Promise<boolean> {
     return (await api.allowLanHost(origin)) === true;
   } catch {
     return false;
+  }
+}
+
+/**
+ * Files the operating system opened with the desktop app (a double-clicked `.tlab`), each already
+ * read by main within the import limit, or with the reason it could not be. A plain browser never
+ * gets any: the listener is simply never called. Returns a function that stops listening.
+ */
+export function onOpenedFile(listener: (file: OpenedFile) => void): () => void {
+  const api = desktopApi();
+  if (typeof api?.onOpenFile !== 'function') return () => undefined;
+  try {
+    const stop = api.onOpenFile(listener);
+    return typeof stop === 'function' ? stop : () => undefined;
+  } catch {
+    return () => undefined;
   }
 }
 

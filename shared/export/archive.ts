@@ -5,6 +5,7 @@ import { z } from 'zod';
 import * as Y from 'yjs';
 import { readSessionMeta, verifyDecisionLog, type DecisionLogCheck } from '../model';
 import { unzipBounded } from './bounded-unzip';
+import { MAX_ARCHIVE_BYTES } from './archive-limits';
 
 /**
  * The session archive (`.tlab`): a zip of the session's Yjs state (everything, so another machine
@@ -21,9 +22,7 @@ import { unzipBounded } from './bounded-unzip';
  */
 export const ARCHIVE_FORMAT = 'transition-lab-archive';
 export const ARCHIVE_VERSION = 1;
-export const ARCHIVE_EXTENSION = 'tlab';
-/** A session of many thousands of notes is a few MB; far beyond that is not an archive of ours. */
-export const MAX_ARCHIVE_BYTES = 64 * 1024 * 1024;
+export { ARCHIVE_EXTENSION, MAX_ARCHIVE_BYTES } from './archive-limits';
 /** Per file inside: ten times the biggest session we have measured (10,000 notes ≈ 3 MB). */
 export const MAX_ENTRY_BYTES = 32 * 1024 * 1024;
 const MAX_MANIFEST_BYTES = 64 * 1024;

@@ -529,6 +529,8 @@ export const en = {
     merged_other: 'Merged the archive into “{{title}}”: {{count}} notes added or changed.',
     mergedNothing: '“{{title}}” already had everything in this archive.',
     openImported: 'Open “{{title}}”',
+    openedFileProblem: '“{{file}}” could not be opened. {{problem}}',
+    dismissProblem: 'Close this message',
     problems: {
       tooLarge: 'This file is too large to be a session archive or export, or it unpacks to far more than any session holds (the limits are 64 MB for the file, 32 MB for what is inside). Nothing was imported.',
       notArchive: 'This file is not a Transition Lab session archive. Export one with Export → Session archive, then import that file.',
@@ -541,6 +543,7 @@ export const en = {
       storage: 'The session could not be saved on this device (storage full or blocked). Nothing was changed.',
       recordAltered: 'The decision record in this archive was altered after it was written: an entry no longer matches its hash. Nothing was imported. Ask the facilitator for a fresh export, or compare it with their PDF report.',
       recordTruncated: 'Entries are missing from the decision record in this archive: it was cut short after it was exported. Nothing was imported. Ask the facilitator for a fresh export.',
+      unreadable: 'This file could not be read: it was moved or deleted, it is a folder or a device rather than a file, or this account may not read it. Nothing was imported.',
     },
     columns: {
       session: 'Session',

@@ -573,6 +573,8 @@ export const pl: Catalog & PolishPluralForms = {
     merged_other: 'Scalono archiwum z „{{title}}”: {{count}} karteczki dodanej lub zmienionej.',
     mergedNothing: '„{{title}}” miała już wszystko, co jest w tym archiwum.',
     openImported: 'Otwórz „{{title}}”',
+    openedFileProblem: 'Nie udało się otworzyć „{{file}}”. {{problem}}',
+    dismissProblem: 'Zamknij ten komunikat',
     problems: {
       tooLarge: 'Ten plik jest za duży jak na archiwum lub eksport sesji albo po rozpakowaniu zajmuje znacznie więcej, niż mieści jakakolwiek sesja (limity: 64 MB dla pliku, 32 MB dla zawartości). Nic nie zaimportowano.',
       notArchive: 'To nie jest archiwum sesji Transition Lab. Wyeksportuj je przez Eksportuj → Archiwum sesji i zaimportuj ten plik.',
@@ -585,6 +587,7 @@ export const pl: Catalog & PolishPluralForms = {
       storage: 'Nie udało się zapisać sesji na tym urządzeniu (brak miejsca lub blokada). Nic nie zmieniono.',
       recordAltered: 'Rejestr decyzji w tym archiwum zmieniono po zapisaniu: wpis nie zgadza się ze swoim skrótem. Niczego nie zaimportowano. Poproś facylitatora o nowy eksport lub porównaj go z jego raportem PDF.',
       recordTruncated: 'W rejestrze decyzji w tym archiwum brakuje wpisów: skrócono go po eksporcie. Niczego nie zaimportowano. Poproś facylitatora o nowy eksport.',
+      unreadable: 'Nie udało się odczytać tego pliku: został przeniesiony lub usunięty, jest folderem lub urządzeniem, a nie plikiem, albo to konto nie ma prawa go czytać. Niczego nie zaimportowano.',
     },
     columns: {
       session: 'Sesja',

@@ -59,11 +59,48 @@ export function ipcChannel(method: IpcMethod): string {
   return `${IPC_PREFIX}${method}`;
 }
 
+/**
+ * A file the operating system asked the app to open (double-clicked `.tlab`, "Open with", dropped
+ * on the dock icon), read by main within the import limit. When main could not or would not read
+ * it, `problem` says why, so the renderer can tell the person instead of doing nothing.
+ */
+export type OpenedFile =
+  | { name: string; bytes: Uint8Array }
+  | { name: string; problem: OpenedFileProblem };
+
+/** Codes shared with the import's messages (`outcomes.problems.*`). */
+export const OPENED_FILE_PROBLEMS = ['tooLarge', 'notArchive', 'unreadable'] as const;
+
+export type OpenedFileProblem = (typeof OPENED_FILE_PROBLEMS)[number];
+
+/**
+ * Pushes from main to the renderer (webContents.send), one prefixed channel each. The preload
+ * turns each into a subscription function (`onOpenFile`), never a raw ipcRenderer.on.
+ */
+export interface IpcEvents {
+  openFile: OpenedFile;
+}
+
+export type IpcEvent = keyof IpcEvents;
+
+export const IPC_EVENTS: readonly IpcEvent[] = ['openFile'] as const;
+
+// `event:` keeps push channels apart from the invoke channels even if a method is ever named alike.
+export function ipcEventChannel(event: IpcEvent): string {
+  return `${IPC_PREFIX}event:${event}`;
+}
+
+/** The preload's subscriptions: each returns a function that unsubscribes. */
+export interface IpcSubscriptions {
+  /** Files opened through the operating system, including any that arrived before this call. */
+  onOpenFile(callback: (file: OpenedFile) => void): () => void;
+}
+
 /** Name of the object the preload exposes on `window`. */
 export const PRELOAD_GLOBAL = 'transitionLab';
 
 /**
  * What the renderer finds on `window.transitionLab` inside the desktop app (absent in a plain
- * browser — check before use). Exactly the contract's functions, nothing else.
+ * browser — check before use). Exactly the contract's functions and subscriptions, nothing else.
  */
-export type PreloadApi = IpcContract;
+export type PreloadApi = IpcContract & IpcSubscriptions;

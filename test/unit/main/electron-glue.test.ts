@@ -70,6 +70,8 @@ function createElectronStub(userData: string) {
     windows: [] as FakeWindow[],
     exposed: new Map<string, unknown>(),
     invoked: [] as unknown[][],
+    rendererListeners: new Map<string, Fn>(),
+    focused: 0,
   };
 
   const defaultSession = Object.assign(new Emitter(), {
@@ -82,8 +84,12 @@ function createElectronStub(userData: string) {
   class FakeWebContents extends Emitter {
     windowOpenHandler: Fn | null = null;
     mainFrame = { processId: 1, routingId: 1, parent: null, url: 'app://app/index.html' };
+    sent: [string, unknown][] = [];
     setWindowOpenHandler(fn: Fn) {
       this.windowOpenHandler = fn;
+    }
+    send(channel: string, payload: unknown) {
+      this.sent.push([channel, payload]);
     }
   }
 
@@ -101,7 +107,9 @@ function createElectronStub(userData: string) {
       return Promise.resolve();
     }
     show() {}
-    focus() {}
+    focus() {
+      state.focused += 1;
+    }
     restore() {}
     isMinimized() {
       return false;
@@ -135,7 +143,10 @@ function createElectronStub(userData: string) {
     },
     BrowserWindow: FakeWindow,
     contextBridge: { exposeInMainWorld: (key: string, api: unknown) => state.exposed.set(key, api) },
-    ipcRenderer: { invoke: async (...args: unknown[]) => (state.invoked.push(args), 'answer') },
+    ipcRenderer: {
+      invoke: async (...args: unknown[]) => (state.invoked.push(args), 'answer'),
+      on: (channel: string, fn: Fn) => state.rendererListeners.set(channel, fn),
+    },
   };
   return { electron, app, state, defaultSession, fireReady, log };
 }
@@ -211,6 +222,9 @@ describe('Electron main glue (stubbed electron)', () => {
     mkdirSync(path.join(tmp, 'dist', 'renderer'), { recursive: true });
     writeFileSync(path.join(tmp, 'dist', 'renderer', 'index.html'), '<!doctype html><title>TL</title>');
     writeFileSync(path.join(tmp, 'secret.txt'), 'secret');
+    // Files the OS asks the app to open (macOS open-file before ready; a second launch's argv).
+    writeFileSync(path.join(tmp, 'early.tlab'), new Uint8Array([0x50, 0x4b, 3, 4]));
+    writeFileSync(path.join(tmp, 'second.tlab'), new Uint8Array([0x50, 0x4b, 5, 6]));
     (globalThis as Record<string, unknown>).__tlFakeHost = async (o: Record<string, unknown>) => {
       hostCalls.push(o);
       return {
@@ -257,6 +271,13 @@ describe('Electron main glue (stubbed electron)', () => {
     expect(stub.state.windows).toHaveLength(0);
   });
 
+  it('holds a file macOS asks it to open before ready (open-file), and opens no window for it yet', () => {
+    const event = fakeEvent();
+    stub.app.emit('open-file', event, path.join(tmp, 'early.tlab'));
+    expect(event.prevented).toBe(true);
+    expect(stub.state.windows).toHaveLength(0);
+  });
+
   it('on ready: serves app://, opens one locked-down window, starts the host', async () => {
     stub.fireReady();
     await tick();
@@ -281,6 +302,38 @@ describe('Electron main glue (stubbed electron)', () => {
         staticDir: path.join(tmp, 'dist', 'renderer'),
       }),
     ]);
+  });
+
+  it('opened files: pushed once the page has loaded; a second launch hands over its file and focuses the window', async () => {
+    const wc = stub.state.windows[0]!.webContents;
+    await tick();
+    expect(wc.sent).toEqual([]);
+    wc.emit('did-start-loading');
+    wc.emit('did-stop-loading');
+    await vi.waitFor(() => expect(wc.sent).toHaveLength(1));
+    expect(wc.sent[0]).toEqual(['tl:event:openFile', { name: 'early.tlab', bytes: new Uint8Array([0x50, 0x4b, 3, 4]) }]);
+
+    const focusedBefore = stub.state.focused;
+    stub.app.emit('second-instance', fakeEvent(), ['/opt/transition-lab', '--no-sandbox', 'second.tlab', path.join(tmp, 'secret.txt')], tmp);
+    expect(stub.state.focused).toBe(focusedBefore + 1);
+    await vi.waitFor(() => expect(wc.sent).toHaveLength(2));
+    expect(wc.sent[1]).toEqual(['tl:event:openFile', { name: 'second.tlab', bytes: new Uint8Array([0x50, 0x4b, 5, 6]) }]);
+
+    // A missing file is not silently dropped: the page is told why it cannot open it.
+    stub.app.emit('second-instance', fakeEvent(), ['/opt/transition-lab', path.join(tmp, 'gone.tlab')], tmp);
+    await vi.waitFor(() => expect(wc.sent).toHaveLength(3));
+    expect(wc.sent[2]).toEqual(['tl:event:openFile', { name: 'gone.tlab', problem: 'unreadable' }]);
+    expect(stub.state.windows).toHaveLength(1);
+
+    // While the page reloads, files wait for it (an export's download also starts and stops loading).
+    wc.emit('did-start-loading');
+    stub.app.emit('second-instance', fakeEvent(), ['/opt/transition-lab', path.join(tmp, 'early.tlab')], tmp);
+    await tick();
+    await tick();
+    expect(wc.sent).toHaveLength(3);
+    wc.emit('did-stop-loading');
+    await vi.waitFor(() => expect(wc.sent).toHaveLength(4));
+    expect(wc.sent[3]![1]).toMatchObject({ name: 'early.tlab' });
   });
 
   it('the app:// handler serves the bundle with CSP and refuses traversal', async () => {
@@ -435,14 +488,30 @@ describe('Electron main glue (stubbed electron)', () => {
 });
 
 describe('preload (stubbed electron)', () => {
+  it('requires nothing but electron: a sandboxed preload cannot load node: modules', async () => {
+    const code = await bundle('main/preload.ts');
+    const required = [...code.matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/gu)].map((m) => m[1]);
+    expect([...new Set(required)]).toEqual(['electron']);
+  });
+
   it('exposes exactly the contract on window.transitionLab and nothing else', async () => {
     const stub = createElectronStub('/tmp');
     evaluate(await bundle('main/preload.ts'), stub.electron, '/tmp');
     expect([...stub.state.exposed.keys()]).toEqual(['transitionLab']);
     const api = stub.state.exposed.get('transitionLab') as Record<string, Fn>;
-    expect(Object.keys(api).sort()).toEqual(['allowHub', 'allowLanHost', 'findNearbyHosts', 'getAppInfo', 'openExternal']);
-    expect(Object.values(api).some((v) => (v as unknown) === stub.electron.ipcRenderer || (v as unknown) === stub.electron.ipcRenderer.invoke)).toBe(false);
+    expect(Object.keys(api).sort()).toEqual(['allowHub', 'allowLanHost', 'findNearbyHosts', 'getAppInfo', 'onOpenFile', 'openExternal']);
+    expect(
+      Object.values(api).some((v) => [stub.electron.ipcRenderer, stub.electron.ipcRenderer.invoke, stub.electron.ipcRenderer.on].includes(v as never)),
+    ).toBe(false);
     await api.openExternal!('https://example.org/');
     expect(stub.state.invoked).toEqual([['tl:openExternal', 'https://example.org/']]);
+    // Pushes from main: one listener, on the prefixed channel; the page gets the payload, never the event.
+    expect([...stub.state.rendererListeners.keys()]).toEqual(['tl:event:openFile']);
+    const got: unknown[] = [];
+    api.onOpenFile!((...args: unknown[]) => got.push(args));
+    const bytes = new Uint8Array([0x50, 0x4b]);
+    stub.state.rendererListeners.get('tl:event:openFile')!({ sender: 'ipc event' }, { name: 'lab.tlab', bytes });
+    stub.state.rendererListeners.get('tl:event:openFile')!({ sender: 'ipc event' }, { name: '../../etc/passwd', bytes });
+    expect(got).toEqual([[{ name: 'lab.tlab', bytes }]]);
   });
 });
