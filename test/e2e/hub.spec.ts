@@ -1,13 +1,13 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startRedis, type RunningRedis } from '../support/redis-server';
 import { freePort, spawnServer } from '../support/spawn-server';
 import { addNote, createSession } from './support/board';
 import { expectNoAxeViolations, screenshots } from './support/look';
-import { startHost, type HostProcess } from './support/peers';
+import { readJoinLink, startHost, type HostProcess } from './support/peers';
 
 // Two labs publish their sessions to a two-instance hub (Hocuspocus + Redis) and a coordinator
 // watches both live, on loopback only: lab A through instance one, lab B and the coordinator
@@ -147,6 +147,17 @@ test.describe('lab-network hub', () => {
     await expect(combined.getByRole('row').filter({ hasText: 'A: written while the hub was down' })).toHaveCount(0);
     one = await startHubProcess(one.port, data, redis.url);
     await expect(combined.getByRole('row').filter({ hasText: 'A: written while the hub was down' })).toHaveCount(1, { timeout: 30_000 });
+
+    // The room's join code never reached the hub: what the hub stored has the notes and not the code.
+    const code = new URLSearchParams(new URL(await readJoinLink(labA)).hash.split('?')[1] ?? '').get('code') ?? '';
+    expect(code.length).toBeGreaterThan(5);
+    await kill(two, 'SIGTERM');
+    await kill(one, 'SIGTERM');
+    const stored = ['hub.sqlite', 'hub.sqlite-wal'].map((f) => join(data, f)).filter(existsSync).map((f) => readFileSync(f).toString('latin1')).join('');
+    expect(stored).toContain('A: written while the hub was down');
+    expect(stored).not.toContain(code);
+    one = await startHubProcess(one.port, data, redis.url);
+    two = await startHubProcess(two.port, data, redis.url);
 
     // Publishing survives a reload of lab A's page (kept on the device, off for nobody else).
     await labA.reload();
