@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
 import { hubDocumentName, parseHubToken } from '../../shared/protocol/hub';
-import { HubLink, type HubLinkSnapshot } from './hub-link';
+import type { HubLink, HubLinkSnapshot } from './hub-link';
 import { HUB_SETTINGS_EVENT, publishLogin, savePublishLogin, type HubLogin } from './hub-settings';
 
 export interface HubPublishing {
@@ -35,11 +35,18 @@ export function useHubPublishing(sessionId: string, doc: Y.Doc): HubPublishing {
   useEffect(() => {
     const lab = login ? parseHubToken(login.token) : null;
     if (!login || !lab) return;
-    const created = new HubLink({ address: login.address, token: login.token });
-    created.open(hubDocumentName(lab.id, sessionId), doc);
-    setLink(created);
+    let live = true;
+    let created: HubLink | null = null;
+    // Loaded only where someone publishes: participants never download the hub's provider.
+    void import('./hub-link').then(({ HubLink }) => {
+      if (!live) return;
+      created = new HubLink({ address: login.address, token: login.token });
+      created.open(hubDocumentName(lab.id, sessionId), doc);
+      setLink(created);
+    });
     return () => {
-      created.destroy();
+      live = false;
+      created?.destroy();
       setLink(null);
     };
   }, [login, sessionId, doc]);

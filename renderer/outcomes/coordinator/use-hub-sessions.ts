@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore
 import * as Y from 'yjs';
 import { labSessionOf, type LabSession } from '../../../shared/coordinator';
 import type { HubSession } from '../../../shared/protocol/hub';
-import { HubLink, type HubLinkSnapshot } from '../../sync/hub-link';
+import type { HubLink, HubLinkSnapshot } from '../../sync/hub-link';
 import { coordinatorLogin, saveCoordinatorLogin, type HubLogin } from '../../sync/hub-settings';
 import { listHubSessions, type HubListProblem } from './hub-listing';
 
@@ -53,7 +53,7 @@ export function useHubSessions(): HubSessions {
 
   useEffect(() => {
     if (!login) return;
-    const created = new HubLink({ address: login.address, token: login.token });
+    let created: HubLink | null = null;
     const timers = new Map<string, ReturnType<typeof setTimeout>>();
     const docs = open.current;
     let live = true;
@@ -83,17 +83,23 @@ export function useHubSessions(): HubSessions {
         const doc = new Y.Doc();
         docs.set(session.sessionId, { listed: session, doc });
         doc.on('update', () => recompute(session.sessionId));
-        created.open(session.document, doc);
+        created?.open(session.document, doc);
       }
     };
-    setLink(created);
-    void refresh();
-    const every = setInterval(() => void refresh(), HUB_LIST_REFRESH_MS);
+    let every: ReturnType<typeof setInterval> | undefined;
+    // The hub's provider is loaded only once a coordinator connects.
+    void import('../../sync/hub-link').then(({ HubLink }) => {
+      if (!live) return;
+      created = new HubLink({ address: login.address, token: login.token });
+      setLink(created);
+      void refresh();
+      every = setInterval(() => void refresh(), HUB_LIST_REFRESH_MS);
+    });
     return () => {
       live = false;
       clearInterval(every);
       for (const timer of timers.values()) clearTimeout(timer);
-      created.destroy();
+      created?.destroy();
       for (const { doc } of docs.values()) doc.destroy();
       docs.clear();
       setLink(null);
