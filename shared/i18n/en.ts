@@ -672,7 +672,7 @@ export const en = {
   coordinator: {
     open: 'Coordinator view',
     title: 'Coordinator view',
-    intro: 'Compare what many labs produced: import the session archives (.tlab) they exported. Archives of one session merge, so nothing is counted twice. Everything stays on this device.',
+    intro: 'Compare what many labs produced: import the session archives (.tlab) they exported, or connect to your programme’s hub to follow published sessions live. Copies of one session merge, so nothing is counted twice. Nothing from this view leaves this device.',
     importArchives: 'Import archives',
     drop: 'Drop session archives or a folder of them here',
     reading_one: 'Reading {{count}} file…',

@@ -730,7 +730,7 @@ export const pl: Catalog & PolishPluralForms = {
   coordinator: {
     open: 'Widok koordynatora',
     title: 'Widok koordynatora',
-    intro: 'Porównaj wyniki wielu laboratoriów: zaimportuj wyeksportowane przez nie archiwa sesji (.tlab). Archiwa tej samej sesji scalają się, więc nic nie jest liczone dwa razy. Wszystko zostaje na tym urządzeniu.',
+    intro: 'Porównaj wyniki wielu laboratoriów: zaimportuj wyeksportowane przez nie archiwa sesji (.tlab) albo połącz się z hubem programu, aby na żywo śledzić opublikowane sesje. Kopie tej samej sesji scalają się, więc nic nie jest liczone dwa razy. Nic z tego widoku nie opuszcza tego urządzenia.',
     importArchives: 'Importuj archiwa',
     drop: 'Upuść tutaj archiwa sesji lub folder z nimi',
     reading_one: 'Odczytywanie {{count}} pliku…',
