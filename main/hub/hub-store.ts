@@ -47,6 +47,22 @@ export interface HubStore {
   close(): Promise<void>;
 }
 
+/** A published session as both stores' list query returns it. */
+export interface SessionRow {
+  name: string;
+  sessionId: string;
+  title: string;
+  notes: number;
+  updatedAt: number;
+  labId: string;
+  labName: string;
+  country: string;
+}
+
+export function sessionOfRow(r: SessionRow): HubSession {
+  return { document: r.name, sessionId: r.sessionId, lab: { id: r.labId, name: r.labName, country: r.country }, title: r.title, notes: Number(r.notes), updatedAt: Number(r.updatedAt) };
+}
+
 export function newId(): string {
   return randomBytes(9).toString('base64url');
 }

@@ -1,8 +1,7 @@
 import pg from 'pg';
 import * as Y from 'yjs';
 import type { HubSession } from '../../shared/protocol/hub';
-import { checkToken, newId, newToken, type HubStore, type Lab, type Principal, type SessionScope, type StoredDocument } from './hub-store';
-import { sessionOfRow } from './sqlite-store';
+import { checkToken, newId, newToken, sessionOfRow, type HubStore, type Lab, type Principal, type SessionScope, type StoredDocument } from './hub-store';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS tl_labs (

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as Y from 'yjs';
 import type { HubSession } from '../../shared/protocol/hub';
-import { checkToken, newId, newToken, type HubStore, type Lab, type Principal, type SessionScope, type StoredDocument } from './hub-store';
+import { checkToken, newId, newToken, sessionOfRow, type HubStore, type Lab, type Principal, type SessionRow, type SessionScope, type StoredDocument } from './hub-store';
 
 export const HUB_DATABASE_FILE = 'hub.sqlite';
 
@@ -17,21 +17,6 @@ CREATE TABLE IF NOT EXISTS documents (
   state BLOB NOT NULL, title TEXT NOT NULL DEFAULT '', notes INTEGER NOT NULL DEFAULT 0, updated_at INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS documents_lab ON documents(lab_id);
 `;
-
-interface SessionRow {
-  name: string;
-  sessionId: string;
-  title: string;
-  notes: number;
-  updatedAt: number;
-  labId: string;
-  labName: string;
-  country: string;
-}
-
-export function sessionOfRow(r: SessionRow): HubSession {
-  return { document: r.name, sessionId: r.sessionId, lab: { id: r.labId, name: r.labName, country: r.country }, title: r.title, notes: Number(r.notes), updatedAt: Number(r.updatedAt) };
-}
 
 /**
  * The default store: one SQLite file in WAL mode, so several hub instances on one machine given
@@ -90,8 +75,11 @@ export class SqliteHubStore implements HubStore {
   }
 
   async labs(country: string | null): Promise<Lab[]> {
-    const all = this.db.prepare('SELECT id, country, name FROM labs ORDER BY country, name').all() as Lab[];
-    return country === null ? all : all.filter((l) => l.country === country);
+    return (
+      country === null
+        ? this.db.prepare('SELECT id, country, name FROM labs ORDER BY country, name').all()
+        : this.db.prepare('SELECT id, country, name FROM labs WHERE country = ? ORDER BY name').all(country)
+    ) as Lab[];
   }
 
   async fetchState(name: string): Promise<Uint8Array | null> {

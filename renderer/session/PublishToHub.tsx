@@ -1,7 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { checkHubLogin, lastLabLogin, type HubLoginProblem } from '../sync/hub-settings';
-import { prepareHub } from '../sync/hub-permission';
+import { lastLabLogin, type HubLoginProblem } from '../sync/hub-settings';
+import { prepareHubLogin } from '../sync/hub-permission';
+import { HubLoginFields } from '../sync/HubLoginFields';
 import type { HubPublishing } from '../sync/use-hub-publishing';
 import { useHubTime } from '../sync/HubStatus';
 import { DialogButton } from '../ui/DialogButton';
@@ -30,20 +31,15 @@ function PublishDialog({ publishing, onClose }: { publishing: HubPublishing; onC
   const [problem, setProblem] = useState<HubLoginProblem | null>(null);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const checked = checkHubLogin(address, token, 'lab');
-    if (!checked.ok) {
-      setProblem(checked.problem);
-      return;
-    }
-    const permission = await prepareHub(checked.login.address);
-    if (permission === 'refused') {
-      setProblem('insecure');
+    const prepared = await prepareHubLogin(address, token, 'lab');
+    if (!prepared.ok) {
+      setProblem(prepared.problem);
       return;
     }
     setProblem(null);
-    publishing.publish(checked.login);
+    publishing.publish(prepared.login);
     // The desktop window's policy now includes the hub, from its next load on; the session reopens as it was.
-    if (permission === 'reload') window.location.reload();
+    if (prepared.reload) window.location.reload();
     else onClose();
   };
   return (
@@ -55,36 +51,7 @@ function PublishDialog({ publishing, onClose }: { publishing: HubPublishing; onC
         </p>
         <p className="publish-privacy small">{t('hub.publishPrivacy')}</p>
         {publishing.login && <PublishState publishing={publishing} />}
-        <label className="field">
-          <span>{t('hub.address')}</span>
-          <input
-            type="text"
-            inputMode="url"
-            autoFocus
-            value={address}
-            placeholder="https://hub.example.org"
-            spellCheck={false}
-            autoComplete="url"
-            aria-invalid={problem === 'address' || problem === 'insecure'}
-            onChange={(e) => setAddress(e.target.value)}
-          />
-        </label>
-        <label className="field">
-          <span>{t('hub.labToken')}</span>
-          <input
-            type="text"
-            value={token}
-            spellCheck={false}
-            autoComplete="off"
-            aria-invalid={problem === 'token' || problem === 'tokenKind'}
-            onChange={(e) => setToken(e.target.value)}
-          />
-        </label>
-        {problem && (
-          <p role="alert" className="banner error small">
-            {t(`hub.problems.${problem}`, { expected: t('hub.labToken') })}
-          </p>
-        )}
+        <HubLoginFields tokenLabel={t('hub.labToken')} address={address} token={token} problem={problem} onAddress={setAddress} onToken={setToken} />
         <div className="dialog-actions">
           {publishing.login && (
             <button

@@ -1,7 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { checkHubLogin, saveCoordinatorLogin, type HubLoginProblem } from '../../sync/hub-settings';
-import { prepareHub } from '../../sync/hub-permission';
+import { saveCoordinatorLogin, type HubLoginProblem } from '../../sync/hub-settings';
+import { prepareHubLogin } from '../../sync/hub-permission';
+import { HubLoginFields } from '../../sync/HubLoginFields';
 import { useHubTime } from '../../sync/HubStatus';
 import { DialogButton } from '../../ui/DialogButton';
 import { ModalDialog } from '../../ui/ModalDialog';
@@ -48,25 +49,20 @@ function ConnectDialog({ hub, onClose }: { hub: HubSessions; onClose: () => void
   const [failed, setFailed] = useState(false);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const checked = checkHubLogin(address, token, 'coord');
     setFailed(false);
-    if (!checked.ok) {
-      setProblem(checked.problem);
-      return;
-    }
-    const permission = await prepareHub(checked.login.address);
-    if (permission === 'refused') {
-      setProblem('insecure');
+    const prepared = await prepareHubLogin(address, token, 'coord');
+    if (!prepared.ok) {
+      setProblem(prepared.problem);
       return;
     }
     setProblem(null);
-    if (permission === 'reload') {
+    if (prepared.reload) {
       // The desktop window may reach the hub only from its next load: connect then.
-      saveCoordinatorLogin(checked.login);
+      saveCoordinatorLogin(prepared.login);
       window.location.reload();
       return;
     }
-    if (await hub.connect(checked.login)) onClose();
+    if (await hub.connect(prepared.login)) onClose();
     else setFailed(true);
   };
   return (
@@ -76,19 +72,7 @@ function ConnectDialog({ hub, onClose }: { hub: HubSessions; onClose: () => void
         <p id={introId} className="muted small">
           {t('hub.connectIntro')}
         </p>
-        <label className="field">
-          <span>{t('hub.address')}</span>
-          <input type="text" inputMode="url" autoFocus value={address} placeholder="https://hub.example.org" spellCheck={false} autoComplete="url" onChange={(e) => setAddress(e.target.value)} />
-        </label>
-        <label className="field">
-          <span>{t('hub.coordinatorToken')}</span>
-          <input type="text" value={token} spellCheck={false} autoComplete="off" onChange={(e) => setToken(e.target.value)} />
-        </label>
-        {problem && (
-          <p role="alert" className="banner error small">
-            {t(`hub.problems.${problem}`, { expected: t('hub.coordinatorToken') })}
-          </p>
-        )}
+        <HubLoginFields tokenLabel={t('hub.coordinatorToken')} address={address} token={token} problem={problem} onAddress={setAddress} onToken={setToken} />
         {failed && hub.problem && (
           <p role="alert" className="banner error small">
             {t(`hub.listProblems.${hub.problem}`)}

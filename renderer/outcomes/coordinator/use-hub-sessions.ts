@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import * as Y from 'yjs';
 import { labSessionOf, type LabSession } from '../../../shared/coordinator';
 import type { HubSession } from '../../../shared/protocol/hub';
@@ -49,13 +49,12 @@ export function useHubSessions(): HubSessions {
   const [rows, setRows] = useState<ReadonlyMap<string, LabSession>>(new Map());
   const [problem, setProblem] = useState<HubListProblem | null>(null);
   const [connecting, setConnecting] = useState(false);
-  const open = useRef(new Map<string, Open>());
 
   useEffect(() => {
     if (!login) return;
     let created: HubLink | null = null;
     const timers = new Map<string, ReturnType<typeof setTimeout>>();
-    const docs = open.current;
+    const docs = new Map<string, Open>();
     let live = true;
     const recompute = (id: string) => {
       if (timers.has(id)) return;
