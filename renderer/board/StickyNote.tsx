@@ -15,6 +15,7 @@ import { matchesTagFilter } from './tag-filter';
 import { useFitText } from './use-fit-text';
 import { useNote } from './use-note';
 import { useNotePointer } from './use-note-pointer';
+import { useTextPaint } from './use-text-paint';
 
 interface Props {
   noteId: string;
@@ -54,6 +55,7 @@ export const StickyNote = memo(function StickyNote({ noteId, zoom, detail: zoome
   const detail = zoomedIn || selected || editing;
   const fitKey = `${note?.text}|${size?.w}|${size?.h}|${editing}`;
   const truncated = useFitText(textRef, detail ? fitKey : '', 'clamp');
+  useTextPaint(doc, noteId, note, textRef);
 
   if (!note || !size) return null;
 

@@ -3,6 +3,7 @@ import type * as Y from 'yjs';
 import { anchorSelection, createTextUndo, encodeCaret, noteText, resolveSelection, spliceBetween, type TextAnchor } from '../../shared/model';
 import { useBoardUi } from '../state/board-ui';
 import { useWorkshop } from '../workshop/workshop-context';
+import { afterNextPaint } from './next-task';
 
 /**
  * Binds a textarea to a note's Y.Text, as collaborative editors bind theirs: the field is
@@ -93,9 +94,20 @@ export function useNoteTextBinding(noteId: string, ref: RefObject<HTMLTextAreaEl
       if (document.activeElement !== el) return;
       useBoardUi.setState({ caret: { noteId, at: encodeCaret(text, el.selectionEnd) } });
     };
+    // The caret goes out after the next frame, once per frame: while typing, the keystroke itself
+    // leaves first and a burst of caret moves is one presence message.
+    let caretQueued = false;
+    const publishCaretSoon = () => {
+      if (caretQueued) return;
+      caretQueued = true;
+      afterNextPaint(() => {
+        caretQueued = false;
+        publishCaret();
+      });
+    };
     const caretEvents = ['focus', 'select', 'keyup', 'input', 'pointerup'] as const;
-    for (const name of caretEvents) el.addEventListener(name, publishCaret);
-    document.addEventListener('selectionchange', publishCaret);
+    for (const name of caretEvents) el.addEventListener(name, publishCaretSoon);
+    document.addEventListener('selectionchange', publishCaretSoon);
     publishCaret();
 
     doc.on('beforeTransaction', beforeTransaction);
@@ -106,8 +118,8 @@ export function useNoteTextBinding(noteId: string, ref: RefObject<HTMLTextAreaEl
     el.addEventListener('compositionstart', onCompositionStart);
     el.addEventListener('compositionend', onCompositionEnd);
     return () => {
-      for (const name of caretEvents) el.removeEventListener(name, publishCaret);
-      document.removeEventListener('selectionchange', publishCaret);
+      for (const name of caretEvents) el.removeEventListener(name, publishCaretSoon);
+      document.removeEventListener('selectionchange', publishCaretSoon);
       doc.off('beforeTransaction', beforeTransaction);
       text.unobserve(observer);
       el.removeEventListener('input', onInput);

@@ -1,8 +1,9 @@
 import { useMemo, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
-import { getNote, observeRoots, type Note } from '../../shared/model';
+import { getNote, type Note } from '../../shared/model';
 import { useBoardUi } from '../state/board-ui';
 import { boundsOf } from './view-geometry';
+import { watchBoardNotes } from './watch-board-notes';
 
 export interface WorldBox {
   x: number;
@@ -18,7 +19,8 @@ export function boxAround(notes: readonly Note[]): WorldBox | null {
 
 /**
  * The live notes of this board that are selected, kept current as anyone moves, recolours or
- * deletes them (a note a peer deleted drops out at once).
+ * deletes them (a note a peer deleted drops out at once). Re-read only when the board's listing
+ * changed and something is selected: a peer typing in a note re-renders that note, not the board.
  */
 export function useSelectedNotes(doc: Y.Doc, boardId: string): Note[] {
   const ids = useBoardUi((s) => s.selectedIds);
@@ -27,12 +29,13 @@ export function useSelectedNotes(doc: Y.Doc, boardId: string): Note[] {
     return {
       get: () => version,
       subscribe: (changed: () => void) =>
-        observeRoots(doc, ['notes', 'boards'], () => {
+        watchBoardNotes(doc, boardId, () => {
+          if (useBoardUi.getState().selectedIds.length === 0) return;
           version++;
           changed();
         }),
     };
-  }, [doc]);
+  }, [doc, boardId]);
   const version = useSyncExternalStore(store.subscribe, store.get);
   return useMemo(
     () => ids.flatMap((id) => {

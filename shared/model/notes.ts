@@ -140,6 +140,11 @@ function noteRecord(doc: Y.Doc, noteId: string): RecordMap | undefined {
   return recordIn(notesMap(doc), noteId) ?? undefined;
 }
 
+/** The words a note shows: concurrent typing can take the merged text over the maximum; readers cut it. */
+export function shownText(raw: string): string {
+  return raw.slice(0, MAX_NOTE_TEXT_LENGTH);
+}
+
 export function setNoteText(doc: Y.Doc, noteId: string, next: string, now: number): void {
   const record = noteRecord(doc, noteId);
   const text = record?.get('text');
@@ -265,7 +270,7 @@ export function readNote(record: RecordMap, key?: string): Note | null {
   return {
     id,
     boardId,
-    text: rawText.slice(0, MAX_NOTE_TEXT_LENGTH),
+    text: shownText(rawText),
     colour: isNoteColour(colour) ? colour : DEFAULT_NOTE_COLOUR,
     pos: isPoint(pos) ? { x: clampCoordinate(pos.x), y: clampCoordinate(pos.y) } : { x: 0, y: 0 },
     size: isSize(size) ? clampSize(size) : { ...DEFAULT_NOTE_SIZE },

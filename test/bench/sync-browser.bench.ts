@@ -8,6 +8,8 @@
 //
 // Run inside a loopback-only network namespace (WebRTC must not touch a real network card):
 //   unshare -n sh -c 'ip link set lo up && npm run bench -- sync-browser'
+// TL_PROFILE=1 also profiles the app's editing page and the receiving pages (app B and raw B) over the measured trials and
+// prints where their main-thread time went, by function.
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { build } from 'esbuild';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,6 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { chromiumLaunchOptions } from '../e2e/support/chromium';
+import { reportProfile, startProfile } from './support/cpu-profile';
 import { summarise, writeResults } from './support/results';
 import { startHost } from './support/host';
 
@@ -269,7 +272,18 @@ try {
   const rawDomSettled: number[] = [];
   const appLegs: Legs[] = [];
   const rawDomLegs: Legs[] = [];
+  let stopProfiles: (() => Promise<void>) | null = null;
   for (let i = 0; i < WARMUP + TRIALS; i++) {
+    if (i === WARMUP && process.env.TL_PROFILE) {
+      const stopApp = await startProfile(app.b);
+      const stopRaw = await startProfile(RB.page);
+      const stopSender = await startProfile(app.a);
+      stopProfiles = async () => {
+        reportProfile('app A (editing)', await stopSender(), join(tmpdir(), 'tl-sync-browser-app-a.cpuprofile'));
+        reportProfile('app B (receiving)', await stopApp(), join(tmpdir(), 'tl-sync-browser-app-b.cpuprofile'));
+        reportProfile('raw B (receiving)', await stopRaw(), join(tmpdir(), 'tl-sync-browser-raw-b.cpuprofile'));
+      };
+    }
     const appMs = await appTrial(app.a, app.b, `Edit ${i} ${Math.random().toString(36).slice(2, 8)}`);
     const rawMs = await rawTrial(RA.page, RB.page, 'k', `v${i}`);
     const rawDomMs = await rawDomTrial(RA.page, RB.page, `Edit ${i} ${Math.random().toString(36).slice(2, 8)}`);
@@ -283,6 +297,7 @@ try {
       rawDomLegs.push(rawDomMs.legs);
     }
   }
+  await stopProfiles?.();
   const appStats = summarise(appVisible);
   const appDone = summarise(appSettled);
   const rawStats = summarise(rawSamples);
