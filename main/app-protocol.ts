@@ -5,6 +5,7 @@
 import { protocol } from 'electron';
 import { APP_SCHEME } from '../shared/protocol/app-origin';
 import { serveAppRequest } from './app-serve';
+import { isDocumentRequest } from './policy-in-force';
 
 /**
  * Must run before `app.whenReady()`. `standard` gives the scheme real origins and relative URL
@@ -34,8 +35,16 @@ export function registerAppSchemePrivileged(): void {
  * After ready: serve `rendererRoot` (absolute) on `app://app/…` for the default session.
  * `lanOrigins` is read per request, so a newly allowed LAN host is in the CSP of the next load.
  */
-export function handleAppProtocol(rendererRoot: string, lanOrigins: () => readonly string[] = () => [], hubs: () => readonly string[] = () => []): void {
-  protocol.handle(APP_SCHEME, (request) =>
-    serveAppRequest(rendererRoot, request.url, request.method, undefined, lanOrigins(), hubs()),
-  );
+export function handleAppProtocol(
+  rendererRoot: string,
+  lanOrigins: () => readonly string[] = () => [],
+  hubs: () => readonly string[] = () => [],
+  onDocument: (lan: readonly string[], hubs: readonly string[]) => void = () => {},
+): void {
+  protocol.handle(APP_SCHEME, (request) => {
+    const lan = lanOrigins();
+    const hubList = hubs();
+    if (isDocumentRequest(request.url)) onDocument(lan, hubList);
+    return serveAppRequest(rendererRoot, request.url, request.method, undefined, lan, hubList);
+  });
 }

@@ -13,8 +13,10 @@ import { ipcEventChannel, type AppInfo } from '../shared/protocol/ipc';
 import { handleAppProtocol, registerAppSchemePrivileged } from './app-protocol';
 import { closeWithTimeout, loopbackHostUrl, startHostWithFallback, type RunningHost } from './host-lifecycle';
 import { registerIpcHandlers } from './ipc';
-import { LAN_HOSTS_FILE, openLanHostStore } from './lan-hosts';
-import { HUB_HOSTS_FILE, openHubHostStore } from './hub-hosts';
+import { LAN_HOSTS_FILE, normalizeLanOrigin, openLanHostStore } from './lan-hosts';
+import { HUB_HOSTS_FILE, normalizeHubOrigin, openHubHostStore } from './hub-hosts';
+import { createPolicyInForce } from './policy-in-force';
+import { isLoopbackUrl } from '../shared/protocol/loopback';
 import { archivePathsFromArgv, createOpenFileQueue } from './open-file';
 import { enableGlobalSandbox, hardenDefaultSession, installGlobalGuards, setLanOriginsSource } from './security';
 import { createMainWindow } from './window';
@@ -43,6 +45,8 @@ const hubHosts = openHubHostStore(path.join(app.getPath('userData'), HUB_HOSTS_F
 });
 const lanOrigins = () => lanHosts.list();
 const hubOrigins = () => hubHosts.list();
+// What the window's current page was loaded with: a host already in it needs no reload.
+const inForce = createPolicyInForce();
 
 registerAppSchemePrivileged();
 enableGlobalSandbox();
@@ -155,8 +159,18 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(() => {
     hardenDefaultSession();
-    handleAppProtocol(RENDERER_ROOT, lanOrigins, hubOrigins);
-    registerIpcHandlers({ getAppInfo: appInfo, allowLanHost: async (origin) => lanHosts.add(origin), allowHub: async (address) => hubHosts.add(address) });
+    handleAppProtocol(RENDERER_ROOT, lanOrigins, hubOrigins, inForce.documentServed);
+    registerIpcHandlers({
+      getAppInfo: appInfo,
+      allowLanHost: async (value) => {
+        const origin = normalizeLanOrigin(value);
+        return inForce.answer('lan', origin, lanHosts.add(value), origin !== null && isLoopbackUrl(origin));
+      },
+      allowHub: async (value) => {
+        const origin = normalizeHubOrigin(value);
+        return inForce.answer('hub', origin, hubHosts.add(value), origin !== null && origin.startsWith('http://') && isLoopbackUrl(origin));
+      },
+    });
     hostPromise = launchHost();
     openMainWindow();
   });

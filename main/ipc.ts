@@ -12,8 +12,8 @@ import { openExternalSafely } from './security';
 
 export interface IpcDeps {
   getAppInfo(): Promise<AppInfo>;
-  /** Validates (lan-hosts.ts), remembers and persists a LAN host origin; false if refused. */
-  allowLanHost(origin: string): Promise<boolean>;
+  /** Validates (lan-hosts.ts), remembers and persists a LAN host origin; 'added' means the page needs a reload. */
+  allowLanHost(origin: string): Promise<'added' | 'allowed' | 'refused'>;
   /** Validates (hub-hosts.ts), remembers and persists a hub address. */
   allowHub(address: string): Promise<'added' | 'allowed' | 'refused'>;
 }

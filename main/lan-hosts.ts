@@ -179,10 +179,11 @@ export interface LanHostStore {
   /** connect-src sources for the current list. */
   connectSources(): string[];
   /**
-   * Validates and remembers `origin`; persists the list. False if refused (not a LAN origin).
-   * Loopback origins are accepted but not stored: the static policy already allows them.
+   * Validates and remembers `origin`; persists the list. 'refused' if it is not a LAN origin,
+   * 'added' if it is new to the list, 'allowed' if it was there already. Loopback origins are
+   * 'allowed' but not stored: the static policy already allows them.
    */
-  add(origin: unknown): boolean;
+  add(origin: unknown): 'added' | 'allowed' | 'refused';
 }
 
 export interface LanHostStoreOptions {
@@ -200,8 +201,9 @@ export function openLanHostStore(filePath: string, options: LanHostStoreOptions 
     connectSources: () => lanConnectSources(list),
     add(value) {
       const origin = normalizeLanOrigin(value);
-      if (origin === null) return false;
-      if (isLoopbackOrigin(origin)) return true;
+      if (origin === null) return 'refused';
+      if (isLoopbackOrigin(origin)) return 'allowed';
+      const known = list.includes(origin);
       const next = withLanOrigin(list, origin, max);
       const unchanged = next.length === list.length && next.every((o, i) => o === list[i]);
       list = next;
@@ -212,7 +214,7 @@ export function openLanHostStore(filePath: string, options: LanHostStoreOptions 
           options.onError?.(error);
         }
       }
-      return true;
+      return known ? 'allowed' : 'added';
     },
   };
 }

@@ -22,7 +22,8 @@ export type JoinProblem = 'nameRequired' | 'badCode';
 /**
  * Can this window reach the join link's host?
  * - `ready`: yes, as it is (a browser; the page's own host; loopback, which the desktop CSP allows);
- * - `reload`: the desktop app allowed the LAN host just now; its CSP applies from the next load;
+ * - `reload`: the desktop app allowed the LAN host just now; its CSP applies from the next load
+ *   (once per host: a host allowed before, and loaded since, is `ready`);
  * - `refused`: the desktop app will not connect there (not a local-network address).
  */
 export type HostAccess = 'ready' | 'reload' | 'refused';
@@ -32,7 +33,7 @@ export interface HostAccessDeps {
   canAllow: boolean;
   /** This page's origin (`app://app` in the desktop app). */
   ownOrigin: string;
-  allow(origin: string): Promise<boolean>;
+  allow(origin: string): Promise<'added' | 'allowed' | 'refused'>;
 }
 
 export async function prepareHostAccess(
@@ -50,7 +51,8 @@ export async function prepareHostAccess(
   if (`${url.protocol}//${url.host}` === deps.ownOrigin || (url.protocol === 'http:' && isLoopbackHostname(url.hostname))) {
     return 'ready';
   }
-  return (await deps.allow(url.origin)) ? 'reload' : 'refused';
+  const answer = await deps.allow(url.origin);
+  return answer === 'added' ? 'reload' : answer === 'allowed' ? 'ready' : 'refused';
 }
 
 /**

@@ -96,16 +96,17 @@ export function lanHostPermissionAvailable(): boolean {
 
 /**
  * Asks main to allow `origin` (`http://192.168.1.20:4455`) in the desktop app's connect-src.
- * True once allowed (the current page still needs a reload for the new policy); false if main
- * refused it (not a LAN address) or the call failed.
+ * 'added': allowed, and this page needs a reload for the new policy; 'allowed': this page can
+ * connect already; 'refused': main will not (not a LAN address), or the call failed.
  */
-export async function allowLanHost(origin: string): Promise<boolean> {
+export async function allowLanHost(origin: string): Promise<'added' | 'allowed' | 'refused'> {
   const api = desktopApi();
-  if (typeof api?.allowLanHost !== 'function') return false;
+  if (typeof api?.allowLanHost !== 'function') return 'refused';
   try {
-    return (await api.allowLanHost(origin)) === true;
+    const answer = await api.allowLanHost(origin);
+    return answer === 'added' || answer === 'allowed' ? answer : 'refused';
   } catch {
-    return false;
+    return 'refused';
   }
 }
 

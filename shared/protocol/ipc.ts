@@ -38,11 +38,11 @@ export interface IpcContract {
   findNearbyHosts(): Promise<NearbyHost[]>;
   /**
    * Adds a LAN host origin (`http://192.168.1.20:4455`, `http://ana-laptop.local:4455`) to the
-   * desktop app's connect-src allow-list, persisted across restarts. Resolves false if refused:
-   * only `http:` hosts on private/link-local IPv4, `*.local` or loopback qualify. The policy of
-   * the current page does not change: reload the window for it to take effect.
+   * desktop app's connect-src allow-list, persisted across restarts. 'refused': only `http:`
+   * hosts on private/link-local IPv4, `*.local` or loopback qualify; 'added': the current page's
+   * policy lacks it, reload the window for it to take effect; 'allowed': the page can connect.
    */
-  allowLanHost(origin: string): Promise<boolean>;
+  allowLanHost(origin: string): Promise<'added' | 'allowed' | 'refused'>;
   /**
    * Adds a lab-network hub (`https://hub.example.org`, or a LAN/loopback `http://H:P`) to the
    * connect-src allow-list, persisted. 'added': reload the window for the policy to include it;

@@ -436,9 +436,13 @@ describe('Electron main glue (stubbed electron)', () => {
     await expect(allow({ sender: wc, senderFrame: { ...wc.mainFrame, url: 'https://evil.example/' } }, 'http://192.168.1.20:4455')).rejects.toThrow(/untrusted/u);
     await expect(allow(trustedEvent())).rejects.toThrow(/argument/u);
     await expect(allow(trustedEvent(), 42)).rejects.toThrow();
-    await expect(allow(trustedEvent(), 'http://8.8.8.8:4455')).resolves.toBe(false);
-    await expect(allow(trustedEvent(), 'https://192.168.1.20:4455')).resolves.toBe(false);
-    await expect(allow(trustedEvent(), 'http://192.168.1.20:4455/')).resolves.toBe(true);
+    await expect(allow(trustedEvent(), 'http://8.8.8.8:4455')).resolves.toBe('refused');
+    await expect(allow(trustedEvent(), 'https://192.168.1.20:4455')).resolves.toBe('refused');
+    await expect(allow(trustedEvent(), 'http://192.168.1.20:4455/')).resolves.toBe('added');
+    // Still not in the page in front of the person: asking again still says "reload".
+    await expect(allow(trustedEvent(), 'http://192.168.1.20:4455')).resolves.toBe('added');
+    // Loopback is in every page's policy.
+    await expect(allow(trustedEvent(), 'http://127.0.0.1:4455')).resolves.toBe('allowed');
 
     const expected = buildCsp(['http://10.0.0.5:4455', 'http://192.168.1.20:4455']);
     const res = await stub.state.protocolHandler!({ url: 'app://app/index.html', method: 'GET' });
@@ -449,8 +453,16 @@ describe('Electron main glue (stubbed electron)', () => {
     stub.state.headersReceived!({ url: 'app://app/index.html', responseHeaders: {} }, (r: unknown) => (headers = r));
     expect(headers).toEqual({ responseHeaders: expect.objectContaining({ 'Content-Security-Policy': [expected] }) });
 
+    // The page was loaded again with it: joining that host again needs no reload; a script's
+    // request does not count as a page load.
+    await expect(allow(trustedEvent(), 'http://192.168.1.20:4455')).resolves.toBe('allowed');
+    await expect(allow(trustedEvent(), 'http://10.0.0.5:4455')).resolves.toBe('allowed');
+    await expect(allow(trustedEvent(), 'http://10.0.0.9:4455')).resolves.toBe('added');
+    await stub.state.protocolHandler!({ url: 'app://app/assets/index.js', method: 'GET' });
+    await expect(allow(trustedEvent(), 'http://10.0.0.9:4455')).resolves.toBe('added');
+
     const saved = JSON.parse(readFileSync(path.join(tmp, 'userData', 'lan-hosts.json'), 'utf8'));
-    expect(saved.origins).toEqual(['http://10.0.0.5:4455', 'http://192.168.1.20:4455']);
+    expect(saved.origins).toEqual(['http://192.168.1.20:4455', 'http://10.0.0.5:4455', 'http://10.0.0.9:4455']);
   });
 
   it('IPC allowHub: a hub address joins connect-src as exactly its https and wss origins, persisted', async () => {
@@ -460,8 +472,9 @@ describe('Electron main glue (stubbed electron)', () => {
     await expect(allow(trustedEvent(), '*')).resolves.toBe('refused');
     await expect(allow(trustedEvent(), 'http://127.0.0.1:4460')).resolves.toBe('allowed');
     await expect(allow(trustedEvent(), 'hub.example.org')).resolves.toBe('added');
-    await expect(allow(trustedEvent(), 'https://hub.example.org/')).resolves.toBe('allowed');
+    await expect(allow(trustedEvent(), 'https://hub.example.org/')).resolves.toBe('added');
     const res = await stub.state.protocolHandler!({ url: 'app://app/index.html', method: 'GET' });
+    await expect(allow(trustedEvent(), 'https://hub.example.org/')).resolves.toBe('allowed');
     const csp = res.headers.get('content-security-policy') ?? '';
     expect(csp).toContain('https://hub.example.org wss://hub.example.org');
     expect(csp).not.toMatch(/https:(?!\/\/hub\.example\.org)/u);

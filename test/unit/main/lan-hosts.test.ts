@@ -168,21 +168,23 @@ describe('persistence', () => {
 
   it('the store validates, persists and is read again at the next start', () => {
     const store = openLanHostStore(file);
-    expect(store.add('http://192.168.1.20:4455/')).toBe(true);
-    expect(store.add('http://10.0.0.5')).toBe(true);
-    expect(store.add('http://8.8.8.8:4455')).toBe(false);
-    expect(store.add('https://192.168.1.20:4455')).toBe(false);
-    expect(store.add(42)).toBe(false);
+    expect(store.add('http://192.168.1.20:4455/')).toBe('added');
+    expect(store.add('http://10.0.0.5')).toBe('added');
+    expect(store.add('http://192.168.1.20:4455')).toBe('allowed');
+    expect(store.add('http://8.8.8.8:4455')).toBe('refused');
+    expect(store.add('https://192.168.1.20:4455')).toBe('refused');
+    expect(store.add(42)).toBe('refused');
     // Loopback is already in the static policy: accepted, not stored.
-    expect(store.add('http://127.0.0.1:4455')).toBe(true);
-    expect(store.list()).toEqual(['http://192.168.1.20:4455', 'http://10.0.0.5:80']);
+    expect(store.add('http://127.0.0.1:4455')).toBe('allowed');
+    // The newest use goes last (the oldest is dropped first when the list is full).
+    expect(store.list()).toEqual(['http://10.0.0.5:80', 'http://192.168.1.20:4455']);
     expect(store.connectSources()).toEqual([
-      'http://192.168.1.20:4455',
-      'ws://192.168.1.20:4455',
       'http://10.0.0.5:80',
       'ws://10.0.0.5:80',
+      'http://192.168.1.20:4455',
+      'ws://192.168.1.20:4455',
     ]);
-    expect(openLanHostStore(file).list()).toEqual(['http://192.168.1.20:4455', 'http://10.0.0.5:80']);
+    expect(openLanHostStore(file).list()).toEqual(['http://10.0.0.5:80', 'http://192.168.1.20:4455']);
   });
 
   it('caps the list, dropping the oldest', () => {
@@ -201,7 +203,7 @@ describe('persistence', () => {
     writeFileSync(path.join(dir, 'userData'), 'a file where the directory should be');
     const errors: unknown[] = [];
     const store = openLanHostStore(file, { onError: (e) => errors.push(e) });
-    expect(store.add('http://192.168.1.20:4455')).toBe(true);
+    expect(store.add('http://192.168.1.20:4455')).toBe('added');
     expect(store.list()).toEqual(['http://192.168.1.20:4455']);
     expect(errors).toHaveLength(1);
     expect(existsSync(file)).toBe(false);
