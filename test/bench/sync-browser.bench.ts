@@ -111,13 +111,15 @@ const DATA_CHANNEL_CLOCK = `(() => {
   const now = () => performance.timeOrigin + performance.now();
   window.__tlSends = [];
   window.__tlArrivals = [];
+  window.__tlLog = [];
+  const size = (data) => data?.byteLength ?? data?.length ?? data?.size ?? -1;
   const send = RTCDataChannel.prototype.send;
-  RTCDataChannel.prototype.send = function (data) { window.__tlSends.push(now()); return send.call(this, data); };
+  RTCDataChannel.prototype.send = function (data) { window.__tlSends.push(now()); window.__tlLog.push(['send', now(), size(data)]); return send.call(this, data); };
   const onmessage = Object.getOwnPropertyDescriptor(RTCDataChannel.prototype, 'onmessage');
   Object.defineProperty(RTCDataChannel.prototype, 'onmessage', {
     configurable: true,
     get() { return onmessage.get.call(this); },
-    set(handler) { onmessage.set.call(this, handler ? function (event) { window.__tlArrivals.push(now()); return handler.call(this, event); } : handler); },
+    set(handler) { onmessage.set.call(this, handler ? function (event) { window.__tlArrivals.push(now()); window.__tlLog.push(['arrive', now(), size(event.data)]); return handler.call(this, event); } : handler); },
   });
 })();`;
 
