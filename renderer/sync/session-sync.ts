@@ -195,6 +195,7 @@ export class SessionSync {
       hostUrl,
       ticket,
       joinCode: this.access.joinCode,
+      relayCarries: () => this.snapshot.relay.kind === 'connected',
     });
     if (this.destroyed || generation !== this.webrtcGeneration) {
       destroyWebrtcProvider(provider);

@@ -32,6 +32,8 @@ export function signalingUrl(hostUrl: string, ticket: string): string {
 }
 
 export interface WebrtcOptions {
+  /** True while this page's relay connection to the host is up: the host then reaches everyone. */
+  relayCarries?: () => boolean;
   roomId: string;
   doc: Y.Doc;
   awareness: Awareness;
@@ -59,7 +61,9 @@ export async function createWebrtcProvider(options: WebrtcOptions): Promise<Webr
   });
   // The room exists once the key is derived; this `then` runs right after y-webrtc's own.
   void provider.key.then(() => {
-    if (provider.room) forwardAfterRender(provider.room);
+    if (!provider.room) return;
+    forwardAfterRender(provider.room, options.relayCarries);
+    ownPresenceOnly(provider.room, options.relayCarries);
   });
   return provider;
 }
@@ -67,11 +71,14 @@ export async function createWebrtcProvider(options: WebrtcOptions): Promise<Webr
 /**
  * y-webrtc passes every update on to all its peers, also one that just arrived (from a peer, the
  * relay or another tab), and does so inside the transaction that applied it — before React gets
- * to render the change. Forwarding an arrived update is only for peers the sender may not reach,
- * so it waits for a microtask: still in the same task, but after the render React queued from
- * the doc's observers. Local edits keep going out synchronously.
+ * to render the change. Forwarding an arrived update is only for peers the sender may not reach:
+ * while this page's relay is up the host reaches every connected peer, and the sender reaches the
+ * rest of the mesh itself, so nothing is forwarded (in a room of 20 every edit would otherwise be
+ * sent 19 × 19 times). Without the relay an arrived update is forwarded after a microtask: still in
+ * the same task, but after the render React queued from the doc's observers. Local edits always go
+ * out synchronously.
  */
-export function forwardAfterRender(room: Room): void {
+export function forwardAfterRender(room: Room, relayCarries: () => boolean = () => false): void {
   const send = room._docUpdateHandler;
   const queued: Uint8Array[] = [];
   let scheduled = false;
@@ -87,18 +94,43 @@ export function forwardAfterRender(room: Room): void {
       send(update, origin);
       return;
     }
+    if (relayCarries()) return;
     queued.push(update);
     if (!scheduled) {
       scheduled = true;
       queueMicrotask(flush);
     }
   };
-  // connect()/disconnect() (re)register whatever `_docUpdateHandler` holds, so swapping it is enough.
-  const doc = room.doc;
-  const wasListening = (doc as unknown as { _observers: Map<string, Set<unknown>> })._observers.get('update')?.has(send) ?? false;
-  doc.off('update', send);
+  swapListener(room.doc, 'update', send, handler);
   room._docUpdateHandler = handler;
-  if (wasListening) doc.on('update', handler);
+}
+
+type AwarenessChange = { added: number[]; updated: number[]; removed: number[] };
+
+/**
+ * The same for presence: y-webrtc re-sends every awareness change it applies, other people's
+ * cursors included. While the relay is up each peer's presence reaches everyone through the host
+ * and the peer's own direct links, so only this page's own state goes out.
+ */
+export function ownPresenceOnly(room: Room, relayCarries: () => boolean = () => false): void {
+  const send = room._awarenessUpdateHandler as (change: AwarenessChange, origin: unknown) => void;
+  const self = room.doc.clientID;
+  const handler = (change: AwarenessChange, origin: unknown): void => {
+    if (!relayCarries()) return send(change, origin);
+    const own = (ids: number[]) => ids.filter((id) => id === self);
+    const mine = { added: own(change.added), updated: own(change.updated), removed: own(change.removed) };
+    if (mine.added.length + mine.updated.length + mine.removed.length > 0) send(mine, origin);
+  };
+  swapListener(room.awareness, 'update', send, handler);
+  (room as unknown as { _awarenessUpdateHandler: typeof handler })._awarenessUpdateHandler = handler;
+}
+
+/** connect()/disconnect() (re)register whatever the room's handler field holds, so swapping it is enough. */
+function swapListener(target: unknown, event: string, from: unknown, to: unknown): void {
+  const observable = target as { _observers: Map<string, Set<unknown>>; on: (e: string, f: unknown) => void; off: (e: string, f: unknown) => void };
+  const wasListening = observable._observers.get(event)?.has(from) ?? false;
+  observable.off(event, from);
+  if (wasListening) observable.on(event, to);
 }
 
 export function destroyWebrtcProvider(provider: WebrtcProvider): void {

@@ -10,7 +10,7 @@
 //   unshare -n sh -c 'ip link set lo up && npm run bench -- sync-browser'
 // TL_PROFILE=1 also profiles the app's editing page and the receiving pages (app B and raw B) over the measured trials and
 // prints where their main-thread time went, by function.
-import { chromium, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { build } from 'esbuild';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -18,7 +18,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { chromiumLaunchOptions } from '../e2e/support/chromium';
+import { createRoomWithNote, joinRoom, launchPeerBrowser, newPeerContext, until, webrtcPeers } from './support/app-room';
 import { reportProfile, startProfile } from './support/cpu-profile';
 import { summarise, writeResults } from './support/results';
 import { startHost } from './support/host';
@@ -140,20 +140,9 @@ async function legs(a: Page, b: Page, t0: number, visible: number): Promise<Legs
 }
 
 async function newPage(baseURL: string): Promise<{ browser: Browser; page: Page }> {
-  const launch = chromiumLaunchOptions();
-  const browser = await chromium.launch({ ...launch, args: [...(launch.args ?? []), '--allow-loopback-in-peer-connection'] });
-  const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 800 } });
-  await context.grantPermissions(['camera', 'microphone'], { origin: baseURL });
-  await context.addInitScript(DATA_CHANNEL_CLOCK);
+  const browser = await launchPeerBrowser();
+  const context = await newPeerContext(browser, baseURL, DATA_CHANNEL_CLOCK);
   return { browser, page: await context.newPage() };
-}
-
-async function until(check: () => Promise<boolean>, what: string, ms = 60_000): Promise<void> {
-  const started = Date.now();
-  while (!(await check())) {
-    if (Date.now() - started > ms) throw new Error(`timed out: ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 async function setupApp(hostUrl: string): Promise<{ a: Page; b: Page; browsers: Browser[] }> {
@@ -161,25 +150,11 @@ async function setupApp(hostUrl: string): Promise<{ a: Page; b: Page; browsers: 
   const B = await newPage(hostUrl);
   const a = A.page;
   const b = B.page;
-  await a.goto('/');
-  await a.getByRole('button', { name: 'New session' }).click();
-  await a.getByRole('textbox', { name: 'Session title' }).fill('Bench');
-  await a.getByRole('button', { name: 'Create' }).click();
-  await a.getByRole('button', { name: 'Add sticky note' }).click();
-  await a.getByRole('textbox', { name: 'Note text' }).fill('start');
-  await a.getByRole('button', { name: 'Invite participants' }).click();
-  // The link appears once the host has told us its LAN addresses.
-  const linkField = a.getByRole('textbox', { name: 'Join link' });
-  await until(async () => (await linkField.inputValue()) !== '', 'join link');
-  const link = await linkField.inputValue();
-  await a.getByRole('button', { name: 'Close' }).click();
+  const link = await createRoomWithNote(a);
   await a.getByRole('article').first().dblclick();
-  await b.goto(link);
-  await b.getByRole('textbox', { name: 'Your name' }).fill('B');
-  await b.getByRole('button', { name: 'Join' }).click();
-  await b.getByRole('article').first().waitFor();
+  await joinRoom(b, link, 'B');
   // Measure with the mesh up, as in a room: both transports carry every edit.
-  await until(async () => (await b.getByRole('status', { name: 'Connection' }).getAttribute('data-webrtc-peers')) === '1', 'app WebRTC peer');
+  await until(async () => (await webrtcPeers(b)) === 1, 'app WebRTC peer');
   console.log('app: A and B connected over relay and WebRTC');
   return { a, b, browsers: [A.browser, B.browser] };
 }

@@ -1,0 +1,127 @@
+// 5, 10 and 20 people in one room, each in their own real Chromium context (own storage, own
+// renderer process; one browser to keep 20 affordable on 2 cores): the facilitator creates the
+// session through the UI, everyone else joins by the link with a name, as in a room. Once every
+// page reaches the others over WebRTC (or the mesh stops growing), the facilitator edits a note
+// and each other page timestamps the moment its board shows the new words (MutationObserver,
+// performance.timeOrigin + now(): one machine, one clock). "All see it" is the last of those.
+// Target from the issue: 20 peers all see a note in < 250 ms p95.
+//
+// Run inside a loopback-only network namespace (WebRTC must not touch a real network card):
+//   unshare -n sh -c 'ip link set lo up && npm run bench -- sync-peers-browser'
+// Needs `npm run build` first. TL_BENCH_PEERS=5,10,20 and TL_BENCH_TRIALS=20 change the sizes and trials.
+import type { BrowserContext, Page } from '@playwright/test';
+import { createRoomWithNote, joinRoom, launchPeerBrowser, newPeerContext, until, webrtcPeers } from './support/app-room';
+import { startHost } from './support/host';
+import { summarise, writeResults } from './support/results';
+
+const COMMAND = "unshare -n sh -c 'ip link set lo up && npm run bench -- sync-peers-browser'";
+const SIZES = (process.env.TL_BENCH_PEERS ?? '5,10,20').split(',').map(Number);
+const TRIALS = Number(process.env.TL_BENCH_TRIALS ?? 20);
+const WARMUP = 3;
+const MESH_WAIT_MS = 120_000;
+
+/** Resolves with the time this page's board first shows `value`. */
+function waitForWords(page: Page, value: string): Promise<number> {
+  return page.evaluate(
+    (v) =>
+      new Promise<number>((resolve) => {
+        const shown = () => [...document.querySelectorAll('[role="article"], article')].some((n) => n.textContent?.includes(v));
+        const observer = new MutationObserver(() => {
+          if (!shown()) return;
+          observer.disconnect();
+          resolve(performance.timeOrigin + performance.now());
+        });
+        observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+      }),
+    value,
+  );
+}
+
+/** Types `value` into the note the facilitator is editing; returns when the edit was made. */
+function edit(page: Page, value: string): Promise<number> {
+  return page.evaluate((v) => {
+    const editor = document.querySelector('textarea[aria-label="Note text"]') as HTMLTextAreaElement;
+    const set = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!;
+    const start = performance.timeOrigin + performance.now();
+    set.call(editor, v);
+    editor.dispatchEvent(new Event('input', { bubbles: true }));
+    return start;
+  }, value);
+}
+
+function withTimeout<T>(promise: Promise<T>, what: string, ms = 15_000): Promise<T> {
+  return Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`timed out: ${what}`)), ms))]);
+}
+
+const host = await startHost();
+const browser = await launchPeerBrowser();
+const results: Record<string, unknown> = { command: COMMAND, trials: TRIALS, browsers: 'one Chromium, one context (own storage, own renderer process) per person' };
+const rows: string[] = [];
+try {
+  for (const n of SIZES) {
+    const contexts: BrowserContext[] = [];
+    const pages: Page[] = [];
+    const started = Date.now();
+    for (let i = 0; i < n; i++) {
+      const context = await newPeerContext(browser, host.url);
+      contexts.push(context);
+      pages.push(await context.newPage());
+    }
+    const facilitator = pages[0]!;
+    const link = await createRoomWithNote(facilitator);
+    for (let i = 1; i < n; i++) await joinRoom(pages[i]!, link, `Person ${i}`);
+    const joinedMs = Date.now() - started;
+    // Every page reaching every other directly; if the mesh stops short, measure what the room has.
+    const meshStarted = Date.now();
+    let peers: number[] = [];
+    try {
+      await until(async () => {
+        peers = await Promise.all(pages.map(webrtcPeers));
+        return peers.every((p) => p === n - 1);
+      }, `full WebRTC mesh of ${n}`, MESH_WAIT_MS);
+    } catch {
+      console.log(`${n} peers: mesh not complete after ${MESH_WAIT_MS / 1000} s: ${peers.join(',')}`);
+    }
+    const meshMs = Date.now() - meshStarted;
+    await facilitator.getByRole('article').first().dblclick();
+    await facilitator.getByRole('textbox', { name: 'Note text' }).waitFor();
+
+    const allSee: number[] = [];
+    const each: number[] = [];
+    for (let t = 0; t < WARMUP + TRIALS; t++) {
+      const value = `Edit ${n}-${t} ${Math.random().toString(36).slice(2, 8)}`;
+      const receivers = pages.slice(1);
+      const seen = receivers.map((p) => waitForWords(p, value));
+      // Each page runs evaluations in order: once this returns, its observer is in place.
+      await Promise.all(receivers.map((p) => p.evaluate(() => 0)));
+      const t0 = await edit(facilitator, value);
+      const times = (await withTimeout(Promise.all(seen), `${n} peers, trial ${t}`)).map((at) => at - t0);
+      if (t >= WARMUP) {
+        allSee.push(Math.max(...times));
+        each.push(...times);
+      }
+      // Let the room settle (forwarding, presence, storage) before the next edit.
+      await new Promise((r) => setTimeout(r, 150));
+    }
+    const all = summarise(allSee);
+    const per = summarise(each);
+    results[`peers${n}`] = {
+      joinMs: joinedMs,
+      meshMs,
+      webrtcPeersEach: peers,
+      allSeeMs: all,
+      eachPeerMs: per,
+    };
+    rows.push(
+      `${String(n).padStart(2)} peers: all see the edit p50 ${all.median.toFixed(1)} / p95 ${all.p95.toFixed(1)} / max ${all.max.toFixed(1)} ms; one peer p50 ${per.median.toFixed(1)} ms; WebRTC peers per page ${Math.min(...peers)}–${Math.max(...peers)} of ${n - 1}; joined in ${(joinedMs / 1000).toFixed(1)} s, mesh ${(meshMs / 1000).toFixed(1)} s later`,
+    );
+    console.log(rows.at(-1));
+    await Promise.all(contexts.map((c) => c.close()));
+  }
+  results.target = { rule: '20 peers all see a note in < 250 ms p95', p95Ms: (results.peers20 as { allSeeMs?: { p95: number } } | undefined)?.allSeeMs?.p95 ?? null };
+  writeResults('sync-peers-browser', results);
+  console.log(rows.join('\n'));
+} finally {
+  await browser.close();
+  host.stop();
+}
