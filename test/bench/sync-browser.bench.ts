@@ -18,7 +18,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { createRoomWithNote, joinRoom, launchPeerBrowser, newPeerContext, until, webrtcPeers } from './support/app-room';
+import { createRoomWithNote, joinRoom, launchPeerBrowser, newPeerContext, typeIntoEditor, until, webrtcPeers } from './support/app-room';
 import { reportProfile, startProfile } from './support/cpu-profile';
 import { summarise, writeResults } from './support/results';
 import { startHost } from './support/host';
@@ -182,14 +182,7 @@ async function appTrial(a: Page, b: Page, value: string): Promise<Timing> {
     value,
   );
   await b.evaluate(() => new Promise((r) => setTimeout(r, 0)));
-  const t0 = await a.evaluate((v) => {
-    const editor = document.querySelector('textarea[aria-label="Note text"]') as HTMLTextAreaElement;
-    const set = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!;
-    const start = performance.timeOrigin + performance.now();
-    set.call(editor, v);
-    editor.dispatchEvent(new Event('input', { bubbles: true }));
-    return start;
-  }, value);
+  const t0 = await typeIntoEditor(a, value);
   try {
     const [visible, settled] = await withTimeout(seen, 'app edit on B');
     return { visible: visible - t0, settled: settled - t0, legs: await legs(a, b, t0, visible) };

@@ -10,7 +10,7 @@
 //   unshare -n sh -c 'ip link set lo up && npm run bench -- sync-peers-browser'
 // Needs `npm run build` first. TL_BENCH_PEERS=5,10,20 and TL_BENCH_TRIALS=20 change the sizes and trials.
 import type { BrowserContext, Page } from '@playwright/test';
-import { createRoomWithNote, joinRoom, launchPeerBrowser, newPeerContext, until, webrtcPeers } from './support/app-room';
+import { createRoomWithNote, joinRoom, launchPeerBrowser, newPeerContext, typeIntoEditor, until, webrtcPeers } from './support/app-room';
 import { startHost } from './support/host';
 import { summarise, writeResults } from './support/results';
 
@@ -35,18 +35,6 @@ function waitForWords(page: Page, value: string): Promise<number> {
       }),
     value,
   );
-}
-
-/** Types `value` into the note the facilitator is editing; returns when the edit was made. */
-function edit(page: Page, value: string): Promise<number> {
-  return page.evaluate((v) => {
-    const editor = document.querySelector('textarea[aria-label="Note text"]') as HTMLTextAreaElement;
-    const set = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!;
-    const start = performance.timeOrigin + performance.now();
-    set.call(editor, v);
-    editor.dispatchEvent(new Event('input', { bubbles: true }));
-    return start;
-  }, value);
 }
 
 function withTimeout<T>(promise: Promise<T>, what: string, ms = 15_000): Promise<T> {
@@ -94,7 +82,7 @@ try {
       const seen = receivers.map((p) => waitForWords(p, value));
       // Each page runs evaluations in order: once this returns, its observer is in place.
       await Promise.all(receivers.map((p) => p.evaluate(() => 0)));
-      const t0 = await edit(facilitator, value);
+      const t0 = await typeIntoEditor(facilitator, value);
       const times = (await withTimeout(Promise.all(seen), `${n} peers, trial ${t}`)).map((at) => at - t0);
       if (t >= WARMUP) {
         allSee.push(Math.max(...times));

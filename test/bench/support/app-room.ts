@@ -54,3 +54,18 @@ export async function joinRoom(page: Page, link: string, name: string): Promise<
 export async function webrtcPeers(page: Page): Promise<number> {
   return Number((await page.getByRole('status', { name: 'Connection' }).getAttribute('data-webrtc-peers')) ?? 0);
 }
+
+/**
+ * Types `value` into the note editor open on `page` the way a keystroke arrives (the field's value,
+ * then an input event); returns when that happened, on the shared clock (timeOrigin + now).
+ */
+export function typeIntoEditor(page: Page, value: string): Promise<number> {
+  return page.evaluate((v) => {
+    const editor = document.querySelector('textarea[aria-label="Note text"]') as HTMLTextAreaElement;
+    const set = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!;
+    const start = performance.timeOrigin + performance.now();
+    set.call(editor, v);
+    editor.dispatchEvent(new Event('input', { bubbles: true }));
+    return start;
+  }, value);
+}
