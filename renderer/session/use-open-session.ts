@@ -23,8 +23,8 @@ export type SessionLoad =
  * (or imported) here, so this device hosts it: a fresh join code and admin secret. (Whether this
  * device facilitates is the doc's business: see facilitator-migration.ts.)
  */
-async function accessFor(db: TransitionLabDb, sessionId: string, hasContent: boolean): Promise<SessionAccess | null> {
-  const existing = await db.access.get(sessionId);
+async function accessFor(db: TransitionLabDb, sessionId: string, hasContent: boolean, stored: Promise<SessionAccess | undefined>): Promise<SessionAccess | null> {
+  const existing = await stored;
   if (existing || !hasContent) return existing ?? null;
   const created: SessionAccess = { sessionId, joinCode: newJoinCode(), adminSecret: newAdminSecret() };
   // Two tabs opening the same new session must agree on one code: only the first write wins.
@@ -41,6 +41,9 @@ export function useOpenSession(sessionId: string): SessionLoad {
     const { session, release } = acquireSession(sessionId);
     let live = true;
     const db = appDatabase();
+    // Read while the doc loads, not after it: one IndexedDB round trip less before the board shows.
+    const storedAccess = db.access.get(sessionId);
+    storedAccess.catch(() => undefined);
     void Promise.all([session.persistence.whenLoaded, loadDeviceId(db)]).then(async ([, deviceId]) => {
       const hasContent = readSessionMeta(session.doc).schemaVersion !== 0;
       const me = meOnThisDevice(deviceId, '');
@@ -48,7 +51,7 @@ export function useOpenSession(sessionId: string): SessionLoad {
       // this device created it and becomes its facilitator); a newer one is left untouched (every
       // write refuses it, and the session view shows it read-only).
       if (hasContent) prepareLoadedDoc(session.doc, { clientId: deviceId, clientName: readDisplayName() });
-      let access = await accessFor(db, sessionId, hasContent).catch(() => null);
+      let access = await accessFor(db, sessionId, hasContent, storedAccess).catch(() => null);
       if (access && hasContent) {
         const flush = () => session.persistence.flush();
         access = await settleFacilitator(db, { doc: session.doc, flush }, access, me, Date.now()).catch(() => access);

@@ -160,6 +160,26 @@ describe('concurrent votes', () => {
 });
 
 describe('two facilitators', () => {
+  it('who facilitates is never read stale: inside a transaction, in its observers, after a remote change', () => {
+    const { docs: [a, b] } = session();
+    expect(M.isFacilitator(a!, 'fac-b')).toBe(false);
+    a!.transact(() => {
+      M.addFacilitator(a!, 'fac-a', { clientId: 'fac-b', name: 'Bartek', now: 2 });
+      expect(M.isFacilitator(a!, 'fac-b')).toBe(true);
+    });
+    const seen: boolean[] = [];
+    M.facilitatorsMap(a!).observe(() => seen.push(M.isFacilitator(a!, 'fac-b')));
+    M.removeFacilitator(a!, 'fac-a', 'fac-b', 3);
+    expect(seen).toEqual([false]);
+    expect(M.isFacilitator(a!, 'fac-b')).toBe(false);
+    expect(M.isFacilitator(b!, 'fac-b')).toBe(false);
+    syncAll(a!, b!);
+    expect(M.isFacilitator(b!, 'fac-b')).toBe(false);
+    M.addFacilitator(a!, 'fac-a', { clientId: 'fac-c', name: 'Celina', now: 4 });
+    syncAll(a!, b!);
+    expect(M.isFacilitator(b!, 'fac-c')).toBe(true);
+  });
+
   it('a facilitator adds another; their concurrent settings resolve LWW to one value each', () => {
     const { docs: [a, b], boardId } = session();
     expect(M.addFacilitator(a!, 'fac-a', { clientId: 'fac-b', name: 'Bartek', now: 2 })).toBe(true);

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import { addNote, createSessionContent, listNotes, moveNote, setNoteText } from '../../../shared/model';
+import { addNote, createSessionContent, listNotes, moveNote, notesMap, setNoteText } from '../../../shared/model';
 import { openDatabase, type TransitionLabDb } from '../../../renderer/storage/database';
 import { DocPersistence } from '../../../renderer/storage/doc-persistence';
 import { summariseSession } from '../../../renderer/session/session-summary';
@@ -195,6 +195,40 @@ describe('DocPersistence', () => {
     const again = attach(db, 'remote');
     await again.persistence.whenLoaded;
     expect(content(again.doc, boardId).map((n) => n.text).sort()).toEqual(['Another from the peer', 'From a peer', 'Mine']);
+  });
+
+  it('loading writes nothing back, yet an edit made in reaction to the load is stored', async () => {
+    const db = freshDb();
+    const first = attach(db, 'react');
+    await first.persistence.whenLoaded;
+    const { boardId } = createSessionContent(first.doc, { title: 'Lab', firstBoardTitle: 'Main', now: 1 });
+    addNote(first.doc, { boardId, pos: { x: 0, y: 0 }, now: 2, text: 'Stored' });
+    await first.persistence.destroy();
+    const rows = await db.updates.count();
+
+    const quiet = attach(db, 'react');
+    await quiet.persistence.whenLoaded;
+    await quiet.persistence.flush();
+    expect(quiet.persistence.hasUnsavedChanges).toBe(false);
+    expect(await db.updates.count()).toBe(rows);
+    await quiet.persistence.destroy();
+
+    // Something observing the doc answers the load with an edit of its own, inside the load.
+    const doc = new Y.Doc();
+    let added = '';
+    const onNotes = () => {
+      if (!added) added = addNote(doc, { boardId, pos: { x: 5, y: 5 }, now: 3, text: 'Reaction' });
+    };
+    notesMap(doc).observe(onNotes);
+    const reacting = new DocPersistence(db, 'react', doc, { summarise: summariseSession });
+    await reacting.whenLoaded;
+    notesMap(doc).unobserve(onNotes);
+    expect(added).not.toBe('');
+    await reacting.destroy();
+
+    const again = attach(db, 'react');
+    await again.persistence.whenLoaded;
+    expect(content(again.doc, boardId).map((n) => n.text).sort()).toEqual(['Reaction', 'Stored']);
   });
 
   it('keeps sessions apart', async () => {
