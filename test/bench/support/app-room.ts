@@ -47,7 +47,8 @@ export async function joinRoom(page: Page, link: string, name: string): Promise<
   await page.goto(link);
   await page.getByRole('textbox', { name: 'Your name' }).fill(name);
   await page.getByRole('button', { name: 'Join' }).click();
-  await page.getByRole('article').first().waitFor();
+  // Twenty renderers on two cores: a join may take a while, it is not what is measured.
+  await page.getByRole('article').first().waitFor({ timeout: 120_000 });
 }
 
 /** How many peers this page reaches directly over WebRTC (the Connection status says). */
