@@ -97,7 +97,10 @@ describe('room quotas', () => {
     const { sent, code } = await pushing;
 
     expect(code).toBe(CLOSE.ROOM_TOO_LARGE);
-    expect(sent).toBeLessThan(64 * MIB);
+    // Stopped long before 512 MiB. What the attacker counts as sent includes frames still in the
+    // sockets' buffers when the close arrives, more of them on a busy machine (72 MiB seen in CI);
+    // the host's own bounds are the file and memory checks below.
+    expect(sent).toBeLessThan(128 * MIB);
     expect(dirBytes(roomDir(fixture.dataDir, roomId))).toBeLessThanOrEqual(32 * MIB + 64 * 1024);
     expect(child.log.join('\n')).toMatch(/refused an update of \d+ bytes: the room would pass its size limit \(33554432 bytes\)/);
     // The host is alive, and a newcomer to the pushed room still joins and syncs.
