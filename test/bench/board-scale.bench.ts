@@ -111,7 +111,7 @@ try {
       const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
       const stopProfile = process.env.TL_PROFILE ? await startProfile(page) : null;
       const openMs = await openBoard(page, n, zoom);
-      if (stopProfile) reportProfile(`open ${n} notes at ${zoom * 100} %`, await stopProfile(), join(dir, `open-${n}-${zoom}.cpuprofile`).replace(dir, tmpdir()), 30);
+      if (stopProfile) reportProfile(`open ${n} notes at ${zoom * 100} %`, await stopProfile(), join(tmpdir(), `open-${n}-${zoom}.cpuprofile`), 30);
       const heapMb = await page.evaluate(() => {
         (globalThis as { gc?: () => void }).gc?.();
         return (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize / 2 ** 20;

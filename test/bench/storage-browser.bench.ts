@@ -17,21 +17,13 @@
 // paint, GC, and the idle gaps); TL_PHASES=1 prints when IndexedDB answered, when the stored
 // state was decoded (marks set by DocPersistence) and when the notes were in the DOM.
 import { chromium, type Page } from '@playwright/test';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromiumLaunchOptions } from '../e2e/support/chromium';
 import { recordUpdates } from '../support/record-updates';
+import { reportProfile, startProfile } from './support/cpu-profile';
 import { startHost } from './support/host';
 import { summarise, writeResults } from './support/results';
-
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
-  children?: number[];
-}
-interface CpuProfile {
-  nodes: ProfileNode[];
-  samples: number[];
-  timeDeltas: number[];
-}
 
 /**
  * Update rows of the session not yet folded into its snapshot. The count waits for a compaction
@@ -100,42 +92,6 @@ function reportTrace({ traceEvents }: { traceEvents: TraceEvent[] }): void {
 /** TL_PROFILE=first, =compacted, or =1 for both opens. */
 const profileWanted = (label: string) => process.env.TL_PROFILE === '1' || process.env.TL_PROFILE === label;
 
-/** Chromium's sampling profiler on the page, one sample per 100 µs. */
-async function startProfile(page: Page): Promise<() => Promise<CpuProfile>> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
-  await cdp.send('Profiler.start');
-  return async () => {
-    const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
-    await cdp.detach();
-    return profile;
-  };
-}
-
-/** Prints milliseconds by function, self and inclusive (a function counted once per stack). */
-function reportProfile(label: string, profile: CpuProfile, top = Number(process.env.TL_PROFILE_TOP ?? 30)): void {
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const parent = new Map<number, number>();
-  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  const name = (n: ProfileNode) => `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber + 1}`;
-  const self = new Map<string, number>();
-  const inclusive = new Map<string, number>();
-  profile.samples.forEach((id, i) => {
-    const ms = (profile.timeDeltas[i] ?? 0) / 1000;
-    const seen = new Set<string>();
-    for (let cur: number | undefined = id, first = true; cur !== undefined; cur = parent.get(cur), first = false) {
-      const key = name(byId.get(cur)!);
-      if (first) self.set(key, (self.get(key) ?? 0) + ms);
-      if (seen.has(key)) continue;
-      seen.add(key);
-      inclusive.set(key, (inclusive.get(key) ?? 0) + ms);
-    }
-  });
-  const table = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]).slice(0, top).map(([k, v]) => `${v.toFixed(1).padStart(8)} ms  ${k}`).join('\n');
-  console.log(`\n${label} — self time\n${table(self)}\n\n${label} — inclusive time\n${table(inclusive)}`);
-}
-
 const UPDATES = 50_000;
 const RUNS = Number(process.env.TL_BENCH_RUNS ?? 3);
 const { updates } = recordUpdates(UPDATES);
@@ -193,7 +149,7 @@ try {
         return { ms: performance.now() - t0, marks: [...marks, ['notes in DOM', noteAt] as const, [`${mounted} notes painted`, performance.now() - t0] as const] };
       }, sessionId);
       if (process.env.TL_PHASES) console.log(`${label} open ${ms.toFixed(0)} ms: ${marks.map(([n, t]) => `${n} @${t.toFixed(0)}`).join(', ')}`);
-      if (stop) reportProfile(`${label} open (run ${run})`, await stop());
+      if (stop) reportProfile(`${label} open (run ${run})`, await stop(), join(tmpdir(), `tl-storage-${label}-${run}.cpuprofile`), Number(process.env.TL_PROFILE_TOP ?? 30));
       if (tracing) reportTrace(JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] });
       return ms;
     };
