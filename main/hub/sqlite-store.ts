@@ -28,9 +28,10 @@ export class SqliteHubStore implements HubStore {
   /** `location`: a folder (the file is hub.sqlite in it) or a `sqlite:` URL / path ending in .sqlite or .db. */
   constructor(location: string) {
     this.db = new Database(SqliteHubStore.fileFor(location));
-    this.db.pragma('journal_mode = WAL');
-    // Another instance may hold the write lock for a moment; wait rather than fail its store.
+    // Another instance may hold the write lock for a moment; wait rather than fail its store (or,
+    // set first, this instance's start: switching to WAL and the schema need the lock too).
     this.db.pragma('busy_timeout = 5000');
+    this.db.pragma('journal_mode = WAL');
     this.db.pragma('foreign_keys = ON');
     this.db.exec(SCHEMA);
   }

@@ -5,10 +5,10 @@ import { createServer } from 'node:net';
  * Starts one of our Node servers (host or hub CLI) and resolves with the first loopback URL it
  * prints on stdout — the line harnesses wait for; rejects with its output if it exits first.
  */
-export async function spawnServer(args: readonly string[]): Promise<{ url: string; child: ChildProcess }> {
+export async function spawnServer(args: readonly string[]): Promise<{ url: string; child: ChildProcess; output: () => string }> {
   const child = spawn(process.execPath, [...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
   const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
     child.stdout?.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const match = out.match(/http:\/\/127\.0\.0\.1:\d+/);
@@ -17,7 +17,8 @@ export async function spawnServer(args: readonly string[]): Promise<{ url: strin
     child.stderr?.on('data', (chunk: Buffer) => (out += chunk.toString()));
     child.once('exit', (code) => reject(new Error(`${args[0]} exited with ${code}: ${out}`)));
   });
-  return { url, child };
+  // Kept for a failing test to show what the server said.
+  return { url, child, output: () => out };
 }
 
 /** A free TCP port on loopback (taken by nobody at the moment of asking). */
