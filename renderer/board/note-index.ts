@@ -73,3 +73,9 @@ export function cullRect(view: { x: number; y: number; zoom: number }, area: { w
   const rect = { x: left, y: top, w: w + 3 * stepX, h: h + 3 * stepY };
   return { ...rect, key: `${view.zoom}|${rect.x}|${rect.y}` };
 }
+
+/** Exactly what is seen (world px): the notes a person looks at when a board opens. */
+export function seenRect(view: { x: number; y: number; zoom: number }, area: { width: number; height: number }): Rect & { key: string } {
+  const rect = { x: -view.x / view.zoom, y: -view.y / view.zoom, w: Math.max(1, area.width) / view.zoom, h: Math.max(1, area.height) / view.zoom };
+  return { ...rect, key: `seen|${view.zoom}|${rect.x}|${rect.y}|${rect.w}|${rect.h}` };
+}

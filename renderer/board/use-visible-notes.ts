@@ -1,7 +1,8 @@
-import { useMemo, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useBoardUi, type Viewport } from '../state/board-ui';
 import { useWorkshop } from '../workshop/workshop-context';
-import { cullRect, NoteIndex } from './note-index';
+import { afterNextPaint } from './next-task';
+import { cullRect, NoteIndex, seenRect } from './note-index';
 import { watchBoardNotes } from './watch-board-notes';
 
 /**
@@ -38,6 +39,9 @@ export function useNoteIndex(boardId: string): NoteIndex {
  * The notes to mount: those near the view (note-index.ts `cullRect`), in stacking order, plus any
  * note someone is working with — selected, edited, dragged or holding the board's Tab stop — so
  * focus and keyboard work never lose their element.
+ *
+ * A board that just opened mounts only what is seen first; the margin around it (ready for a pan,
+ * five times as many notes again) follows right after that frame is painted.
  */
 export function useVisibleNoteIds(
   index: NoteIndex,
@@ -47,7 +51,16 @@ export function useVisibleNoteIds(
   /** Zoomed out to blocks (NoteBlocks draws the rest): mount only the notes being worked with. */
   pinnedOnly: boolean,
 ): string[] {
-  const rect = cullRect(viewport, area);
+  const [opened, setOpened] = useState(false);
+  useEffect(() => {
+    if (opened) return;
+    let live = true;
+    afterNextPaint(() => live && setOpened(true));
+    return () => {
+      live = false;
+    };
+  }, [opened]);
+  const rect = opened ? cullRect(viewport, area) : seenRect(viewport, area);
   const selected = useBoardUi((s) => s.selectedIds);
   const editing = useBoardUi((s) => s.editingNoteId);
   const tabStop = useBoardUi((s) => s.tabStopId);

@@ -7,6 +7,7 @@ import { appDatabase, type TransitionLabDb } from '../storage/database';
 import { DocPersistence } from '../storage/doc-persistence';
 import { cachedSummariser } from './session-summary';
 import { localDay } from '../ui/format';
+import { parseRoute } from '../ui/hash-route';
 
 /** A session's doc with everything attached to it while it is open in this tab. */
 export interface OpenSession {
@@ -131,6 +132,21 @@ export async function renameStoredSession(id: string, title: string, db: Transit
 /** Writes every open session now: called when the page is hidden or about to go away. */
 export function flushAllSessions(): Promise<void> {
   return Promise.all([...open.values()].map((e) => e.session.persistence.flush())).then(() => undefined);
+}
+
+/**
+ * Starts reading a session's stored state as soon as the address names it, before React renders
+ * the route and the session view's effect asks for the doc (that comes a render and a frame later:
+ * about a sixth of opening a large session). The doc is held for the usual grace period, within
+ * which the view takes it over.
+ */
+export function prefetchSessionOnNavigation(target: Window = window): void {
+  const prefetch = () => {
+    const route = parseRoute(target.location.hash);
+    if (route.name === 'session') acquireSession(route.sessionId).release();
+  };
+  target.addEventListener('hashchange', prefetch);
+  prefetch();
 }
 
 export function installFlushOnHide(target: Window = window): void {

@@ -1,4 +1,5 @@
 import { Dexie, type DexieOptions, type EntityTable } from 'dexie';
+import type { StoredUpdates } from '../../shared/model';
 
 /** One row per session for the Home list, kept up to date on every save so the list never loads docs. */
 export interface SessionSummary {
@@ -27,6 +28,18 @@ export interface StoredSnapshot {
   sessionId: string;
   state: Uint8Array;
   upToSeq: number;
+  /**
+   * `state`'s Yjs encoding; absent means V2 (rows written before this field). Compaction writes V1:
+   * a freshly loaded page decodes it faster (no warm JIT yet: 50,000 updates' worth of session in
+   * 165–240 ms against 200–370 ms for V2 in Chromium), and the snapshot is read on every open,
+   * while the few extra bytes are written once.
+   */
+  encoding?: 'v1';
+}
+
+/** A session's stored rows as one StoredUpdates (shared/model/stored-updates.ts). */
+export function storedSession(snapshot: StoredSnapshot | undefined, rows: readonly StoredUpdate[]): StoredUpdates {
+  return { snapshot: snapshot?.state, snapshotEncoding: snapshot?.encoding ?? 'v2', updates: rows.map((r) => r.update), encoding: 'v2' };
 }
 
 /**

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { docFromStoredUpdates, randomId, renameSession, setSessionCreatedAt } from '../../shared/model';
-import type { SessionSummary, TransitionLabDb } from './database';
+import { storedSession, type SessionSummary, type TransitionLabDb } from './database';
 
 /** How long a deleted session can be brought back with Undo. */
 export const UNDO_DELETE_MS = 10_000;
@@ -69,7 +69,7 @@ export async function duplicateSession(
       .where('[sessionId+seq]')
       .between([sourceId, (snapshot?.upToSeq ?? 0) + 1], [sourceId, Infinity])
       .toArray();
-    const doc = docFromStoredUpdates({ snapshot: snapshot?.state, updates: rows.map((r) => r.update), encoding: 'v2' });
+    const doc = docFromStoredUpdates(storedSession(snapshot, rows));
     renameSession(doc, init.title);
     setSessionCreatedAt(doc, now);
     await db.snapshots.put({ sessionId: id, state: Y.encodeStateAsUpdateV2(doc), upToSeq: 0 });

@@ -8,15 +8,17 @@ import * as Y from 'yjs';
 export interface StoredUpdates {
   snapshot?: Uint8Array | null;
   updates: Iterable<Uint8Array>;
-  /** Yjs update encoding of both snapshot and updates. */
+  /** Yjs update encoding of the updates, and of the snapshot unless `snapshotEncoding` says. */
   encoding: 'v1' | 'v2';
+  snapshotEncoding?: 'v1' | 'v2';
 }
 
 /** Applies a snapshot and its later updates to `doc` in one transaction (one observer pass). */
 export function applyStoredUpdates(doc: Y.Doc, stored: StoredUpdates, origin: unknown = null): void {
-  const apply = stored.encoding === 'v2' ? Y.applyUpdateV2 : Y.applyUpdate;
+  const decoder = (encoding: 'v1' | 'v2') => (encoding === 'v2' ? Y.applyUpdateV2 : Y.applyUpdate);
+  const apply = decoder(stored.encoding);
   Y.transact(doc, () => {
-    if (stored.snapshot && stored.snapshot.length > 0) apply(doc, stored.snapshot, origin);
+    if (stored.snapshot && stored.snapshot.length > 0) decoder(stored.snapshotEncoding ?? stored.encoding)(doc, stored.snapshot, origin);
     for (const update of stored.updates) apply(doc, update, origin);
   }, origin);
 }

@@ -94,6 +94,7 @@ const profileWanted = (label: string) => process.env.TL_PROFILE === '1' || proce
 
 const UPDATES = 50_000;
 const RUNS = Number(process.env.TL_BENCH_RUNS ?? 3);
+const REOPENS = Number(process.env.TL_BENCH_REOPENS ?? 4);
 const { updates } = recordUpdates(UPDATES);
 const payload = updates.map((u) => Buffer.from(u).toString('base64'));
 const storedKiB = updates.reduce((a, u) => a + u.byteLength, 0) / 1024;
@@ -102,6 +103,7 @@ const host = await startHost();
 const browser = await chromium.launch(chromiumLaunchOptions());
 const first: number[] = [];
 const compacted: number[] = [];
+const settled: Record<'first' | 'compacted', number[]> = { first: [], compacted: [] };
 try {
   for (let run = 0; run < RUNS; run++) {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
@@ -136,21 +138,47 @@ try {
       const stop = profileWanted(label) ? await startProfile(page) : null;
       const tracing = process.env.TL_TRACE === label;
       if (tracing) await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink.user_timing'] });
-      const { ms, marks } = await page.evaluate(async (id) => {
+      const { ms, settledMs, marks } = await page.evaluate(async (id) => {
         performance.clearMarks();
         performance.mark('tl:bench:open');
         const t0 = performance.now();
         location.hash = `#/s/${id}`;
+        const inView = () => {
+          const view = document.querySelector('.board-surface')?.getBoundingClientRect();
+          if (!view) return 0;
+          return [...document.querySelectorAll('.board-world [data-note-id]')].filter((el) => {
+            const r = el.getBoundingClientRect();
+            return r.right > view.left && r.left < view.right && r.bottom > view.top && r.top < view.bottom;
+          }).length;
+        };
         while (!document.querySelector('.board-world [data-note-id]')) await new Promise((r) => requestAnimationFrame(r));
         const noteAt = performance.now() - t0;
+        // Inside the frame that shows the notes: a task posted now runs once that frame is painted
+        // (the app's own after-paint work is queued behind it).
+        await new Promise<void>((resolve) => {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => resolve();
+          channel.port2.postMessage(0);
+        });
+        const paintedAt = performance.now() - t0;
+        const seenAtPaint = inView();
+        // Settled: the margin around the view (mounted after that first frame) is painted too.
         await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+        const settledAt = performance.now() - t0;
+        const seen = inView();
+        if (seen !== seenAtPaint) throw new Error(`${seenAtPaint} notes in view at the first paint, ${seen} later`);
         const marks = performance.getEntriesByType('mark').filter((m) => m.name.startsWith('tl:storage')).map((m) => [m.name, m.startTime - t0] as const);
         const mounted = document.querySelectorAll('.board-world [data-note-id]').length;
-        return { ms: performance.now() - t0, marks: [...marks, ['notes in DOM', noteAt] as const, [`${mounted} notes painted`, performance.now() - t0] as const] };
+        return {
+          ms: paintedAt,
+          settledMs: settledAt,
+          marks: [...marks, ['notes in DOM', noteAt] as const, [`${seen} notes in view painted`, paintedAt] as const, [`${mounted} notes mounted and painted`, settledAt] as const],
+        };
       }, sessionId);
       if (process.env.TL_PHASES) console.log(`${label} open ${ms.toFixed(0)} ms: ${marks.map(([n, t]) => `${n} @${t.toFixed(0)}`).join(', ')}`);
       if (stop) reportProfile(`${label} open (run ${run})`, await stop(), join(tmpdir(), `tl-storage-${label}-${run}.cpuprofile`), Number(process.env.TL_PROFILE_TOP ?? 30));
       if (tracing) reportTrace(JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] });
+      settled[label].push(settledMs);
       return ms;
     };
     first.push(await open('first'));
@@ -163,7 +191,9 @@ try {
       await page.waitForTimeout(250);
     }
     if (process.env.TL_PHASES) console.log(`compacted ${((Date.now() - since) / 1000).toFixed(1)} s after the first open`);
-    compacted.push(await open('compacted'));
+    // A compacted reopen is cheap to repeat (each is a fresh page load): more samples of the
+    // figure the target is about, on a machine whose timings wander by ±20 %.
+    for (let again = 0; again < REOPENS; again++) compacted.push(await open('compacted'));
     await context.close();
   }
 } finally {
@@ -172,13 +202,19 @@ try {
 }
 const f = summarise(first);
 const c = summarise(compacted);
+const cs = summarise(settled.compacted);
 writeResults('storage-browser', {
   environment: 'Chromium IndexedDB',
   storedUpdates: UPDATES,
   storedKiB,
   runs: RUNS,
+  compactedOpensPerRun: REOPENS,
   openWith50000RowsMs: f,
+  /** Until the notes in view are painted (the figure the target is about). */
   openAfterCompactionMs: c,
+  /** Until the margin around the view, mounted after that first frame, is painted too. */
+  openAfterCompactionSettledMs: cs,
+  openWith50000RowsSettledMs: summarise(settled.first),
   target: { rule: '50,000-update session opens in < 300 ms', medianMs: c.median, met: c.median < 300 },
 });
-console.log(`Chromium IndexedDB, ${UPDATES} updates (${storedKiB.toFixed(0)} KiB): open with all rows ${f.median.toFixed(0)} ms, after compaction ${c.median.toFixed(0)} ms (target < 300 ms)`);
+console.log(`Chromium IndexedDB, ${UPDATES} updates (${storedKiB.toFixed(0)} KiB): open with all rows ${f.median.toFixed(0)} ms, after compaction ${c.median.toFixed(0)} ms to the notes in view (target < 300 ms), ${cs.median.toFixed(0)} ms with the margin around the view`);

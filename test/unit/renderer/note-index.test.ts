@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cullRect, NoteIndex } from '../../../renderer/board/note-index';
+import { cullRect, NoteIndex, seenRect } from '../../../renderer/board/note-index';
 
 const note = (id: string, x: number, y: number) => ({ id, rect: { x, y, w: 200, h: 200 }, colour: 'yellow' as const, level: null, actor: null });
 
@@ -41,5 +41,21 @@ describe('cullRect', () => {
       expect(r.x).toBeLessThanOrEqual(-x / 0.5);
       expect(r.x + r.w).toBeGreaterThanOrEqual(-x / 0.5 + 1000 / 0.5);
     }
+  });
+});
+
+describe('seenRect', () => {
+  it('is exactly the view in world px, so a board that just opened mounts only what is on screen', () => {
+    const r = seenRect({ x: -200, y: -100, zoom: 0.5 }, { width: 1000, height: 800 });
+    expect({ x: r.x, y: r.y, w: r.w, h: r.h }).toEqual({ x: 400, y: 200, w: 2000, h: 1600 });
+    const grid = new NoteIndex(
+      Array.from({ length: 100 }, (_, i) => ({ id: `n${i}`, rect: { x: (i % 10) * 220, y: Math.floor(i / 10) * 220, w: 200, h: 200 }, colour: 'yellow' as const, level: null, actor: null })),
+    );
+    const seen = grid.search(seenRect({ x: 0, y: 0, zoom: 1 }, { width: 1000, height: 800 }));
+    const margin = grid.search(cullRect({ x: 0, y: 0, zoom: 1 }, { width: 1000, height: 800 }));
+    // 5 columns × 4 rows touch a 1000×800 view; the margin holds more, and every one of those.
+    expect(seen.size).toBe(20);
+    expect(margin.size).toBeGreaterThan(seen.size);
+    for (const id of seen) expect(margin.has(id)).toBe(true);
   });
 });
