@@ -3,7 +3,7 @@ import type * as Y from 'yjs';
 import { anchorSelection, createTextUndo, encodeCaret, noteText, resolveSelection, spliceBetween, type TextAnchor } from '../../shared/model';
 import { useBoardUi } from '../state/board-ui';
 import { useWorkshop } from '../workshop/workshop-context';
-import { afterNextPaint } from './next-task';
+import { afterNextPaint } from '../ui/next-task';
 
 /**
  * Binds a textarea to a note's Y.Text, as collaborative editors bind theirs: the field is

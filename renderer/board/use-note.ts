@@ -1,7 +1,7 @@
 import { useMemo, useSyncExternalStore } from 'react';
 import * as Y from 'yjs';
 import { getNote, notesMap, type Note } from '../../shared/model';
-import { afterNextPaint } from './next-task';
+import { afterNextPaint } from '../ui/next-task';
 
 /**
  * One note's current state; re-renders only when that note changes. An external store rather than

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useBoardUi, type Viewport } from '../state/board-ui';
 import { useWorkshop } from '../workshop/workshop-context';
-import { afterNextPaint } from './next-task';
+import { afterNextPaint } from '../ui/next-task';
 import { cullRect, NoteIndex, seenRect } from './note-index';
 import { watchBoardNotes } from './watch-board-notes';
 

@@ -1,5 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { readPresence, type Presence, type PresenceLead } from './presence-state';
+import { afterNextPaint } from '../ui/next-task';
 import { realClock, type Clock } from './throttle';
 
 /** What the awareness store needs from y-protocols' Awareness (tests pass the real one). */
@@ -56,6 +57,19 @@ export const IDLE_MS = 10_000;
 /** More peers than a room ever holds; beyond this a (misbehaving) crowd is not drawn at all. */
 export const MAX_PEOPLE = 200;
 
+/** When a store applies what changed in the awareness (tests: at once). */
+export type Schedule = (work: () => void) => void;
+
+export const immediately: Schedule = (work) => work();
+
+/**
+ * In a browser, once per frame, after it is painted: twenty people in a room send a stream of
+ * presence (caret, selection, cursor), and reading and drawing each message as it came took a
+ * receiving page's time from the edits themselves. An edit's words are painted first; whatever
+ * presence arrived meanwhile is applied together, one render for all of it.
+ */
+const perFrame: Schedule = typeof requestAnimationFrame === 'function' ? afterNextPaint : immediately;
+
 export interface PresenceStore extends StoreApi<PresenceView> {
   /** Subscribes to the awareness and returns the function that stops it (for a React effect). */
   connect(): () => void;
@@ -97,7 +111,7 @@ function reuse<T>(prev: readonly T[], next: T[], same: (a: T, b: T) => boolean):
  * here and split into slices (people, cursors, note marks) so that a cursor moving re-renders
  * only the cursor layer, and a note re-renders only when its own marks change.
  */
-export function createPresenceStore(awareness: AwarenessSource, clock: Clock = realClock, idleMs = IDLE_MS): PresenceStore {
+export function createPresenceStore(awareness: AwarenessSource, clock: Clock = realClock, idleMs = IDLE_MS, schedule: Schedule = perFrame): PresenceStore {
   const store = createStore<PresenceView>(() => ({ people: [], cursors: [], noteMarks: EMPTY_MARKS }));
   const states = new Map<number, Presence>();
   const idleTimers = new Map<number, unknown>();
@@ -183,11 +197,21 @@ export function createPresenceStore(awareness: AwarenessSource, clock: Clock = r
     if (next.people !== prev.people || next.cursors !== prev.cursors || next.noteMarks !== prev.noteMarks) store.setState(next, true);
   };
 
-  const onChange = ({ added, updated, removed }: AwarenessChanges) => {
-    for (const id of added) read(id);
-    for (const id of updated) read(id);
-    for (const id of removed) read(id);
+  /** Clients whose state changed since the last rebuild; null while none is waiting. */
+  let changed: Set<number> | null = null;
+  let connected = false;
+  const apply = () => {
+    const ids = changed;
+    changed = null;
+    if (!ids || !connected) return;
+    for (const id of ids) read(id);
     rebuild();
+  };
+  const onChange = ({ added, updated, removed }: AwarenessChanges) => {
+    const waiting = changed !== null;
+    changed ??= new Set();
+    for (const list of [added, updated, removed]) for (const id of list) changed.add(id);
+    if (!waiting) schedule(apply);
   };
 
   return {
@@ -195,10 +219,14 @@ export function createPresenceStore(awareness: AwarenessSource, clock: Clock = r
     connect() {
       states.clear();
       idle.clear();
+      changed = null;
+      connected = true;
       for (const id of awareness.getStates().keys()) read(id);
       rebuild();
       awareness.on('change', onChange);
       return () => {
+        connected = false;
+        changed = null;
         awareness.off('change', onChange);
         for (const id of [...idleTimers.keys()]) stopIdleTimer(id);
       };

@@ -1,7 +1,7 @@
 import { useEffect, type RefObject } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
 import { DEFAULT_VIEWPORT, screenToWorld, useBoardUi } from '../state/board-ui';
-import { ensureLocalUser, setLocalField } from './local-presence';
+import { ensureLocalUser, setLocalField, setLocalFields } from './local-presence';
 import type { PresenceCursor } from './presence-state';
 import { throttle } from './throttle';
 
@@ -20,18 +20,17 @@ export function useLocalPresence(awareness: Awareness, boardId: string, surfaceR
 
   // Selection and editing live in the board UI store; mirror them into awareness.
   useEffect(() => {
-    const apply = (s: { selectedNoteId: string | null; editingNoteId: string | null; caret: { noteId: string; at: number[] } | null }) => {
-      setLocalField(awareness, 'editing', readOnly ? null : s.editingNoteId);
-      setLocalField(awareness, 'caret', !readOnly && s.caret && s.caret.noteId === s.editingNoteId ? s.caret : null);
-      setLocalField(awareness, 'selected', s.selectedNoteId);
-    };
+    const apply = (s: { selectedNoteId: string | null; editingNoteId: string | null; caret: { noteId: string; at: number[] } | null }) =>
+      setLocalFields(awareness, {
+        editing: readOnly ? null : s.editingNoteId,
+        caret: !readOnly && s.caret && s.caret.noteId === s.editingNoteId ? s.caret : null,
+        selected: s.selectedNoteId,
+      });
     apply(useBoardUi.getState());
     const unsubscribe = useBoardUi.subscribe(apply);
     return () => {
       unsubscribe();
-      setLocalField(awareness, 'editing', null);
-      setLocalField(awareness, 'caret', null);
-      setLocalField(awareness, 'selected', null);
+      setLocalFields(awareness, { editing: null, caret: null, selected: null });
     };
   }, [awareness, readOnly]);
 

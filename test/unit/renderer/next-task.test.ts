@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { afterNextPaint, inNextTask } from '../../../renderer/board/next-task';
+import { afterNextPaint, inNextTask } from '../../../renderer/ui/next-task';
 
 const g = globalThis as { requestAnimationFrame?: (cb: () => void) => number };
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
-import { createPresenceStore, type PresenceStore } from '../../../renderer/presence/presence-store';
+import { createPresenceStore, type PresenceStore, type Schedule } from '../../../renderer/presence/presence-store';
 import { colourForClient } from '../../../renderer/identity/palette';
 import type { Clock } from '../../../renderer/presence/throttle';
 
@@ -159,5 +159,42 @@ describe('presence store (what B sees of A)', () => {
     cleanups.push(store.connect());
     expect(store.getState().people.find((p) => !p.self)?.name).toBe('Ana');
     expect(store.getState().noteMarks.n9).toHaveLength(1);
+  });
+
+  it('applies a burst of presence messages together, with one notification, when its turn comes', () => {
+    const a = new Awareness(new Y.Doc());
+    const b = new Awareness(new Y.Doc());
+    link(a, b);
+    cleanups.push(() => {
+      a.destroy();
+      b.destroy();
+    });
+    const waiting: (() => void)[] = [];
+    const nextFrame: Schedule = (work) => void waiting.push(work);
+    const store = createPresenceStore(b, undefined, undefined, nextFrame);
+    cleanups.push(store.connect());
+    let notified = 0;
+    cleanups.push(store.subscribe(() => notified++));
+
+    a.setLocalStateField('user', { name: 'Ana', colour: '#c2185b' });
+    a.setLocalStateField('selected', 'n1');
+    a.setLocalStateField('editing', 'n1');
+    a.setLocalStateField('caret', { noteId: 'n1', at: [3, 3] });
+    // Nothing read or drawn while the messages arrive: one turn is asked for, for all of them.
+    expect(store.getState().people.filter((p) => !p.self)).toEqual([]);
+    expect(notified).toBe(0);
+    expect(waiting).toHaveLength(1);
+
+    waiting.shift()!();
+    expect(notified).toBe(1);
+    expect(store.getState().people.find((p) => !p.self)?.name).toBe('Ana');
+    expect(store.getState().noteMarks.n1).toEqual([{ clientId: a.clientID, name: 'Ana', colour: '#c2185b', kind: 'editing', caret: [3, 3] }]);
+
+    // A person who leaves before the turn comes is simply gone.
+    a.setLocalStateField('editing', 'n2');
+    removeAwarenessStates(b, [a.clientID], 'timeout');
+    waiting.shift()!();
+    expect(store.getState().people.filter((p) => !p.self)).toEqual([]);
+    expect(store.getState().noteMarks).toEqual({});
   });
 });
