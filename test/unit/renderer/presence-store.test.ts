@@ -43,6 +43,18 @@ afterEach(() => {
   while (cleanups.length) cleanups.pop()?.();
 });
 
+/** A's presence delivered to B, one way; both destroyed after the test. */
+function aToB() {
+  const a = new Awareness(new Y.Doc());
+  const b = new Awareness(new Y.Doc());
+  link(a, b);
+  cleanups.push(() => {
+    a.destroy();
+    b.destroy();
+  });
+  return { a, b };
+}
+
 function peers() {
   const a = new Awareness(new Y.Doc());
   const b = new Awareness(new Y.Doc());
@@ -146,13 +158,7 @@ describe('presence store (what B sees of A)', () => {
   });
 
   it('reads the states already there when it connects (a board opened after others joined)', () => {
-    const a = new Awareness(new Y.Doc());
-    const b = new Awareness(new Y.Doc());
-    link(a, b);
-    cleanups.push(() => {
-      a.destroy();
-      b.destroy();
-    });
+    const { a, b } = aToB();
     a.setLocalStateField('user', { name: 'Ana', colour: '#c2185b' });
     a.setLocalStateField('editing', 'n9');
     const store = createPresenceStore(b);
@@ -162,13 +168,7 @@ describe('presence store (what B sees of A)', () => {
   });
 
   it('applies a burst of presence messages together, with one notification, when its turn comes', () => {
-    const a = new Awareness(new Y.Doc());
-    const b = new Awareness(new Y.Doc());
-    link(a, b);
-    cleanups.push(() => {
-      a.destroy();
-      b.destroy();
-    });
+    const { a, b } = aToB();
     const waiting: (() => void)[] = [];
     const nextFrame: Schedule = (work) => void waiting.push(work);
     const store = createPresenceStore(b, undefined, undefined, nextFrame);
