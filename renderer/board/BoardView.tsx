@@ -172,6 +172,16 @@ export function BoardView({ board, awareness, toolbarExtras, corner }: Props) {
     if (id) setOpenZone(id);
   }, [workshop, board.id, currentView, t]);
 
+  const tabOutOfBar = useCallback(
+    (direction: 1 | -1) => {
+      const primary = useBoardUi.getState().selectedNoteId;
+      const next = primary && (direction === 1 ? commands.neighbour(primary, 1) : primary);
+      if (next) commands.focusNote(next);
+      return Boolean(next);
+    },
+    [commands],
+  );
+
   const groupSelection = useCallback(() => {
     const title = t('clusters.defaultTitle');
     const id = workshop.actions.groupAsCluster(useBoardUi.getState().selectedIds, title);
@@ -359,12 +369,7 @@ export function BoardView({ board, awareness, toolbarExtras, corner }: Props) {
               onDelete={commands.deleteSelection}
               onDuplicate={commands.duplicateSelection}
               onGroup={groupSelection}
-              onTabOut={(direction) => {
-                const primary = useBoardUi.getState().selectedNoteId;
-                const next = primary && (direction === 1 ? commands.neighbour(primary, 1) : primary);
-                if (next) commands.focusNote(next);
-                return Boolean(next);
-              }}
+              onTabOut={tabOutOfBar}
             />
           )}
           <Marquee rect={marquee} />

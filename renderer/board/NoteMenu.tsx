@@ -1,4 +1,4 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { memo, useEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { decodeNoteClipboard } from '../../shared/model';
 import { useBoardUi } from '../state/board-ui';
@@ -17,7 +17,7 @@ interface Props {
  * screen has no keys for — edit, copy, cut, paste, duplicate, delete — and follows the WAI-ARIA
  * menu pattern: arrows move, Escape closes and gives focus back to the note.
  */
-export function NoteMenu({ boardId, commands }: Props) {
+export const NoteMenu = memo(function NoteMenu({ boardId, commands }: Props) {
   const { t } = useTranslation();
   const menu = useBoardUi((s) => s.noteMenu);
   const ref = useRef<HTMLDivElement>(null);
@@ -105,4 +105,4 @@ export function NoteMenu({ boardId, commands }: Props) {
       ))}
     </div>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ACTOR_TYPES, GOVERNANCE_LEVELS, NOTE_COLOURS, type ActorType, type GovernanceLevel, type Note, type NoteColour } from '../../shared/model';
 import type { Viewport } from '../state/board-ui';
@@ -30,7 +30,7 @@ const BAR_HEIGHT = 46;
  * for it (it used to live inside the note, under any note stacked above). It sits above the
  * selection, or below it when there is no room above.
  */
-export function NoteToolbar({ notes, viewport, surface, onDelete, onDuplicate, onGroup, onTabOut }: Props) {
+export const NoteToolbar = memo(function NoteToolbar({ notes, viewport, surface, onDelete, onDuplicate, onGroup, onTabOut }: Props) {
   const { t } = useTranslation();
   const { actions } = useWorkshop();
   const primary = notes.at(-1);
@@ -202,4 +202,4 @@ export function NoteToolbar({ notes, viewport, surface, onDelete, onDuplicate, o
       </button>
     </div>
   );
-}
+});

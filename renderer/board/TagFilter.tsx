@@ -1,10 +1,12 @@
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ACTOR_TYPES, GOVERNANCE_LEVELS } from '../../shared/model';
 import { useBoardUi } from '../state/board-ui';
 
 /** The board's tag filter: highlight the notes with one tag, or show only them. */
-export function TagFilter() {
+// Memoised, like the menu and the selection bar: the board re-renders for every note someone adds
+// elsewhere in the room, and none of these depends on that.
+export const TagFilter = memo(function TagFilter() {
   const { t } = useTranslation();
   const filter = useBoardUi((s) => s.tagFilter);
   const only = useBoardUi((s) => s.filterOnly);
@@ -41,4 +43,4 @@ export function TagFilter() {
       )}
     </div>
   );
-}
+});

@@ -1,6 +1,6 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useReducer, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { getBoard, getNote, listBallots, noteVisibleTo, totalsByLevel, voteTotals, type VoteTotal } from '../../shared/model';
+import { getBoard, getNote, listBallots, noteListing, noteVisibleTo, totalsByLevel, voteTotals, type VoteTotal } from '../../shared/model';
 import { useBoardUi } from '../state/board-ui';
 import { useWorkshop } from '../workshop/workshop-context';
 import { useVoting } from '../workshop/use-voting';
@@ -27,6 +27,11 @@ export function VotingResults() {
     if (open && lastClosed) setDismissed(lastClosed.id);
   }, [open, lastClosed]);
   const round = chosen ? closed.find((r) => r.id === chosen) ?? null : lastClosed && dismissed !== lastClosed.id && !open ? lastClosed : null;
+  // The results name and count notes: while they show, follow the notes (a note deleted or
+  // changed after the round); the voting state itself changes only with rounds and votes.
+  const [, notesChanged] = useReducer((n: number) => n + 1, 0);
+  const shownId = round?.id ?? null;
+  useEffect(() => (shownId ? noteListing(doc).subscribe(() => notesChanged()) : undefined), [doc, shownId]);
   if (!round) return null;
   const close = () => {
     setDismissed(round.id);

@@ -49,6 +49,34 @@ function read(workshop: Workshop): VotingState {
   return { round, lastClosed, closed, mine, totals, votesLeft: Math.max(0, round.budget - used) };
 }
 
+function sameJson<T>(a: T, b: T): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
+}
+
+function sameCounts(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [k, v] of a) if (b.get(k) !== v) return false;
+  return true;
+}
+
+/**
+ * `next` with every part that did not change taken from `prev` (the same objects), or `prev`
+ * itself when nothing did: a note added anywhere in the room re-reads the voting state, and new
+ * but equal round lists re-rendered every part of the screen that shows rounds.
+ */
+function keepUnchanged(prev: VotingState, next: VotingState): VotingState {
+  const kept: VotingState = {
+    round: sameJson(prev.round, next.round) ? prev.round : next.round,
+    lastClosed: sameJson(prev.lastClosed, next.lastClosed) ? prev.lastClosed : next.lastClosed,
+    closed: sameJson(prev.closed, next.closed) ? prev.closed : next.closed,
+    mine: sameCounts(prev.mine, next.mine) ? prev.mine : next.mine,
+    totals: sameCounts(prev.totals, next.totals) ? prev.totals : next.totals,
+    votesLeft: next.votesLeft,
+  };
+  const same = (Object.keys(kept) as (keyof VotingState)[]).every((key) => kept[key] === prev[key]);
+  return same ? prev : kept;
+}
+
 /** One reading of the voting state per change for the whole session, however many notes ask. */
 function storeFor(workshop: Workshop): Store {
   let store = stores.get(workshop);
@@ -56,7 +84,9 @@ function storeFor(workshop: Workshop): Store {
     const listeners = new Set<() => void>();
     const s: Store = { state: read(workshop), listeners, detach: () => {} };
     const reread = () => {
-      s.state = read(workshop);
+      const next = keepUnchanged(s.state, read(workshop));
+      if (next === s.state) return;
+      s.state = next;
       for (const l of [...listeners]) l();
     };
     const stopRoots = observeRoots(workshop.doc, ['rounds', 'votes', 'boards'], reread);

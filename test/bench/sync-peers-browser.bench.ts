@@ -4,13 +4,18 @@
 // page reaches the others over WebRTC (or the mesh stops growing), the facilitator edits a note
 // and each other page timestamps the moment its board shows the new words (MutationObserver,
 // performance.timeOrigin + now(): one machine, one clock). "All see it" is the last of those.
+// Then the facilitator adds new notes (Add sticky note), timed the same way until every board
+// shows the new note.
 // Target from the issue: 20 peers all see a note in < 250 ms p95.
 //
 // Run inside a loopback-only network namespace (WebRTC must not touch a real network card):
 //   unshare -n sh -c 'ip link set lo up && npm run bench -- sync-peers-browser'
 // Needs `npm run build` first. TL_BENCH_PEERS=5,10,20 and TL_BENCH_TRIALS=20 change the sizes and trials.
 import type { BrowserContext, Page } from '@playwright/test';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createRoomWithNote, joinRoom, launchPeerBrowser, newPeerContext, typeIntoEditor, until, webrtcPeers } from './support/app-room';
+import { reportProfile, startProfile } from './support/cpu-profile';
 import { startHost } from './support/host';
 import { summarise, writeResults } from './support/results';
 
@@ -18,6 +23,7 @@ const COMMAND = "unshare -n sh -c 'ip link set lo up && npm run bench -- sync-pe
 const SIZES = (process.env.TL_BENCH_PEERS ?? '5,10,20').split(',').map(Number);
 const TRIALS = Number(process.env.TL_BENCH_TRIALS ?? 20);
 const WARMUP = 3;
+const NEW_NOTE_TRIALS = Number(process.env.TL_BENCH_NEW_NOTE_TRIALS ?? 12);
 const MESH_WAIT_MS = 120_000;
 
 /** Resolves with the time this page's board first shows `value`. */
@@ -34,6 +40,26 @@ function waitForWords(page: Page, value: string): Promise<number> {
         observer.observe(document.body, { subtree: true, childList: true, characterData: true });
       }),
     value,
+  );
+}
+
+/** Resolves with the time this page's board first shows a note that is not there now. */
+function waitForNewNote(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const ids = () => new Set([...document.querySelectorAll<HTMLElement>('[data-note-id]')].map((n) => n.dataset.noteId));
+        const before = ids();
+        const observer = new MutationObserver(() => {
+          for (const id of ids()) {
+            if (before.has(id)) continue;
+            observer.disconnect();
+            resolve(performance.timeOrigin + performance.now());
+            return;
+          }
+        });
+        observer.observe(document.body, { subtree: true, childList: true });
+      }),
   );
 }
 
@@ -91,6 +117,30 @@ try {
       // Let the room settle (forwarding, presence, storage) before the next edit.
       await new Promise((r) => setTimeout(r, 150));
     }
+    // A new note: the facilitator presses Add sticky note; every other board shows it. Each one is
+    // deleted again after the trial, so the next lands in the same free spot in everyone's view.
+    await facilitator.keyboard.press('Escape');
+    const add = await facilitator.getByRole('button', { name: 'Add sticky note', exact: true }).elementHandle();
+    const allSeeNew: number[] = [];
+    // TL_PROFILE=1: where the last receiver's main thread goes while the new notes arrive.
+    const stopProfile = process.env.TL_PROFILE ? await startProfile(pages.at(-1)!) : null;
+    for (let t = 0; t < WARMUP + NEW_NOTE_TRIALS; t++) {
+      const receivers = pages.slice(1);
+      const seen = receivers.map(waitForNewNote);
+      await Promise.all(receivers.map((p) => p.evaluate(() => 0)));
+      const t0 = await add!.evaluate((button) => {
+        const at = performance.timeOrigin + performance.now();
+        (button as HTMLButtonElement).click();
+        return at;
+      });
+      const times = (await withTimeout(Promise.all(seen), `${n} peers, new note ${t}`)).map((at) => at - t0);
+      if (t >= WARMUP) allSeeNew.push(Math.max(...times));
+      await facilitator.keyboard.press('Escape');
+      await facilitator.keyboard.press('Delete');
+      await new Promise((r) => setTimeout(r, 300));
+    }
+    if (stopProfile) reportProfile(`${n} peers, a receiver during the new notes`, await stopProfile(), join(tmpdir(), `tl-peers-${n}-receiver.cpuprofile`), 40);
+    const allNew = summarise(allSeeNew);
     const all = summarise(allSee);
     const per = summarise(each);
     results[`peers${n}`] = {
@@ -99,14 +149,16 @@ try {
       webrtcPeersEach: peers,
       allSeeMs: all,
       eachPeerMs: per,
+      allSeeNewNoteMs: allNew,
     };
     rows.push(
-      `${String(n).padStart(2)} peers: all see the edit p50 ${all.median.toFixed(1)} / p95 ${all.p95.toFixed(1)} / max ${all.max.toFixed(1)} ms; one peer p50 ${per.median.toFixed(1)} ms; WebRTC peers per page ${Math.min(...peers)}–${Math.max(...peers)} of ${n - 1}; joined in ${(joinedMs / 1000).toFixed(1)} s, mesh ${(meshMs / 1000).toFixed(1)} s later`,
+      `${String(n).padStart(2)} peers: all see the edit p50 ${all.median.toFixed(1)} / p95 ${all.p95.toFixed(1)} / max ${all.max.toFixed(1)} ms; a new note p50 ${allNew.median.toFixed(1)} / p95 ${allNew.p95.toFixed(1)} ms; one peer p50 ${per.median.toFixed(1)} ms; WebRTC peers per page ${Math.min(...peers)}–${Math.max(...peers)} of ${n - 1}; joined in ${(joinedMs / 1000).toFixed(1)} s, mesh ${(meshMs / 1000).toFixed(1)} s later`,
     );
     console.log(rows.at(-1));
     await Promise.all(contexts.map((c) => c.close()));
   }
-  results.target = { rule: '20 peers all see a note in < 250 ms p95', p95Ms: (results.peers20 as { allSeeMs?: { p95: number } } | undefined)?.allSeeMs?.p95 ?? null };
+  const twenty = results.peers20 as { allSeeMs?: { p95: number }; allSeeNewNoteMs?: { p95: number } } | undefined;
+  results.target = { rule: '20 peers all see a note in < 250 ms p95', editP95Ms: twenty?.allSeeMs?.p95 ?? null, newNoteP95Ms: twenty?.allSeeNewNoteMs?.p95 ?? null };
   writeResults('sync-peers-browser', results);
   console.log(rows.join('\n'));
 } finally {
