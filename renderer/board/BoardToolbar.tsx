@@ -1,4 +1,4 @@
-import type { ReactNode, Ref } from 'react';
+import { memo, type ReactNode, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { formatPercent } from '../ui/format';
@@ -25,8 +25,7 @@ interface Props {
 }
 
 export function BoardToolbar({ undoManager, noteCount, zoom, readOnly, reasonId, extras, notice, onAddNote, onZoomIn, onZoomOut, onResetZoom, onZoomToFit, ref }: Props) {
-  const { t, i18n } = useTranslation();
-  const { canUndo, canRedo } = useUndoState(undoManager);
+  const { t } = useTranslation();
   return (
     <div className="board-toolbar" ref={ref}>
       <div className="board-tools" role="toolbar" aria-label={t('board.toolbar')}>
@@ -34,37 +33,9 @@ export function BoardToolbar({ undoManager, noteCount, zoom, readOnly, reasonId,
           <PlusIcon />
           <span className="add-note-label">{t('board.addNote')}</span>
         </button>
-        <div className="toolbar-group">
-          <button type="button" className="button icon" onClick={() => undoManager.undo()} disabled={!canUndo || readOnly} aria-describedby={reasonId} aria-label={t('board.undo')} title={t('board.undo')} aria-keyshortcuts="Control+Z">
-            <UndoIcon />
-          </button>
-          <button type="button" className="button icon" onClick={() => undoManager.redo()} disabled={!canRedo || readOnly} aria-describedby={reasonId} aria-label={t('board.redo')} title={t('board.redo')} aria-keyshortcuts="Control+Shift+Z">
-            <RedoIcon />
-          </button>
-        </div>
+        <UndoRedo undoManager={undoManager} readOnly={readOnly} reasonId={reasonId} />
         <span className="muted note-count">{t('board.noteCount', { count: noteCount })}</span>
-        <div className="toolbar-group zoom-controls">
-          <button type="button" className="button icon" onClick={onZoomOut} aria-label={t('board.zoomOut')} title={t('board.zoomOut')} aria-keyshortcuts="-">
-            <MinusIcon />
-          </button>
-          {/* The name contains the visible percentage, so speech input ("click 100 %") finds it. */}
-          <button
-            type="button"
-            className="button zoom-level"
-            onClick={onResetZoom}
-            aria-label={t('zoom.resetFrom', { percent: formatPercent(zoom, i18n.language) })}
-            title={t('board.resetZoom')}
-            aria-keyshortcuts="0"
-          >
-            <span aria-hidden="true">{formatPercent(zoom, i18n.language)}</span>
-          </button>
-          <button type="button" className="button icon" onClick={onZoomIn} aria-label={t('board.zoomIn')} title={t('board.zoomIn')} aria-keyshortcuts="+">
-            <PlusIcon />
-          </button>
-          <button type="button" className="button icon" onClick={onZoomToFit} aria-label={t('view.zoomToFit')} title={`${t('view.zoomToFit')} (Shift+1)`} aria-keyshortcuts="Shift+1">
-            <FitIcon />
-          </button>
-        </div>
+        <ZoomControls zoom={zoom} onZoomIn={onZoomIn} onZoomOut={onZoomOut} onResetZoom={onResetZoom} onZoomToFit={onZoomToFit} />
         {extras}
       </div>
       <PeopleList />
@@ -73,3 +44,42 @@ export function BoardToolbar({ undoManager, noteCount, zoom, readOnly, reasonId,
     </div>
   );
 }
+
+// The toolbar re-renders with the note count, which changes whenever anyone in the room adds or
+// deletes a note; these groups re-render only when their own state does.
+const UndoRedo = memo(function UndoRedo({ undoManager, readOnly, reasonId }: Pick<Props, 'undoManager' | 'readOnly' | 'reasonId'>) {
+  const { t } = useTranslation();
+  const { canUndo, canRedo } = useUndoState(undoManager);
+  return (
+    <div className="toolbar-group">
+      <button type="button" className="button icon" onClick={() => undoManager.undo()} disabled={!canUndo || readOnly} aria-describedby={reasonId} aria-label={t('board.undo')} title={t('board.undo')} aria-keyshortcuts="Control+Z">
+        <UndoIcon />
+      </button>
+      <button type="button" className="button icon" onClick={() => undoManager.redo()} disabled={!canRedo || readOnly} aria-describedby={reasonId} aria-label={t('board.redo')} title={t('board.redo')} aria-keyshortcuts="Control+Shift+Z">
+        <RedoIcon />
+      </button>
+    </div>
+  );
+});
+
+const ZoomControls = memo(function ZoomControls({ zoom, onZoomIn, onZoomOut, onResetZoom, onZoomToFit }: Pick<Props, 'zoom' | 'onZoomIn' | 'onZoomOut' | 'onResetZoom' | 'onZoomToFit'>) {
+  const { t, i18n } = useTranslation();
+  const percent = formatPercent(zoom, i18n.language);
+  return (
+    <div className="toolbar-group zoom-controls">
+      <button type="button" className="button icon" onClick={onZoomOut} aria-label={t('board.zoomOut')} title={t('board.zoomOut')} aria-keyshortcuts="-">
+        <MinusIcon />
+      </button>
+      {/* The name contains the visible percentage, so speech input ("click 100 %") finds it. */}
+      <button type="button" className="button zoom-level" onClick={onResetZoom} aria-label={t('zoom.resetFrom', { percent })} title={t('board.resetZoom')} aria-keyshortcuts="0">
+        <span aria-hidden="true">{percent}</span>
+      </button>
+      <button type="button" className="button icon" onClick={onZoomIn} aria-label={t('board.zoomIn')} title={t('board.zoomIn')} aria-keyshortcuts="+">
+        <PlusIcon />
+      </button>
+      <button type="button" className="button icon" onClick={onZoomToFit} aria-label={t('view.zoomToFit')} title={`${t('view.zoomToFit')} (Shift+1)`} aria-keyshortcuts="Shift+1">
+        <FitIcon />
+      </button>
+    </div>
+  );
+});

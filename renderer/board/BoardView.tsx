@@ -254,6 +254,8 @@ export function BoardView({ board, awareness, toolbarExtras, corner }: Props) {
     [viewport, setViewport, viewCentre],
   );
   const resetZoom = useCallback(() => setViewport(zoomAround(viewport, 1, viewCentre())), [viewport, setViewport, viewCentre]);
+  const zoomIn = useCallback(() => zoomBy(ZOOM_STEP), [zoomBy]);
+  const zoomOut = useCallback(() => zoomBy(1 / ZOOM_STEP), [zoomBy]);
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -331,8 +333,8 @@ export function BoardView({ board, awareness, toolbarExtras, corner }: Props) {
             ) : null
           }
           onAddNote={addNoteAtCentre}
-          onZoomIn={() => zoomBy(ZOOM_STEP)}
-          onZoomOut={() => zoomBy(1 / ZOOM_STEP)}
+          onZoomIn={zoomIn}
+          onZoomOut={zoomOut}
           onResetZoom={resetZoom}
           onZoomToFit={zoomToFit}
         />

@@ -64,7 +64,7 @@ function sameCounts(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, numbe
  * itself when nothing did: a note added anywhere in the room re-reads the voting state, and new
  * but equal round lists re-rendered every part of the screen that shows rounds.
  */
-function keepUnchanged(prev: VotingState, next: VotingState): VotingState {
+export function keepUnchanged(prev: VotingState, next: VotingState): VotingState {
   const kept: VotingState = {
     round: sameJson(prev.round, next.round) ? prev.round : next.round,
     lastClosed: sameJson(prev.lastClosed, next.lastClosed) ? prev.lastClosed : next.lastClosed,
