@@ -1,5 +1,5 @@
 import { useLayoutEffect, useState, type RefObject } from 'react';
-import { largestFittingAll, LINE_HEIGHT, MIN_FONT_PX, wholeLines } from './fit-text';
+import { largestFittingAll, LINE_HEIGHT, MAX_FONT_PX, MIN_FONT_PX, wholeLines } from './fit-text';
 
 type Mode = 'clamp' | 'scroll';
 interface Job {
@@ -19,17 +19,28 @@ function flush(): void {
   const jobs = queue.filter((j) => j.el.isConnected);
   queue = [];
   if (jobs.length === 0) return;
-  // Writes first (clear the last fit), then reads — never interleaved.
+  // Writes first (clear the last fit, try the largest size), then reads — never interleaved. The
+  // box's height does not depend on the text in it, so the first round (does the largest size
+  // fit?) is read in the same layout as the box: one forced layout less per fit, and most notes
+  // need no other.
   for (const { el } of jobs) {
     const style = el.style;
     style.lineHeight = String(LINE_HEIGHT);
+    style.fontSize = `${MAX_FONT_PX}px`;
     style.removeProperty('-webkit-line-clamp');
     style.removeProperty('height');
     style.removeProperty('flex');
     el.classList.remove('clamped');
   }
   const boxes = jobs.map(({ el }) => el.clientHeight);
+  const fitsLargest = jobs.map(({ el }, i) => el.scrollHeight <= boxes[i]! + 1);
+  let firstRound = true;
   const results = largestFittingAll(jobs.length, (sizes) => {
+    if (firstRound && sizes.every((px) => px === MAX_FONT_PX)) {
+      // largestFittingAll's first round asks every box about MAX_FONT_PX: answered above.
+      firstRound = false;
+      return fitsLargest;
+    }
     sizes.forEach((px, i) => {
       if (px !== null) jobs[i]!.el.style.fontSize = `${px}px`;
     });
