@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useBoardUi, type Viewport } from '../state/board-ui';
 import { useWorkshop } from '../workshop/workshop-context';
 import { afterNextPaint } from '../ui/next-task';
@@ -53,23 +53,30 @@ export function useVisibleNoteIds(
 ): string[] {
   const [opened, setOpened] = useState(false);
   useEffect(() => {
-    if (opened) return;
+    // Zoomed out there is no margin to add (the blocks are drawn, not mounted): no second pass.
+    if (opened || pinnedOnly) return;
     let live = true;
     afterNextPaint(() => live && setOpened(true));
     return () => {
       live = false;
     };
-  }, [opened]);
-  const rect = opened ? cullRect(viewport, area) : seenRect(viewport, area);
+  }, [opened, pinnedOnly]);
+  const rect = pinnedOnly ? PINNED_ONLY : opened ? cullRect(viewport, area) : seenRect(viewport, area);
   const selected = useBoardUi((s) => s.selectedIds);
   const editing = useBoardUi((s) => s.editingNoteId);
   const tabStop = useBoardUi((s) => s.tabStopId);
+  const last = useRef<string[]>([]);
   return useMemo(() => {
     const near = pinnedOnly ? new Set<string>() : index.search(rect);
     for (const id of selected) near.add(id);
     if (editing) near.add(editing);
     if (tabStop) near.add(tabStop);
-    return noteIds.filter((id) => near.has(id));
+    const ids = noteIds.filter((id) => near.has(id));
+    // The same notes as before are the same array: the blocks' canvas and the notes keep their props.
+    if (ids.length === last.current.length && ids.every((id, i) => id === last.current[i])) return last.current;
+    return (last.current = ids);
     // `rect` is a new object every render: its key says when it really changed.
   }, [index, rect.key, noteIds, selected, editing, tabStop, pinnedOnly]);
 }
+
+const PINNED_ONLY = { x: 0, y: 0, w: 0, h: 0, key: 'pinned' };
