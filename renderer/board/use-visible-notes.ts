@@ -35,6 +35,9 @@ export function useNoteIndex(boardId: string): NoteIndex {
   return useMemo(() => store.index(), [store, version]);
 }
 
+/** Zoomed out only the pinned notes are mounted: no rectangle to search. */
+const PINNED_ONLY = { x: 0, y: 0, w: 0, h: 0, key: 'pinned' };
+
 /**
  * The notes to mount: those near the view (note-index.ts `cullRect`), in stacking order, plus any
  * note someone is working with — selected, edited, dragged or holding the board's Tab stop — so
@@ -78,5 +81,3 @@ export function useVisibleNoteIds(
     // `rect` is a new object every render: its key says when it really changed.
   }, [index, rect.key, noteIds, selected, editing, tabStop, pinnedOnly]);
 }
-
-const PINNED_ONLY = { x: 0, y: 0, w: 0, h: 0, key: 'pinned' };

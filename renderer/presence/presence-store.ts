@@ -60,7 +60,7 @@ export const MAX_PEOPLE = 200;
 /** When a store applies what changed in the awareness (tests: at once). */
 export type Schedule = (work: () => void) => void;
 
-export const immediately: Schedule = (work) => work();
+const immediately: Schedule = (work) => work();
 
 /**
  * In a browser, once per frame, after it is painted: twenty people in a room send a stream of
@@ -199,11 +199,11 @@ export function createPresenceStore(awareness: AwarenessSource, clock: Clock = r
 
   /** Clients whose state changed since the last rebuild; null while none is waiting. */
   let changed: Set<number> | null = null;
-  let connected = false;
   const apply = () => {
     const ids = changed;
     changed = null;
-    if (!ids || !connected) return;
+    // Nothing waiting: already applied, or the store disconnected (which drops what waited).
+    if (!ids) return;
     for (const id of ids) read(id);
     rebuild();
   };
@@ -220,12 +220,10 @@ export function createPresenceStore(awareness: AwarenessSource, clock: Clock = r
       states.clear();
       idle.clear();
       changed = null;
-      connected = true;
       for (const id of awareness.getStates().keys()) read(id);
       rebuild();
       awareness.on('change', onChange);
       return () => {
-        connected = false;
         changed = null;
         awareness.off('change', onChange);
         for (const id of [...idleTimers.keys()]) stopIdleTimer(id);
