@@ -5,10 +5,12 @@ import { formatPercent } from '../ui/format';
 import { PeopleList } from '../presence/PeopleList';
 import { FitIcon, MinusIcon, PlusIcon, RedoIcon, UndoIcon } from './icons';
 import { useUndoState } from './use-undo-state';
+import { useBoardNoteIds } from './use-board-notes';
+import { useWorkshop } from '../workshop/workshop-context';
 
 interface Props {
   undoManager: Y.UndoManager;
-  noteCount: number;
+  boardId: string;
   zoom: number;
   readOnly: boolean;
   /** The element saying why adding is refused (board locked…), when it is. */
@@ -24,7 +26,7 @@ interface Props {
   ref?: Ref<HTMLDivElement>;
 }
 
-export function BoardToolbar({ undoManager, noteCount, zoom, readOnly, reasonId, extras, notice, onAddNote, onZoomIn, onZoomOut, onResetZoom, onZoomToFit, ref }: Props) {
+export function BoardToolbar({ undoManager, boardId, zoom, readOnly, reasonId, extras, notice, onAddNote, onZoomIn, onZoomOut, onResetZoom, onZoomToFit, ref }: Props) {
   const { t } = useTranslation();
   return (
     <div className="board-toolbar" ref={ref}>
@@ -34,7 +36,7 @@ export function BoardToolbar({ undoManager, noteCount, zoom, readOnly, reasonId,
           <span className="add-note-label">{t('board.addNote')}</span>
         </button>
         <UndoRedo undoManager={undoManager} readOnly={readOnly} reasonId={reasonId} />
-        <span className="muted note-count">{t('board.noteCount', { count: noteCount })}</span>
+        <NoteCount boardId={boardId} />
         <ZoomControls zoom={zoom} onZoomIn={onZoomIn} onZoomOut={onZoomOut} onResetZoom={onResetZoom} onZoomToFit={onZoomToFit} />
         {extras}
       </div>
@@ -45,8 +47,15 @@ export function BoardToolbar({ undoManager, noteCount, zoom, readOnly, reasonId,
   );
 }
 
-// The toolbar re-renders with the note count, which changes whenever anyone in the room adds or
-// deletes a note; these groups re-render only when their own state does.
+/** How many notes the board shows: the one part of the toolbar that follows every note anyone adds. */
+function NoteCount({ boardId }: { boardId: string }) {
+  const { t } = useTranslation();
+  const { doc } = useWorkshop();
+  const count = useBoardNoteIds(doc, boardId).length;
+  return <span className="muted note-count">{t('board.noteCount', { count })}</span>;
+}
+
+// The toolbar re-renders with the board's zoom and locks; these groups only when their own state does.
 const UndoRedo = memo(function UndoRedo({ undoManager, readOnly, reasonId }: Pick<Props, 'undoManager' | 'readOnly' | 'reasonId'>) {
   const { t } = useTranslation();
   const { canUndo, canRedo } = useUndoState(undoManager);

@@ -9,8 +9,7 @@ import { DEFAULT_VIEWPORT, screenToWorld, useBoardUi, zoomAround } from '../stat
 import { useCan, usePolicyValue, useWorkshop } from '../workshop/workshop-context';
 import { BoardToast } from './BoardToast';
 import { BoardToolbar } from './BoardToolbar';
-import { ClusterLayer, ClusterTitleDialog } from './ClusterLayer';
-import { ZoneLayer } from './ZoneLayer';
+import { ClusterTitleDialog } from './ClusterLayer';
 import { TagFilter } from './TagFilter';
 import { VotesLeft } from './VotesLeft';
 import { ZoneIcon } from './icons';
@@ -21,15 +20,14 @@ import { NoteToolbar } from './NoteToolbar';
 import { OverviewMap } from './OverviewMap';
 import { SelectionAnnouncer } from './SelectionAnnouncer';
 import { ShortcutSheet } from './ShortcutSheet';
-import { DETAIL_ZOOM, StickyNote } from './StickyNote';
-import { useNoteIndex, useVisibleNoteIds } from './use-visible-notes';
-import { NoteBlocks } from './NoteBlocks';
+import { DETAIL_ZOOM } from './StickyNote';
+import { useNoteIndexStore } from './use-visible-notes';
+import { BoardNotes } from './BoardNotes';
 import { isTypingTarget } from './keyboard';
-import { useBoardNoteIds } from './use-board-notes';
+import { useBoardHasNotes } from './use-board-notes';
 import { useBoardToast } from './use-board-toast';
 import { useElementSize } from './use-element-size';
 import { useMarquee } from './use-marquee';
-import { useNoteTabStop } from './use-note-tab-stop';
 import { useSelectedNotes } from './use-selected-notes';
 import { useSelectionCommands } from './use-selection-commands';
 import { useSelectionKeys } from './use-selection-keys';
@@ -55,7 +53,7 @@ export function BoardView({ board, awareness, toolbarExtras, corner }: Props) {
   const addDecision = useCan('addNote', { boardId: board.id });
   const readOnly = !addDecision.allowed;
   const reasonId = useId();
-  const noteIds = useBoardNoteIds(doc, board.id);
+  const hasNotes = useBoardHasNotes(doc, board.id);
   const [viewport, setViewport] = useViewport(board.id);
   const surfaceRef = useRef<HTMLDivElement>(null);
   const startEditing = useBoardUi((s) => s.startEditing);
@@ -66,7 +64,6 @@ export function BoardView({ board, awareness, toolbarExtras, corner }: Props) {
   const refused = useCallback((reason: DenyReason) => show(t(`policy.${reason}`)), [t, show]);
   // Selection (issue 11, i11-select): commands, keys, marquee, Tab order, the bar and the menu.
   const commands = useSelectionCommands(board.id, surfaceRef, show);
-  useNoteTabStop(doc, board.id, noteIds);
   const marquee = useMarquee(doc, board.id, surfaceRef);
   const openMenuFor = useCallback((noteId: string) => {
     const rect = surfaceRef.current?.querySelector(`[data-note-id="${CSS.escape(noteId)}"]`)?.getBoundingClientRect();
@@ -76,22 +73,21 @@ export function BoardView({ board, awareness, toolbarExtras, corner }: Props) {
   const selectedNotes = useSelectedNotes(doc, board.id);
   const barHidden = useBoardUi((s) => s.editingNoteId !== null || s.dragOffset !== null);
   const surfaceSize = useElementSize(surfaceRef);
-  // Only the notes near the view are mounted (a 5,000-note board stays light); zoomed out, the rest
-  // are blocks on a canvas (NoteBlocks). See use-visible-notes.ts.
-  const noteIndex = useNoteIndex(board.id);
+  // Read on demand here; BoardNotes and the overview map subscribe to it.
+  const noteIndex = useNoteIndexStore(board.id);
   const asBlocks = viewport.zoom < DETAIL_ZOOM;
-  const mountedIds = useVisibleNoteIds(noteIndex, noteIds, viewport, surfaceSize, asBlocks);
   const pickBlock = (event: ReactMouseEvent) => {
     const surface = surfaceRef.current;
     const target = event.target as HTMLElement;
     if (!asBlocks || !surface || (target !== surface && target.dataset.boardLayer === undefined)) return;
     const box = surface.getBoundingClientRect();
-    const hit = noteIndex.at(screenToWorld(viewport, { x: event.clientX - box.left, y: event.clientY - box.top }));
+    const hit = noteIndex.index().at(screenToWorld(viewport, { x: event.clientX - box.left, y: event.clientY - box.top }));
     if (hit) useBoardUi.getState().select(hit.id);
   };
   const canvas = useBoardCanvas(doc, board.id);
   const canEditZones = useCan('editZones', { boardId: board.id }).allowed;
   const [openZone, setOpenZone] = useState<string | null>(null);
+  const zoneEditorOpened = useCallback(() => setOpenZone(null), []);
   const [namingCluster, setNamingCluster] = useState<{ id: string; title: string } | null>(null);
 
   const toolbarRef = useRef<HTMLDivElement>(null);
@@ -303,7 +299,7 @@ export function BoardView({ board, awareness, toolbarExtras, corner }: Props) {
         <BoardToolbar
           ref={toolbarRef}
           undoManager={undo.manager}
-          noteCount={noteIds.length}
+          boardId={board.id}
           zoom={viewport.zoom}
           readOnly={readOnly}
           reasonId={!addDecision.allowed && addDecision.reason !== 'readOnly' ? reasonId : undefined}
@@ -351,18 +347,17 @@ export function BoardView({ board, awareness, toolbarExtras, corner }: Props) {
             backgroundPosition: `${viewport.x}px ${viewport.y}px`,
           }}
         >
-          <div
-            className="board-world"
-            data-board-layer=""
-            style={{ transform: `translate(${viewport.x}px, ${viewport.y}px) scale(${viewport.zoom})` }}
-          >
-            <ZoneLayer boardId={board.id} zones={canvas.zones} zoom={viewport.zoom} show={show} openEditorFor={openZone} onEditorOpened={() => setOpenZone(null)} />
-            <ClusterLayer boardId={board.id} clusters={canvas.clusters} zoom={viewport.zoom} show={show} />
-            {mountedIds.map((id) => (
-              <StickyNote key={id} noteId={id} zoom={viewport.zoom} detail={viewport.zoom >= DETAIL_ZOOM} onRefused={refused} />
-            ))}
-          </div>
-          {asBlocks && <NoteBlocks index={noteIndex} viewport={viewport} size={surfaceSize} skip={mountedIds} />}
+          <BoardNotes
+            boardId={board.id}
+            indexStore={noteIndex}
+            viewport={viewport}
+            surfaceSize={surfaceSize}
+            canvas={canvas}
+            show={show}
+            openZone={openZone}
+            onZoneEditorOpened={zoneEditorOpened}
+            onRefused={refused}
+          />
           {!barHidden && (
             <NoteToolbar
               notes={selectedNotes}
@@ -376,7 +371,7 @@ export function BoardView({ board, awareness, toolbarExtras, corner }: Props) {
           )}
           <Marquee rect={marquee} />
           <CursorsLayer boardId={board.id} viewport={viewport} area={surfaceSize} hidden={cursorsHidden} />
-          {noteIds.length === 0 && canvas.zones.length === 0 && (
+          {!hasNotes && canvas.zones.length === 0 && (
             <div className="board-empty">
               <p className="board-empty-title">{t('board.empty')}</p>
               {!readOnly && <p>{t('board.emptyHint')}</p>}
@@ -386,7 +381,7 @@ export function BoardView({ board, awareness, toolbarExtras, corner }: Props) {
         <button type="button" className="button shortcut-button" aria-label={t('select.shortcutsButton')} title={`${t('select.shortcutsButton')} (?)`} aria-keyshortcuts="Shift+?" onClick={() => sheet.setSheetOpen(true)}>
           <span aria-hidden="true">?</span>
         </button>
-        <OverviewMap doc={doc} boardId={board.id} index={noteIndex} viewport={viewport} area={area} onMove={setViewport} />
+        <OverviewMap doc={doc} boardId={board.id} indexStore={noteIndex} viewport={viewport} area={area} onMove={setViewport} />
         {corner && <div className="board-corner">{corner}</div>}
         <NoteMenu boardId={board.id} commands={commands} />
         <SelectionAnnouncer />

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { listZones, observeRoots, type Rect } from '../../shared/model';
 import type { NoteIndex } from './note-index';
+import { useNoteIndex, type NoteIndexStore } from './use-visible-notes';
 import { useBoardUi, type Viewport } from '../state/board-ui';
 import { boundsOf, visibleWorldRect, type VisibleArea } from './view-geometry';
 
@@ -22,7 +23,7 @@ interface Props {
   doc: Y.Doc;
   boardId: string;
   /** The board's notes as the culling index holds them (rectangles, colours, bounds). */
-  index: NoteIndex;
+  indexStore: NoteIndexStore;
   viewport: Viewport;
   area: VisibleArea;
   onMove: (view: Viewport) => void;
@@ -44,7 +45,8 @@ function mapping(world: Rect) {
  * when notes lie outside the view (and can be hidden); keyboard users have Zoom to fit and the
  * arrow keys for the same. Drawn on a canvas: a 5,000-note board is 5,000 rectangles.
  */
-export function OverviewMap({ doc, boardId, index, viewport, area, onMove }: Props) {
+export function OverviewMap({ doc, boardId, indexStore, viewport, area, onMove }: Props) {
+  const index = useNoteIndex(indexStore);
   const { t } = useTranslation();
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const choice = useBoardUi((s) => s.overviewHidden);

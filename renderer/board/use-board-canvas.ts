@@ -14,7 +14,7 @@ export interface ClusterView extends ClusterWithMembers {
   box: Rect | null;
 }
 
-interface Canvas {
+export interface Canvas {
   zones: ZoneView[];
   clusters: ClusterView[];
 }

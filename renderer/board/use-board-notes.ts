@@ -14,8 +14,19 @@ function sameIds(a: readonly string[], b: readonly string[]): boolean {
  * that note only, not the board. The doc's NoteListing keeps the list: nothing is re-read here.
  */
 export function useBoardNoteIds(doc: Y.Doc, boardId: string): readonly string[] {
+  const store = useNoteIdsStore(doc, boardId);
+  return useSyncExternalStore(store.subscribe, store.get);
+}
+
+/** Whether the board shows any note: re-renders its user only when that flips. */
+export function useBoardHasNotes(doc: Y.Doc, boardId: string): boolean {
+  const store = useNoteIdsStore(doc, boardId);
+  return useSyncExternalStore(store.subscribe, () => store.get().length > 0);
+}
+
+function useNoteIdsStore(doc: Y.Doc, boardId: string) {
   const { notesOn } = useWorkshop();
-  const store = useMemo(() => {
+  return useMemo(() => {
     const listing = noteListing(doc);
     const read = () => {
       const seen = notesOn(boardId);
@@ -38,5 +49,4 @@ export function useBoardNoteIds(doc: Y.Doc, boardId: string): readonly string[] 
       },
     };
   }, [doc, boardId, notesOn]);
-  return useSyncExternalStore(store.subscribe, store.get);
 }

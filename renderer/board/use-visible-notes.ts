@@ -5,18 +5,27 @@ import { afterNextPaint } from '../ui/next-task';
 import { cullRect, NoteIndex, seenRect } from './note-index';
 import { watchBoardNotes } from './watch-board-notes';
 
+export interface NoteIndexStore {
+  subscribe: (changed: () => void) => () => void;
+  version: () => number;
+  /** The index as of now (packed again only if the board's notes changed since). */
+  index: () => NoteIndex;
+}
+
 /**
  * The board's spatial index, rebuilt lazily after notes moved, appeared or went. It is packed
- * from the listing's entries (the doc's NoteListing), so a rebuild reads no note.
+ * from the listing's entries (the doc's NoteListing), so a rebuild reads no note. The store is
+ * shared: only the layers that draw notes subscribe (useNoteIndex), so a note arriving re-renders
+ * them and not the board around them.
  */
-export function useNoteIndex(boardId: string): NoteIndex {
+export function useNoteIndexStore(boardId: string): NoteIndexStore {
   const { doc, notesOn } = useWorkshop();
-  const store = useMemo(() => {
+  return useMemo(() => {
     let index: NoteIndex | null = null;
     let built: readonly unknown[] | null = null;
     let version = 0;
     return {
-      get: () => version,
+      version: () => version,
       index: () => {
         const notes = notesOn(boardId);
         if (!index || built !== notes) [index, built] = [new NoteIndex(notes), notes];
@@ -31,7 +40,11 @@ export function useNoteIndex(boardId: string): NoteIndex {
         }),
     };
   }, [doc, boardId, notesOn]);
-  const version = useSyncExternalStore(store.subscribe, store.get);
+}
+
+/** The index, re-rendering the caller whenever the board's notes change. */
+export function useNoteIndex(store: NoteIndexStore): NoteIndex {
+  const version = useSyncExternalStore(store.subscribe, store.version);
   return useMemo(() => store.index(), [store, version]);
 }
 

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { initialsOf, textColourOn } from './presence-state';
 import { usePresence } from './presence-context';
@@ -5,8 +6,11 @@ import { usePresence } from './presence-context';
 /** Avatars drawn before the rest collapse into "+N" (all stay in the list for screen readers). */
 export const VISIBLE_AVATARS = 8;
 
-/** Everyone with the session open, this person first: initials in their colour. */
-export function PeopleList() {
+/**
+ * Everyone with the session open, this person first: initials in their colour. Memoised: the
+ * toolbar around it re-renders with every note anyone adds, and twenty avatars are not cheap.
+ */
+export const PeopleList = memo(function PeopleList() {
   const { t } = useTranslation();
   const people = usePresence((s) => s.people);
   // Alone in the session there is nobody to show.
@@ -35,4 +39,4 @@ export function PeopleList() {
       )}
     </div>
   );
-}
+});

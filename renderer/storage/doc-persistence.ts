@@ -56,12 +56,18 @@ const FROM_OTHER_TAB = Symbol('from-other-tab');
  * `updateV1` carries Yjs V1 updates (what this version sends); `update` is the V2 form an older
  * tab of the app may still send after an upgrade, so both are understood.
  */
-type TabMessage = { type: 'updateV1'; update: Uint8Array } | { type: 'update'; update: Uint8Array } | { type: 'hello'; stateVector: Uint8Array };
+type TabMessage =
+  | { type: 'updateV1'; update: Uint8Array }
+  | { type: 'update'; update: Uint8Array }
+  | { type: 'hello'; stateVector: Uint8Array }
+  | { type: 'welcome'; update: Uint8Array; stateVector: Uint8Array };
 
 function isTabMessage(data: unknown): data is TabMessage {
   if (typeof data !== 'object' || data === null) return false;
   const m = data as Partial<Record<'type' | 'update' | 'stateVector', unknown>>;
-  return ((m.type === 'updateV1' || m.type === 'update') && m.update instanceof Uint8Array) || (m.type === 'hello' && m.stateVector instanceof Uint8Array);
+  if (m.type === 'updateV1' || m.type === 'update') return m.update instanceof Uint8Array;
+  if (m.type === 'hello') return m.stateVector instanceof Uint8Array;
+  return m.type === 'welcome' && m.update instanceof Uint8Array && m.stateVector instanceof Uint8Array;
 }
 
 /**
@@ -104,6 +110,12 @@ export class DocPersistence {
   private state: SaveState = { kind: 'saved' };
   private listeners = new Set<(state: SaveState) => void>();
   private channel: BroadcastChannel | null = null;
+  /**
+   * Another tab of this session has spoken on the channel. Until one has, there is nobody to post
+   * to: a tab that opens later greets, and the answer carries everything it lacks. Posting anyway
+   * costs each edit a cross-process message in the moment a crowded room is drawing it.
+   */
+  private otherTabs = false;
   private destroyed = false;
   private readonly unregisterFlusher: () => void;
   private readonly flushDelayMs: number;
@@ -247,7 +259,7 @@ export class DocPersistence {
     this.afterRenderQueued = false;
     if (this.destroyed) return;
     const out = this.outbox.splice(0);
-    if (out.length > 0) this.post({ type: 'updateV1', update: out.length === 1 ? (out[0] as Uint8Array) : Y.mergeUpdates(out) });
+    if (out.length > 0 && this.otherTabs) this.post({ type: 'updateV1', update: out.length === 1 ? (out[0] as Uint8Array) : Y.mergeUpdates(out) });
     if (this.state.kind === 'saved' && !this.savingTimer) {
       this.savingTimer = setTimeout(() => {
         this.savingTimer = null;
@@ -394,13 +406,20 @@ export class DocPersistence {
     this.channel = new BroadcastChannel(`transition-lab:doc:${this.sessionId}`);
     this.channel.onmessage = (event: MessageEvent<unknown>) => {
       if (this.destroyed || !isTabMessage(event.data)) return;
-      if (event.data.type === 'updateV1') {
-        Y.applyUpdate(this.doc, event.data.update, FROM_OTHER_TAB);
-      } else if (event.data.type === 'update') {
-        Y.applyUpdateV2(this.doc, event.data.update, FROM_OTHER_TAB);
+      this.otherTabs = true;
+      const message = event.data;
+      if (message.type === 'updateV1') {
+        Y.applyUpdate(this.doc, message.update, FROM_OTHER_TAB);
+      } else if (message.type === 'update') {
+        Y.applyUpdateV2(this.doc, message.update, FROM_OTHER_TAB);
+      } else if (message.type === 'hello') {
+        // A tab just opened: send it whatever it lacks — including edits this tab could not store
+        // — and say what this tab has, so that it answers with its own edits made before it knew
+        // anyone was listening.
+        this.post({ type: 'welcome', update: Y.encodeStateAsUpdate(this.doc, message.stateVector), stateVector: Y.encodeStateVector(this.doc) });
       } else {
-        // A tab just opened: send it whatever it lacks — including edits this tab could not store.
-        const missing = Y.encodeStateAsUpdate(this.doc, event.data.stateVector);
+        Y.applyUpdate(this.doc, message.update, FROM_OTHER_TAB);
+        const missing = Y.encodeStateAsUpdate(this.doc, message.stateVector);
         if (missing.length > 2) this.post({ type: 'updateV1', update: missing });
       }
     };

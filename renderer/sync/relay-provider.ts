@@ -13,8 +13,10 @@ import {
 import { toBase64Url } from '../../shared/protocol/access';
 import { FRAME_BINARY, FRAME_TEXT, frameText, type WireChannel } from '../../shared/protocol/wire-crypto';
 import { replyToChallenge, type RelayKeys } from '../../shared/protocol/challenge-reply';
-import { awarenessFrame, readFrame, syncStep1Frame, updateFrame } from '../../shared/protocol/sync-frames';
+import { awarenessFrame, readFrame, syncStep1Frame, updateFrame, updateInFrame } from '../../shared/protocol/sync-frames';
+import { isLocalOrigin } from '../../shared/model/origin';
 import { UpdateBatcher } from './update-batcher';
+import { ArrivedForwarding } from './arrived-forwarding';
 import { inMemoryAdmission, type AdmissionMemory } from './admitted-hosts';
 
 /** Transaction origin of everything the relay delivered: never sent back to the relay. */
@@ -86,6 +88,8 @@ export interface RelayOptions {
   random?: () => number;
   /** Whether this host admitted this device to the room before; default: this provider's lifetime only. */
   admission?: AdmissionMemory;
+  /** How long a peer's update waits to be seen coming from the relay before it is sent up (arrived-forwarding.ts). */
+  hostEchoWaitMs?: number;
 }
 
 export function relayUrl(hostUrl: string, roomId: string): string {
@@ -152,6 +156,8 @@ export class RelayProvider {
   private readonly admission: AdmissionMemory;
   /** What goes up to the relay: the doc's updates, merged and never sent from inside a transaction. */
   private readonly outgoing = new UpdateBatcher((update) => this.sendBinary(updateFrame(update)));
+  /** Updates from peers and other tabs go up only if the relay does not show the host has them. */
+  private readonly arrived: ArrivedForwarding;
   private currentState: RelayState = { kind: 'offline', retryInMs: null };
   private readonly listeners: { [K in keyof RelayEvents]: Set<Listener<K>> } = {
     state: new Set(),
@@ -174,6 +180,7 @@ export class RelayProvider {
     this.lostConnectionCapMs = options.lostConnectionCapMs ?? 1_000;
     this.random = options.random ?? Math.random;
     this.admission = options.admission ?? inMemoryAdmission();
+    this.arrived = new ArrivedForwarding((update) => this.outgoing.push(update), options.hostEchoWaitMs);
     options.doc.on('update', this.onDocUpdate);
     options.awareness.on('update', this.onAwarenessUpdate);
   }
@@ -214,6 +221,7 @@ export class RelayProvider {
     this.clearRetry();
     // Leaving on purpose (closing the session): a batch still waiting goes out first, so the
     // host's copy has everything this device typed.
+    this.arrived.flush();
     this.outgoing.flush();
     this.closeSocket(1000);
     if (this.currentState.kind !== 'stopped') this.setState({ kind: 'offline', retryInMs: null });
@@ -265,6 +273,7 @@ export class RelayProvider {
     this.link = null;
     // Whatever was waiting belongs to the old socket; the next sync step 1/2 covers it.
     this.outgoing.drop();
+    this.arrived.drop();
     if (!link) return;
     const { socket } = link;
     socket.onopen = socket.onmessage = socket.onclose = null;
@@ -316,6 +325,7 @@ export class RelayProvider {
       if (this.link !== link) return;
       this.link = null;
       this.outgoing.drop();
+      this.arrived.drop();
       this.rejectRotate('connection closed');
       const fatal = FATAL_CLOSES[event.code];
       if (fatal) {
@@ -461,6 +471,8 @@ export class RelayProvider {
   }
 
   private onBinary(data: Uint8Array): void {
+    const update = updateInFrame(data);
+    if (update) this.arrived.deliveredByRelay(update);
     const { type, syncType, reply } = readFrame(data, { doc: this.options.doc, awareness: this.options.awareness, origin: RELAY_ORIGIN });
     if (reply) this.sendBinary(reply);
     if (type === MESSAGE_SYNC) {
@@ -475,7 +487,8 @@ export class RelayProvider {
     if (origin === RELAY_ORIGIN) return;
     // Not connected: nothing to queue; the next welcome's sync step 1/2 carries it.
     if (this.currentState.kind !== 'connected') return;
-    this.outgoing.push(update);
+    if (isLocalOrigin(origin)) this.outgoing.push(update);
+    else this.arrived.arrived(update);
   };
 
   /**

@@ -28,6 +28,20 @@ export function updateFrame(update: Uint8Array): Uint8Array {
   return frame(MESSAGE_SYNC, (encoder) => syncProtocol.writeUpdate(encoder, update));
 }
 
+/** The document update a sync frame carries (step 2 or update), or null for any other frame. */
+export function updateInFrame(data: Uint8Array): Uint8Array | null {
+  try {
+    const decoder = decoding.createDecoder(data);
+    if (decoding.readVarUint(decoder) !== MESSAGE_SYNC) return null;
+    const syncType = decoding.readVarUint(decoder);
+    if (syncType !== syncProtocol.messageYjsSyncStep2 && syncType !== syncProtocol.messageYjsUpdate) return null;
+    return decoding.readVarUint8Array(decoder);
+  } catch {
+    // Truncated: the reader that applies it says so.
+    return null;
+  }
+}
+
 /** The awareness states of `clientIds` (a removed client is sent as removed). */
 export function awarenessFrame(awareness: awarenessProtocol.Awareness, clientIds: readonly number[]): Uint8Array {
   return frame(MESSAGE_AWARENESS, (encoder) => encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, [...clientIds])));

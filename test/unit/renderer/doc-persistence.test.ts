@@ -199,6 +199,34 @@ describe('DocPersistence', () => {
     await Promise.all([a.persistence.destroy(), b.persistence.destroy()]);
   });
 
+  it('a tab alone posts no edits; one opened later gets them, and its own earlier edits reach the first', async () => {
+    const seen: string[] = [];
+    const listener = new BroadcastChannel('transition-lab:doc:alone');
+    listener.onmessage = (e: MessageEvent) => seen.push((e.data as { type: string }).type);
+    // Separate databases: whatever the second tab learns, it learns over the channel.
+    const a = attach(freshDb(), 'alone');
+    await a.persistence.whenLoaded;
+    const first = createSessionContent(a.doc, { title: 'Lab', firstBoardTitle: 'Main', now: 1 });
+    addNote(a.doc, { boardId: first.boardId, pos: { x: 0, y: 0 }, now: 2, text: 'Before the second tab' });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(seen).toEqual(['hello']);
+
+    const b = attach(freshDb(), 'alone');
+    // Made while the second tab is still loading, before it knows anyone listens.
+    const second = createSessionContent(b.doc, { title: 'Lab', firstBoardTitle: 'Other', now: 3 });
+    addNote(b.doc, { boardId: second.boardId, pos: { x: 0, y: 0 }, now: 4, text: 'From the second tab' });
+    await b.persistence.whenLoaded;
+    await vi.waitFor(() => expect(listNotes(b.doc, first.boardId).map((n) => n.text)).toEqual(['Before the second tab']));
+    await vi.waitFor(() => expect(listNotes(a.doc, second.boardId).map((n) => n.text)).toEqual(['From the second tab']));
+    expect(seen).toEqual(['hello', 'hello', 'welcome', 'updateV1']);
+
+    // Now that the first tab knows of the second, its edits go over at once.
+    addNote(a.doc, { boardId: first.boardId, pos: { x: 300, y: 0 }, now: 5, text: 'After the greeting' });
+    await vi.waitFor(() => expect(listNotes(b.doc, first.boardId)).toHaveLength(2));
+    listener.close();
+    await Promise.all([a.persistence.destroy(), b.persistence.destroy()]);
+  });
+
   it("stores someone else's edit within the remote delay, and at once together with a local edit", async () => {
     const db = freshDb();
     const { doc, persistence } = attach(db, 'remote', { remoteFlushDelayMs: 150 });

@@ -23,6 +23,7 @@ import {
   type OpenedFrame,
 } from '../../../shared/protocol/wire-crypto';
 import { backoffDelay, RELAY_ORIGIN, RelayProvider, relayFatalMessageKey, relayUrl, type RelayKeys, type RelayState, type WebSocketLike } from '../../../renderer/sync/relay-provider';
+import { HOST_ECHO_WAIT_MS } from '../../../renderer/sync/arrived-forwarding';
 
 const ROOM = 'abcdefghijklmnopqrstuvwxy';
 const CODE = 'ABCDE-FGHJK';
@@ -542,6 +543,38 @@ describe('relay provider', () => {
     await until(() => text(a.doc)['from-host'] === 'x', 'host edit on A');
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(counting.sends()).toBe(sendsBefore);
+  });
+
+  it("sends a peer's update up only when the relay has not shown the host has it", async () => {
+    const h = await host();
+    await h.setCode(CODE);
+    const a = client(h.url, keysFor(CODE));
+    const counting = countingWebSocket();
+    const b = client(h.url, keysFor(CODE), new Y.Doc(), counting.WebSocketImpl);
+    a.relay.connect();
+    b.relay.connect();
+    await until(() => a.relay.state.kind === 'connected' && b.relay.state.kind === 'connected' && h.sockets.length === 2, 'welcome');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const PEER = { kind: 'webrtc peer' };
+
+    // A's edit reaches B directly (as over WebRTC) and through the host: B does not send it up.
+    const before = Y.encodeStateVector(a.doc);
+    a.doc.getMap('notes').set('from-a', 'typed on A');
+    Y.applyUpdate(b.doc, Y.encodeStateAsUpdate(a.doc, before), PEER);
+    const sendsBefore = counting.sends();
+    await new Promise((resolve) => setTimeout(resolve, HOST_ECHO_WAIT_MS + 300));
+    expect(text(h.doc)['from-a']).toBe('typed on A');
+    expect(counting.sends()).toBe(sendsBefore);
+
+    // An edit from a peer whose relay is down reaches B only directly: B sends it up after the wait.
+    const offRelay = new Y.Doc();
+    offRelay.getMap('notes').set('from-c', 'typed on C, relay down');
+    Y.applyUpdate(b.doc, Y.encodeStateAsUpdate(offRelay), PEER);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(text(h.doc)['from-c']).toBeUndefined();
+    await until(() => text(h.doc)['from-c'] === 'typed on C, relay down', 'C edit on the host through B');
+    expect(text(a.doc)['from-c']).toBe('typed on C, relay down');
+    expect(counting.sends()).toBe(sendsBefore + 1);
   });
 
   it('loses nothing queued when the connection drops before the flush: the reconnect sync carries it', async () => {
