@@ -15,6 +15,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRoomWithNote, joinRoom, launchPeerBrowser, newPeerContext, typeIntoEditor, until, webrtcPeers } from './support/app-room';
+import { descendantsCpuByKind, descendantsCpuMs } from './support/tree-cpu';
 import { reportProfile, startProfile } from './support/cpu-profile';
 import { startHost } from './support/host';
 import { summarise, writeResults } from './support/results';
@@ -23,6 +24,7 @@ const COMMAND = "unshare -n sh -c 'ip link set lo up && npm run bench -- sync-pe
 const SIZES = (process.env.TL_BENCH_PEERS ?? '5,10,20').split(',').map(Number);
 const TRIALS = Number(process.env.TL_BENCH_TRIALS ?? 20);
 const WARMUP = 3;
+const IDLE_MS = 5_000;
 const NEW_NOTE_TRIALS = Number(process.env.TL_BENCH_NEW_NOTE_TRIALS ?? 12);
 const MESH_WAIT_MS = 120_000;
 
@@ -97,6 +99,10 @@ try {
       console.log(`${n} peers: mesh not complete after ${MESH_WAIT_MS / 1000} s: ${peers.join(',')}`);
     }
     const meshMs = Date.now() - meshStarted;
+    // What the room costs while nobody does anything: every page's idle work adds to every change's wait.
+    const idleCpuBefore = descendantsCpuMs();
+    await new Promise((r) => setTimeout(r, IDLE_MS));
+    const idleCpuMsPerSecond = ((descendantsCpuMs() - idleCpuBefore) * 1000) / IDLE_MS;
     await facilitator.getByRole('article').first().dblclick();
     await facilitator.getByRole('textbox', { name: 'Note text' }).waitFor();
 
@@ -122,9 +128,12 @@ try {
     await facilitator.keyboard.press('Escape');
     const add = await facilitator.getByRole('button', { name: 'Add sticky note', exact: true }).elementHandle();
     const allSeeNew: number[] = [];
+    let newNoteCpuMs = 0;
+    const kindsBefore = descendantsCpuByKind();
     // TL_PROFILE=1: where the last receiver's main thread goes while the new notes arrive.
     const stopProfile = process.env.TL_PROFILE ? await startProfile(pages.at(-1)!) : null;
     for (let t = 0; t < WARMUP + NEW_NOTE_TRIALS; t++) {
+      const cpuBefore = descendantsCpuMs();
       const receivers = pages.slice(1);
       const seen = receivers.map(waitForNewNote);
       await Promise.all(receivers.map((p) => p.evaluate(() => 0)));
@@ -138,7 +147,12 @@ try {
       await facilitator.keyboard.press('Escape');
       await facilitator.keyboard.press('Delete');
       await new Promise((r) => setTimeout(r, 300));
+      if (t >= WARMUP) newNoteCpuMs += descendantsCpuMs() - cpuBefore;
     }
+    const kindsAfter = descendantsCpuByKind();
+    // Per new-note trial, by process kind (includes the idle work of every page meanwhile).
+    const cpuByKind = Object.fromEntries(Object.entries(kindsAfter).map(([k, v]) => [k, Math.round((v - (kindsBefore[k] ?? 0)) / (WARMUP + NEW_NOTE_TRIALS))]));
+    console.log(`${n} peers, CPU per new-note trial by process kind (ms):`, JSON.stringify(cpuByKind));
     if (stopProfile) reportProfile(`${n} peers, a receiver during the new notes`, await stopProfile(), join(tmpdir(), `tl-peers-${n}-receiver.cpuprofile`), 40);
     const allNew = summarise(allSeeNew);
     const all = summarise(allSee);
@@ -150,9 +164,13 @@ try {
       allSeeMs: all,
       eachPeerMs: per,
       allSeeNewNoteMs: allNew,
+      // Everything the room's browsers and the host spent on one new note: add, Escape, delete, settle.
+      cpuMsPerNewNoteTrial: newNoteCpuMs / NEW_NOTE_TRIALS,
+      idleCpuMsPerSecond,
+      cpuMsPerNewNoteTrialByKind: cpuByKind,
     };
     rows.push(
-      `${String(n).padStart(2)} peers: all see the edit p50 ${all.median.toFixed(1)} / p95 ${all.p95.toFixed(1)} / max ${all.max.toFixed(1)} ms; a new note p50 ${allNew.median.toFixed(1)} / p95 ${allNew.p95.toFixed(1)} ms; one peer p50 ${per.median.toFixed(1)} ms; WebRTC peers per page ${Math.min(...peers)}–${Math.max(...peers)} of ${n - 1}; joined in ${(joinedMs / 1000).toFixed(1)} s, mesh ${(meshMs / 1000).toFixed(1)} s later`,
+      `${String(n).padStart(2)} peers: all see the edit p50 ${all.median.toFixed(1)} / p95 ${all.p95.toFixed(1)} / max ${all.max.toFixed(1)} ms; a new note p50 ${allNew.median.toFixed(1)} / p95 ${allNew.p95.toFixed(1)} ms (CPU of all browsers and the host per new-note trial: ${(newNoteCpuMs / NEW_NOTE_TRIALS).toFixed(0)} ms; idle: ${idleCpuMsPerSecond.toFixed(0)} ms a second); one peer p50 ${per.median.toFixed(1)} ms; WebRTC peers per page ${Math.min(...peers)}–${Math.max(...peers)} of ${n - 1}; joined in ${(joinedMs / 1000).toFixed(1)} s, mesh ${(meshMs / 1000).toFixed(1)} s later`,
     );
     console.log(rows.at(-1));
     await Promise.all(contexts.map((c) => c.close()));

@@ -1,0 +1,64 @@
+import { readdirSync, readFileSync } from 'node:fs';
+
+const TICK_MS = 10; // USER_HZ is 100 on Linux (getconf CLK_TCK)
+
+interface Stat {
+  ppid: number;
+  cpuMs: number;
+}
+
+function readStat(pid: number): Stat | null {
+  try {
+    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name is in parentheses and may hold spaces: fields start after the last ')'.
+    const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+    const ppid = Number(fields[1]);
+    const utime = Number(fields[11]);
+    const stime = Number(fields[12]);
+    return { ppid, cpuMs: (utime + stime) * TICK_MS };
+  } catch {
+    return null; // gone meanwhile
+  }
+}
+
+/**
+ * CPU time used so far by every process below `root` (the browsers this benchmark launched and
+ * the host it started), not counting `root` itself: on a shared 2-core machine, the work a room
+ * does for one note, summed over all its pages, is the floor under how long the last one takes.
+ */
+export function descendantsCpuMs(root = process.pid): number {
+  return Object.values(descendantsCpuByKind(root)).reduce((a, b) => a + b, 0);
+}
+
+/** The same, by kind of process: Chromium's `--type` (renderer, gpu-process, utility), `browser`, or `node` (the host). */
+export function descendantsCpuByKind(root = process.pid): Record<string, number> {
+  const stats = new Map<number, Stat>();
+  for (const name of readdirSync('/proc')) {
+    const pid = Number(name);
+    if (!Number.isInteger(pid)) continue;
+    const stat = readStat(pid);
+    if (stat) stats.set(pid, stat);
+  }
+  const below = (pid: number): boolean => {
+    for (let p = stats.get(pid)?.ppid; p !== undefined && p > 0; p = stats.get(p)?.ppid) if (p === root) return true;
+    return false;
+  };
+  const byKind: Record<string, number> = {};
+  for (const [pid, stat] of stats) {
+    if (!below(pid)) continue;
+    const kind = kindOf(pid);
+    byKind[kind] = (byKind[kind] ?? 0) + stat.cpuMs;
+  }
+  return byKind;
+}
+
+function kindOf(pid: number): string {
+  try {
+    const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split(/[\0 ]/);
+    const type = args.find((a) => a.startsWith('--type='));
+    if (type) return type.slice('--type='.length);
+    return /chrom/i.test(args[0] ?? '') ? 'browser' : 'node';
+  } catch {
+    return 'gone';
+  }
+}
