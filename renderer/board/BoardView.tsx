@@ -23,6 +23,7 @@ import { ShortcutSheet } from './ShortcutSheet';
 import { DETAIL_ZOOM } from './StickyNote';
 import { useNoteIndexStore } from './use-visible-notes';
 import { BoardNotes } from './BoardNotes';
+import { BoardGrid } from './BoardGrid';
 import { isTypingTarget } from './keyboard';
 import { useBoardHasNotes } from './use-board-notes';
 import { useBoardToast } from './use-board-toast';
@@ -292,7 +293,6 @@ export function BoardView({ board, awareness, toolbarExtras, corner }: Props) {
     return () => window.removeEventListener('keydown', onKeyDown);
   }, [addNoteAtCentre, zoomBy, resetZoom, zoomToFit, undo, readOnly, addDecision, refused]);
 
-  const gridSize = 24 * viewport.zoom;
   return (
     <>
       <main className="board" aria-label={t('board.region', { title: board.title })}>
@@ -342,11 +342,8 @@ export function BoardView({ board, awareness, toolbarExtras, corner }: Props) {
           aria-label={t('view.canvas')}
           aria-keyshortcuts="ArrowLeft ArrowRight ArrowUp ArrowDown"
           onClick={pickBlock}
-          style={{
-            backgroundSize: `${gridSize}px ${gridSize}px`,
-            backgroundPosition: `${viewport.x}px ${viewport.y}px`,
-          }}
         >
+          <BoardGrid x={viewport.x} y={viewport.y} zoom={viewport.zoom} />
           <BoardNotes
             boardId={board.id}
             indexStore={noteIndex}
