@@ -75,14 +75,14 @@ export function BoardView({ board, awareness, toolbarExtras, corner }: Props) {
   const barHidden = useBoardUi((s) => s.editingNoteId !== null || s.dragOffset !== null);
   const surfaceSize = useElementSize(surfaceRef);
   // Read on demand here; BoardNotes and the overview map subscribe to it.
-  const noteIndex = useNoteIndexStore(board.id);
+  const indexStore = useNoteIndexStore(board.id);
   const asBlocks = viewport.zoom < DETAIL_ZOOM;
   const pickBlock = (event: ReactMouseEvent) => {
     const surface = surfaceRef.current;
     const target = event.target as HTMLElement;
     if (!asBlocks || !surface || (target !== surface && target.dataset.boardLayer === undefined)) return;
     const box = surface.getBoundingClientRect();
-    const hit = noteIndex.index().at(screenToWorld(viewport, { x: event.clientX - box.left, y: event.clientY - box.top }));
+    const hit = indexStore.index().at(screenToWorld(viewport, { x: event.clientX - box.left, y: event.clientY - box.top }));
     if (hit) useBoardUi.getState().select(hit.id);
   };
   const canvas = useBoardCanvas(doc, board.id);
@@ -346,7 +346,7 @@ export function BoardView({ board, awareness, toolbarExtras, corner }: Props) {
           <BoardGrid x={viewport.x} y={viewport.y} zoom={viewport.zoom} />
           <BoardNotes
             boardId={board.id}
-            indexStore={noteIndex}
+            indexStore={indexStore}
             viewport={viewport}
             surfaceSize={surfaceSize}
             canvas={canvas}
@@ -378,7 +378,7 @@ export function BoardView({ board, awareness, toolbarExtras, corner }: Props) {
         <button type="button" className="button shortcut-button" aria-label={t('select.shortcutsButton')} title={`${t('select.shortcutsButton')} (?)`} aria-keyshortcuts="Shift+?" onClick={() => sheet.setSheetOpen(true)}>
           <span aria-hidden="true">?</span>
         </button>
-        <OverviewMap doc={doc} boardId={board.id} indexStore={noteIndex} viewport={viewport} area={area} onMove={setViewport} />
+        <OverviewMap doc={doc} boardId={board.id} indexStore={indexStore} viewport={viewport} area={area} onMove={setViewport} />
         {corner && <div className="board-corner">{corner}</div>}
         <NoteMenu boardId={board.id} commands={commands} />
         <SelectionAnnouncer />
