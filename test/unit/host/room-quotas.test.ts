@@ -101,7 +101,10 @@ describe('room quotas', () => {
     // sockets' buffers when the close arrives, more of them on a busy machine (72 MiB seen in CI);
     // the host's own bounds are the file and memory checks below.
     expect(sent).toBeLessThan(128 * MIB);
-    expect(dirBytes(roomDir(fixture.dataDir, roomId))).toBeLessThanOrEqual(32 * MIB + 64 * 1024);
+    // What stays on disk. A compaction that was under way when the push stopped briefly holds the
+    // new snapshot's temp file beside the old snapshot and logs (48 MiB seen on a busy CI machine);
+    // it ends by deleting what the snapshot covers.
+    await eventually(() => dirBytes(roomDir(fixture.dataDir, roomId)) <= 32 * MIB + 64 * 1024, 20_000);
     expect(child.log.join('\n')).toMatch(/refused an update of \d+ bytes: the room would pass its size limit \(33554432 bytes\)/);
     // The host is alive, and a newcomer to the pushed room still joins and syncs.
     const late = await RelayClient.connect({ baseUrl, roomId, keys: await participantKeys(roomId) });
