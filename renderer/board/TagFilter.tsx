@@ -4,8 +4,8 @@ import { ACTOR_TYPES, GOVERNANCE_LEVELS } from '../../shared/model';
 import { useBoardUi } from '../state/board-ui';
 
 /** The board's tag filter: highlight the notes with one tag, or show only them. */
-// Memoised, like the menu and the selection bar: the board re-renders for every note someone adds
-// elsewhere in the room, and none of these depends on that.
+// Memoised, like the menu and the selection bar: the board re-renders on every frame of a pan or
+// zoom, and none of these depends on the view.
 export const TagFilter = memo(function TagFilter() {
   const { t } = useTranslation();
   const filter = useBoardUi((s) => s.tagFilter);

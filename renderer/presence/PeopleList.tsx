@@ -8,7 +8,7 @@ export const VISIBLE_AVATARS = 8;
 
 /**
  * Everyone with the session open, this person first: initials in their colour. Memoised: the
- * toolbar around it re-renders with every note anyone adds, and twenty avatars are not cheap.
+ * toolbar around it re-renders with every zoom step and lock, and twenty avatars are not cheap.
  */
 export const PeopleList = memo(function PeopleList() {
   const { t } = useTranslation();

@@ -128,12 +128,12 @@ try {
     await facilitator.keyboard.press('Escape');
     const add = await facilitator.getByRole('button', { name: 'Add sticky note', exact: true }).elementHandle();
     const allSeeNew: number[] = [];
-    let newNoteCpuMs = 0;
-    const kindsBefore = descendantsCpuByKind();
+    // CPU of the measured trials (add, Escape, delete, settle), per kind of process.
+    let kindsBefore: Record<string, number> = {};
     // TL_PROFILE=1: where the last receiver's main thread goes while the new notes arrive.
     const stopProfile = process.env.TL_PROFILE ? await startProfile(pages.at(-1)!) : null;
     for (let t = 0; t < WARMUP + NEW_NOTE_TRIALS; t++) {
-      const cpuBefore = descendantsCpuMs();
+      if (t === WARMUP) kindsBefore = descendantsCpuByKind();
       const receivers = pages.slice(1);
       const seen = receivers.map(waitForNewNote);
       await Promise.all(receivers.map((p) => p.evaluate(() => 0)));
@@ -147,11 +147,10 @@ try {
       await facilitator.keyboard.press('Escape');
       await facilitator.keyboard.press('Delete');
       await new Promise((r) => setTimeout(r, 300));
-      if (t >= WARMUP) newNoteCpuMs += descendantsCpuMs() - cpuBefore;
     }
-    const kindsAfter = descendantsCpuByKind();
-    // Per new-note trial, by process kind (includes the idle work of every page meanwhile).
-    const cpuByKind = Object.fromEntries(Object.entries(kindsAfter).map(([k, v]) => [k, Math.round((v - (kindsBefore[k] ?? 0)) / (WARMUP + NEW_NOTE_TRIALS))]));
+    // Per new-note trial (the idle work of every page meanwhile included).
+    const cpuByKind = Object.fromEntries(Object.entries(descendantsCpuByKind()).map(([k, v]) => [k, Math.round((v - (kindsBefore[k] ?? 0)) / NEW_NOTE_TRIALS)]));
+    const newNoteCpuMs = Object.values(cpuByKind).reduce((a, b) => a + b, 0);
     console.log(`${n} peers, CPU per new-note trial by process kind (ms):`, JSON.stringify(cpuByKind));
     if (stopProfile) reportProfile(`${n} peers, a receiver during the new notes`, await stopProfile(), join(tmpdir(), `tl-peers-${n}-receiver.cpuprofile`), 40);
     const allNew = summarise(allSeeNew);
@@ -165,12 +164,12 @@ try {
       eachPeerMs: per,
       allSeeNewNoteMs: allNew,
       // Everything the room's browsers and the host spent on one new note: add, Escape, delete, settle.
-      cpuMsPerNewNoteTrial: newNoteCpuMs / NEW_NOTE_TRIALS,
+      cpuMsPerNewNoteTrial: newNoteCpuMs,
       idleCpuMsPerSecond,
       cpuMsPerNewNoteTrialByKind: cpuByKind,
     };
     rows.push(
-      `${String(n).padStart(2)} peers: all see the edit p50 ${all.median.toFixed(1)} / p95 ${all.p95.toFixed(1)} / max ${all.max.toFixed(1)} ms; a new note p50 ${allNew.median.toFixed(1)} / p95 ${allNew.p95.toFixed(1)} ms (CPU of all browsers and the host per new-note trial: ${(newNoteCpuMs / NEW_NOTE_TRIALS).toFixed(0)} ms; idle: ${idleCpuMsPerSecond.toFixed(0)} ms a second); one peer p50 ${per.median.toFixed(1)} ms; WebRTC peers per page ${Math.min(...peers)}–${Math.max(...peers)} of ${n - 1}; joined in ${(joinedMs / 1000).toFixed(1)} s, mesh ${(meshMs / 1000).toFixed(1)} s later`,
+      `${String(n).padStart(2)} peers: all see the edit p50 ${all.median.toFixed(1)} / p95 ${all.p95.toFixed(1)} / max ${all.max.toFixed(1)} ms; a new note p50 ${allNew.median.toFixed(1)} / p95 ${allNew.p95.toFixed(1)} ms (CPU of all browsers and the host per new-note trial: ${newNoteCpuMs} ms; idle: ${idleCpuMsPerSecond.toFixed(0)} ms a second); one peer p50 ${per.median.toFixed(1)} ms; WebRTC peers per page ${Math.min(...peers)}–${Math.max(...peers)} of ${n - 1}; joined in ${(joinedMs / 1000).toFixed(1)} s, mesh ${(meshMs / 1000).toFixed(1)} s later`,
     );
     console.log(rows.at(-1));
     await Promise.all(contexts.map((c) => c.close()));
