@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { observeRoots, readTimer, type TimerView } from '../../shared/model';
 import { useWorkshop } from '../workshop/workshop-context';
 
@@ -6,21 +6,25 @@ import { useWorkshop } from '../workshop/workshop-context';
 export function useTimer(): TimerView {
   const { doc, clock } = useWorkshop();
   const [view, setView] = useState(() => readTimer(doc, clock.now()));
-  useEffect(() => {
-    const update = () =>
+  const update = useCallback(
+    () =>
       setView((prev) => {
         const next = readTimer(doc, clock.now());
         // Re-render once a displayed second changes, not on every tick.
         const same = prev.state === next.state && Math.ceil(prev.remainingMs / 1000) === Math.ceil(next.remainingMs / 1000) && prev.durationMs === next.durationMs && prev.expired === next.expired;
         return same ? prev : next;
-      });
-    const stop = observeRoots(doc, ['settings'], update);
+      }),
+    [doc, clock],
+  );
+  useEffect(() => observeRoots(doc, ['settings'], update), [doc, update]);
+  // Only a running timer changes with the clock; a stopped or paused one waits for the doc.
+  const running = view.state === 'running' && !view.expired;
+  useEffect(() => {
+    if (!running) return;
+    update();
     const tick = setInterval(update, 250);
-    return () => {
-      stop();
-      clearInterval(tick);
-    };
-  }, [doc, clock]);
+    return () => clearInterval(tick);
+  }, [running, update]);
   return view;
 }
 

@@ -40,13 +40,16 @@ export function useApartSummary(
   useEffect(() => {
     if (!sync) return;
     const names = new Map<number, string>();
-    const learnNames = () => {
-      awareness.getStates().forEach((state, clientId) => {
-        const name = cleanName((state as { user?: { name?: unknown } } | null)?.user?.name);
-        if (name) names.set(clientId, name);
-      });
+    const learn = (state: unknown, clientId: number) => {
+      const name = cleanName((state as { user?: { name?: unknown } } | null)?.user?.name);
+      if (name) names.set(clientId, name);
     };
-    learnNames();
+    // Only whoever changed: in a room of twenty, presence changes many times a second.
+    const learnNames = ({ added, updated }: { added: number[]; updated: number[] }) => {
+      const states = awareness.getStates();
+      for (const id of [...added, ...updated]) learn(states.get(id), id);
+    };
+    awareness.getStates().forEach(learn);
     awareness.on('change', learnNames);
 
     let wasOnline = isOnline(sync.getSnapshot());

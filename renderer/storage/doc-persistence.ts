@@ -25,7 +25,9 @@ export interface DocPersistenceOptions {
    * Delay before writing an edit that came from someone else (a peer, the relay, another tab).
    * Its author's device stores it too, so there is no hurry: in a busy room the edits of many
    * people then share one write instead of costing one each, and the write never competes with
-   * showing the change. Default 100 ms.
+   * showing the change. Default 250 ms: long enough that a note added and its first changes (or
+   * a quick undo) share a write, short enough that the write lands before "Saving…" would show
+   * (SAVING_VISIBLE_AFTER_MS) — "Saved on this device" covers what others wrote too.
    */
   remoteFlushDelayMs?: number;
   /** Fold updates into the snapshot once this many rows pile up, so load time stays flat. */
@@ -134,7 +136,7 @@ export class DocPersistence {
     private readonly options: DocPersistenceOptions,
   ) {
     this.flushDelayMs = options.flushDelayMs ?? 0;
-    this.remoteFlushDelayMs = options.remoteFlushDelayMs ?? 100;
+    this.remoteFlushDelayMs = options.remoteFlushDelayMs ?? 250;
     this.minIntervalMs = options.minIntervalMs ?? 16;
     this.compactAfter = options.compactAfter ?? 300;
     this.compactDelayMs = options.compactDelayMs ?? 1_500;

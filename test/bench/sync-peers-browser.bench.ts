@@ -15,9 +15,10 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRoomWithNote, joinRoom, launchPeerBrowser, newPeerContext, typeIntoEditor, until, webrtcPeers } from './support/app-room';
-import { descendantsCpuByKind, descendantsCpuMs } from './support/tree-cpu';
+import { descendantsCpuByKind, descendantsCpuMs, rendererCpuByThread } from './support/tree-cpu';
 import { reportProfile, startProfile } from './support/cpu-profile';
 import { startHost } from './support/host';
+import { startTrace } from './support/trace-breakdown';
 import { summarise, writeResults } from './support/results';
 
 const COMMAND = "unshare -n sh -c 'ip link set lo up && npm run bench -- sync-peers-browser'";
@@ -65,6 +66,12 @@ function waitForNewNote(page: Page): Promise<number> {
   );
 }
 
+/** (after − before) / units for each key, largest first, dropping what rounds to 0. */
+function perUnit(after: Record<string, number>, before: Record<string, number>, units: number): Record<string, number> {
+  const entries = Object.entries(after).map(([k, v]) => [k, Math.round((v - (before[k] ?? 0)) / units)] as const);
+  return Object.fromEntries(entries.filter(([, v]) => v > 0).sort((a, b) => b[1] - a[1]));
+}
+
 function withTimeout<T>(promise: Promise<T>, what: string, ms = 15_000): Promise<T> {
   return Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`timed out: ${what}`)), ms))]);
 }
@@ -101,8 +108,11 @@ try {
     const meshMs = Date.now() - meshStarted;
     // What the room costs while nobody does anything: every page's idle work adds to every change's wait.
     const idleCpuBefore = descendantsCpuMs();
+    const idleThreadsBefore = rendererCpuByThread();
     await new Promise((r) => setTimeout(r, IDLE_MS));
     const idleCpuMsPerSecond = ((descendantsCpuMs() - idleCpuBefore) * 1000) / IDLE_MS;
+    const idleByThread = perUnit(rendererCpuByThread(), idleThreadsBefore, IDLE_MS / 1000);
+    console.log(`${n} peers, idle renderer CPU by thread (ms a second):`, JSON.stringify(idleByThread));
     await facilitator.getByRole('article').first().dblclick();
     await facilitator.getByRole('textbox', { name: 'Note text' }).waitFor();
 
@@ -130,10 +140,17 @@ try {
     const allSeeNew: number[] = [];
     // CPU of the measured trials (add, Escape, delete, settle), per kind of process.
     let kindsBefore: Record<string, number> = {};
+    let threadsBefore: Record<string, number> = {};
+    let stopTrace: (() => Promise<Record<string, number>>) | null = null;
     // TL_PROFILE=1: where the last receiver's main thread goes while the new notes arrive.
     const stopProfile = process.env.TL_PROFILE ? await startProfile(pages.at(-1)!) : null;
     for (let t = 0; t < WARMUP + NEW_NOTE_TRIALS; t++) {
-      if (t === WARMUP) kindsBefore = descendantsCpuByKind();
+      if (t === WARMUP) {
+        // TL_TRACE=1 (or a thread's name, such as Compositor): what every page's main thread does in the measured trials, by kind of work.
+        if (process.env.TL_TRACE) stopTrace = await startTrace(browser, process.env.TL_TRACE === '1' ? undefined : process.env.TL_TRACE);
+        kindsBefore = descendantsCpuByKind();
+        threadsBefore = rendererCpuByThread();
+      }
       const receivers = pages.slice(1);
       const seen = receivers.map(waitForNewNote);
       await Promise.all(receivers.map((p) => p.evaluate(() => 0)));
@@ -149,9 +166,15 @@ try {
       await new Promise((r) => setTimeout(r, 300));
     }
     // Per new-note trial (the idle work of every page meanwhile included).
-    const cpuByKind = Object.fromEntries(Object.entries(descendantsCpuByKind()).map(([k, v]) => [k, Math.round((v - (kindsBefore[k] ?? 0)) / NEW_NOTE_TRIALS)]));
+    const cpuByKind = perUnit(descendantsCpuByKind(), kindsBefore, NEW_NOTE_TRIALS);
+    const rendererByThread = perUnit(rendererCpuByThread(), threadsBefore, NEW_NOTE_TRIALS);
+    console.log(`${n} peers, renderer CPU per new-note trial by thread (ms):`, JSON.stringify(rendererByThread));
     const newNoteCpuMs = Object.values(cpuByKind).reduce((a, b) => a + b, 0);
     console.log(`${n} peers, CPU per new-note trial by process kind (ms):`, JSON.stringify(cpuByKind));
+    if (stopTrace) {
+      const work = Object.entries(await stopTrace()).slice(0, 30);
+      console.log(`${n} peers, all main threads per new-note trial, self thread time by trace event (ms):\n${work.map(([k, v]) => `${(v / NEW_NOTE_TRIALS).toFixed(1).padStart(8)}  ${k}`).join('\n')}`);
+    }
     if (stopProfile) reportProfile(`${n} peers, a receiver during the new notes`, await stopProfile(), join(tmpdir(), `tl-peers-${n}-receiver.cpuprofile`), 40);
     const allNew = summarise(allSeeNew);
     const all = summarise(allSee);
@@ -167,6 +190,8 @@ try {
       cpuMsPerNewNoteTrial: newNoteCpuMs,
       idleCpuMsPerSecond,
       cpuMsPerNewNoteTrialByKind: cpuByKind,
+      rendererCpuMsPerNewNoteTrialByThread: rendererByThread,
+      idleRendererCpuMsPerSecondByThread: idleByThread,
     };
     rows.push(
       `${String(n).padStart(2)} peers: all see the edit p50 ${all.median.toFixed(1)} / p95 ${all.p95.toFixed(1)} / max ${all.max.toFixed(1)} ms; a new note p50 ${allNew.median.toFixed(1)} / p95 ${allNew.p95.toFixed(1)} ms (CPU of all browsers and the host per new-note trial: ${newNoteCpuMs} ms; idle: ${idleCpuMsPerSecond.toFixed(0)} ms a second); one peer p50 ${per.median.toFixed(1)} ms; WebRTC peers per page ${Math.min(...peers)}–${Math.max(...peers)} of ${n - 1}; joined in ${(joinedMs / 1000).toFixed(1)} s, mesh ${(meshMs / 1000).toFixed(1)} s later`,

@@ -52,6 +52,44 @@ export function descendantsCpuByKind(root = process.pid): Record<string, number>
   return byKind;
 }
 
+/**
+ * CPU time so far of every thread in the renderer processes below `root`, summed by the thread's
+ * name (Chromium names them: CrRendererMain, Compositor, the WebRTC threads…): says whether a
+ * room's renderer time is its pages' own JavaScript or Chromium's work beside it.
+ */
+export function rendererCpuByThread(root = process.pid): Record<string, number> {
+  const byThread: Record<string, number> = {};
+  const stats = new Map<number, Stat>();
+  for (const name of readdirSync('/proc')) {
+    const pid = Number(name);
+    if (!Number.isInteger(pid)) continue;
+    const stat = readStat(pid);
+    if (stat) stats.set(pid, stat);
+  }
+  for (const pid of stats.keys()) {
+    let p = stats.get(pid)?.ppid;
+    while (p !== undefined && p > 0 && p !== root) p = stats.get(p)?.ppid;
+    if (p !== root || kindOf(pid) !== 'renderer') continue;
+    let tids: string[];
+    try {
+      tids = readdirSync(`/proc/${pid}/task`);
+    } catch {
+      continue; // gone meanwhile
+    }
+    for (const tid of tids) {
+      try {
+        const text = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+        const name = text.slice(text.indexOf('(') + 1, text.lastIndexOf(')')).replace(/[\d/]+$/, '');
+        const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+        byThread[name] = (byThread[name] ?? 0) + (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+      } catch {
+        // thread gone meanwhile
+      }
+    }
+  }
+  return byThread;
+}
+
 function kindOf(pid: number): string {
   try {
     const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split(/[\0 ]/);
