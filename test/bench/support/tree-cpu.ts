@@ -32,6 +32,16 @@ export function descendantsCpuMs(root = process.pid): number {
 
 /** The same, by kind of process: Chromium's `--type` (renderer, gpu-process, utility), `browser`, or `node` (the host). */
 export function descendantsCpuByKind(root = process.pid): Record<string, number> {
+  const byKind: Record<string, number> = {};
+  for (const [pid, stat] of descendants(root)) {
+    const kind = kindOf(pid);
+    byKind[kind] = (byKind[kind] ?? 0) + stat.cpuMs;
+  }
+  return byKind;
+}
+
+/** Every process below `root` now, with its stat. */
+function descendants(root: number): Map<number, Stat> {
   const stats = new Map<number, Stat>();
   for (const name of readdirSync('/proc')) {
     const pid = Number(name);
@@ -43,13 +53,7 @@ export function descendantsCpuByKind(root = process.pid): Record<string, number>
     for (let p = stats.get(pid)?.ppid; p !== undefined && p > 0; p = stats.get(p)?.ppid) if (p === root) return true;
     return false;
   };
-  const byKind: Record<string, number> = {};
-  for (const [pid, stat] of stats) {
-    if (!below(pid)) continue;
-    const kind = kindOf(pid);
-    byKind[kind] = (byKind[kind] ?? 0) + stat.cpuMs;
-  }
-  return byKind;
+  return new Map([...stats].filter(([pid]) => below(pid)));
 }
 
 /**
@@ -59,17 +63,8 @@ export function descendantsCpuByKind(root = process.pid): Record<string, number>
  */
 export function rendererCpuByThread(root = process.pid): Record<string, number> {
   const byThread: Record<string, number> = {};
-  const stats = new Map<number, Stat>();
-  for (const name of readdirSync('/proc')) {
-    const pid = Number(name);
-    if (!Number.isInteger(pid)) continue;
-    const stat = readStat(pid);
-    if (stat) stats.set(pid, stat);
-  }
-  for (const pid of stats.keys()) {
-    let p = stats.get(pid)?.ppid;
-    while (p !== undefined && p > 0 && p !== root) p = stats.get(p)?.ppid;
-    if (p !== root || kindOf(pid) !== 'renderer') continue;
+  for (const pid of descendants(root).keys()) {
+    if (kindOf(pid) !== 'renderer') continue;
     let tids: string[];
     try {
       tids = readdirSync(`/proc/${pid}/task`);
