@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { applyStoredUpdates, docFromStoredUpdates, isLocalOrigin, type StoredUpdates } from '../../shared/model';
 import { databaseHealth, registerFlusher, storedSession, type SessionSummary, type TransitionLabDb } from './database';
 import { classifyStorageError, describeError, type StorageFailure } from './storage-errors';
+import { FROM_OTHER_TAB, TabChannel } from './tab-channel';
 
 export type SaveState =
   | { kind: 'saved' }
@@ -51,27 +52,6 @@ const MAX_RETRY_MS = 30_000;
 const SAVING_VISIBLE_AFTER_MS = 400;
 const FIRST_RETRY_MS = 1_000;
 
-/** Origin of updates that another tab of this browser sent over the BroadcastChannel. */
-const FROM_OTHER_TAB = Symbol('from-other-tab');
-
-/**
- * `updateV1` carries Yjs V1 updates (what this version sends); `update` is the V2 form an older
- * tab of the app may still send after an upgrade, so both are understood.
- */
-type TabMessage =
-  | { type: 'updateV1'; update: Uint8Array }
-  | { type: 'update'; update: Uint8Array }
-  | { type: 'hello'; stateVector: Uint8Array }
-  | { type: 'welcome'; update: Uint8Array; stateVector: Uint8Array };
-
-function isTabMessage(data: unknown): data is TabMessage {
-  if (typeof data !== 'object' || data === null) return false;
-  const m = data as Partial<Record<'type' | 'update' | 'stateVector', unknown>>;
-  if (m.type === 'updateV1' || m.type === 'update') return m.update instanceof Uint8Array;
-  if (m.type === 'hello') return m.stateVector instanceof Uint8Array;
-  return m.type === 'welcome' && m.update instanceof Uint8Array && m.stateVector instanceof Uint8Array;
-}
-
 /**
  * Keeps one session's Y.Doc in IndexedDB. Written for the workshop's promises rather than taken
  * from y-indexeddb/y-dexie (which write one transaction per Yjs update and have no failure state):
@@ -111,13 +91,8 @@ export class DocPersistence {
   private compacting: Promise<void> | null = null;
   private state: SaveState = { kind: 'saved' };
   private listeners = new Set<(state: SaveState) => void>();
-  private channel: BroadcastChannel | null = null;
-  /**
-   * Another tab of this session has spoken on the channel. Until one has, there is nobody to post
-   * to: a tab that opens later greets, and the answer carries everything it lacks. Posting anyway
-   * costs each edit a cross-process message in the moment a crowded room is drawing it.
-   */
-  private otherTabs = false;
+  /** The session's other tabs in this browser: what they edit arrives here, and ours goes to them. */
+  private readonly tabs: TabChannel;
   private destroyed = false;
   private readonly unregisterFlusher: () => void;
   private readonly flushDelayMs: number;
@@ -141,6 +116,7 @@ export class DocPersistence {
     this.compactAfter = options.compactAfter ?? 300;
     this.compactDelayMs = options.compactDelayMs ?? 1_500;
     this.now = options.now ?? Date.now;
+    this.tabs = new TabChannel(doc, sessionId);
     // Listen before loading: an edit made while stored updates are still being read is kept too.
     // V1 'update', not 'updateV2': Yjs encodes V1 for the network anyway, and a V2 listener would
     // make it encode every transaction a second time, inside the transaction, before peers get it.
@@ -221,7 +197,7 @@ export class DocPersistence {
     if (this.savingTimer) clearTimeout(this.savingTimer);
     this.doc.off('update', this.onUpdate);
     this.unregisterFlusher();
-    this.channel?.close();
+    this.tabs.close();
     this.listeners.clear();
   }
 
@@ -261,7 +237,7 @@ export class DocPersistence {
     this.afterRenderQueued = false;
     if (this.destroyed) return;
     const out = this.outbox.splice(0);
-    if (out.length > 0 && this.otherTabs) this.post({ type: 'updateV1', update: out.length === 1 ? (out[0] as Uint8Array) : Y.mergeUpdates(out) });
+    this.tabs.send(out);
     if (this.state.kind === 'saved' && !this.savingTimer) {
       this.savingTimer = setTimeout(() => {
         this.savingTimer = null;
@@ -299,7 +275,8 @@ export class DocPersistence {
       // No IndexedDB (or it refused to open): the doc keeps working in memory, visibly unsaved.
       this.fail(error);
     }
-    this.openChannel();
+    // Opened after loading, so what the other tabs send lands on top of the stored state.
+    if (!this.destroyed) this.tabs.open();
   }
 
   /** Reads the snapshot and the updates after it into the doc, in one read transaction. */
@@ -392,39 +369,5 @@ export class DocPersistence {
   private setState(next: SaveState): void {
     this.state = next;
     for (const listener of this.listeners) listener(this.state);
-  }
-
-  private post(message: TabMessage): void {
-    try {
-      this.channel?.postMessage(message);
-    } catch {
-      // A closed channel (tab going away) — the edit is still stored by this tab.
-    }
-  }
-
-  private openChannel(): void {
-    if (typeof BroadcastChannel === 'undefined' || this.destroyed) return;
-    // Opened after loading, so what the other tabs send lands on top of the stored state.
-    this.channel = new BroadcastChannel(`transition-lab:doc:${this.sessionId}`);
-    this.channel.onmessage = (event: MessageEvent<unknown>) => {
-      if (this.destroyed || !isTabMessage(event.data)) return;
-      this.otherTabs = true;
-      const message = event.data;
-      if (message.type === 'updateV1') {
-        Y.applyUpdate(this.doc, message.update, FROM_OTHER_TAB);
-      } else if (message.type === 'update') {
-        Y.applyUpdateV2(this.doc, message.update, FROM_OTHER_TAB);
-      } else if (message.type === 'hello') {
-        // A tab just opened: send it whatever it lacks — including edits this tab could not store
-        // — and say what this tab has, so that it answers with its own edits made before it knew
-        // anyone was listening.
-        this.post({ type: 'welcome', update: Y.encodeStateAsUpdate(this.doc, message.stateVector), stateVector: Y.encodeStateVector(this.doc) });
-      } else {
-        Y.applyUpdate(this.doc, message.update, FROM_OTHER_TAB);
-        const missing = Y.encodeStateAsUpdate(this.doc, message.stateVector);
-        if (missing.length > 2) this.post({ type: 'updateV1', update: missing });
-      }
-    };
-    this.post({ type: 'hello', stateVector: Y.encodeStateVector(this.doc) });
   }
 }

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { connectedPeers, type SessionSync, type SyncSnapshot } from './session-sync';
 import { useSyncSnapshot } from './use-session-sync';
-import { relayFatalMessageKey } from './relay-provider';
+import { relayFatalMessageKey } from './relay-state';
 import type { HubLinkSnapshot } from './hub-link';
 import { HubAlert, HubStatus } from './HubStatus';
 import './sync.css';

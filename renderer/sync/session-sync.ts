@@ -6,7 +6,8 @@ import type * as Y from 'yjs';
 import type { SessionAccess, TransitionLabDb } from '../storage/database';
 import type { PresenceUser } from '../identity/person';
 import { authKeyFor, relayKeys } from './access-keys';
-import { RELAY_ORIGIN, RelayProvider, type RelayFatal, type RelayState, type WebSocketLike } from './relay-provider';
+import { RELAY_ORIGIN, RelayProvider, type WebSocketLike } from './relay-provider';
+import type { RelayFatal, RelayState } from './relay-state';
 import { admissionMemory } from './admitted-hosts';
 import { createWebrtcProvider, destroyWebrtcProvider, webrtcEnabled } from './webrtc';
 

@@ -13,7 +13,7 @@ import { en } from '../../../shared/i18n/en';
 import { pl } from '../../../shared/i18n/pl';
 import { CLOSE, MESSAGE_SYNC } from '../../../shared/protocol/room-wire';
 import { roomDir } from '../../../main/host/sync/room-storage';
-import { relayFatalMessageKey } from '../../../renderer/sync/relay-provider';
+import { relayFatalMessageKey } from '../../../renderer/sync/relay-state';
 import { handshake, RawSocket, RelayClient, syncUrl } from '../../bench/support/relay-client';
 import { bundleHostChild, spawnChildHost, type ChildHost } from './child-host';
 import { createFixture, type Fixture } from './helpers';

@@ -4,7 +4,8 @@ import { en } from '../../../shared/i18n/en';
 import { pl } from '../../../shared/i18n/pl';
 import { roomDir } from '../../../main/host/sync/room-storage';
 import { ADMISSIONS_KEPT, admissionMemory } from '../../../renderer/sync/admitted-hosts';
-import { relayFatalMessageKey, type RelayKeys } from '../../../renderer/sync/relay-provider';
+import type { RelayKeys } from '../../../renderer/sync/relay-provider';
+import { relayFatalMessageKey } from '../../../renderer/sync/relay-state';
 import { createFixture, type Fixture } from '../host/helpers';
 import { adminKeys, appRelay, eventually, newRoomId, participantKeys, startTestHost, type TestHost } from '../host/sync-helpers';
 

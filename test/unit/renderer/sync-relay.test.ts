@@ -22,7 +22,9 @@ import {
   type FrameKind,
   type OpenedFrame,
 } from '../../../shared/protocol/wire-crypto';
-import { backoffDelay, RELAY_ORIGIN, RelayProvider, relayFatalMessageKey, relayUrl, type RelayKeys, type RelayState, type WebSocketLike } from '../../../renderer/sync/relay-provider';
+import { RELAY_ORIGIN, RelayProvider, relayUrl, type RelayKeys, type WebSocketLike } from '../../../renderer/sync/relay-provider';
+import { backoffDelay } from '../../../renderer/sync/backoff';
+import { relayFatalMessageKey, type RelayState } from '../../../renderer/sync/relay-state';
 import { HOST_ECHO_WAIT_MS } from '../../../renderer/sync/arrived-forwarding';
 
 const ROOM = 'abcdefghijklmnopqrstuvwxy';
