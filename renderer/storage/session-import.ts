@@ -22,7 +22,8 @@ export async function createSessionFromState(
     const summary = summarise(doc);
     await db.transaction('rw', [db.sessions, db.updates, db.snapshots], async () => {
       await db.updates.where('sessionId').equals(sessionId).delete();
-      await db.snapshots.put({ sessionId, state: Y.encodeStateAsUpdateV2(doc), upToSeq: 0 });
+      // V1, as compaction writes: a page that has not warmed up decodes it faster than V2.
+      await db.snapshots.put({ sessionId, state: Y.encodeStateAsUpdate(doc), upToSeq: 0, encoding: 'v1' });
       await db.sessions.put({ id: sessionId, ...summary, updatedAt: init.now ?? Date.now() });
     });
     return summary.title;

@@ -72,7 +72,8 @@ export async function duplicateSession(
     const doc = docFromStoredUpdates(storedSession(snapshot, rows));
     renameSession(doc, init.title);
     setSessionCreatedAt(doc, now);
-    await db.snapshots.put({ sessionId: id, state: Y.encodeStateAsUpdateV2(doc), upToSeq: 0 });
+    // V1, as compaction writes: a page that has not warmed up decodes it faster than V2.
+    await db.snapshots.put({ sessionId: id, state: Y.encodeStateAsUpdate(doc), upToSeq: 0, encoding: 'v1' });
     await db.sessions.put({ id, ...init.summarise(doc), updatedAt: now });
     doc.destroy();
   });

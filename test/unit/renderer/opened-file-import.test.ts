@@ -10,7 +10,7 @@ import * as X from '../../../shared/export';
 import { en } from '../../../shared/i18n/en';
 import { pl } from '../../../shared/i18n/pl';
 import { OPENED_FILE_PROBLEMS, type OpenedFile } from '../../../shared/protocol/ipc';
-import { openDatabase, type TransitionLabDb } from '../../../renderer/storage/database';
+import { openDatabase, storedSession, type TransitionLabDb } from '../../../renderer/storage/database';
 import { hasSession } from '../../../renderer/storage/session-import';
 import { summariseSession } from '../../../renderer/session/session-summary';
 import { importOpenedFile } from '../../../renderer/outcomes/import-file';
@@ -58,6 +58,10 @@ describe('importOpenedFile', () => {
     const result = await importOpenedFile(file, deps());
     expect(result).toEqual({ kind: 'created', sessionId: 'lab-lodz-2026', title: 'Lab Łódź' });
     expect(await hasSession(db, 'lab-lodz-2026')).toBe(true);
+    // Stored as compaction stores it (V1, which opens faster), and it opens with the archive's content.
+    const snapshot = await db.snapshots.get('lab-lodz-2026');
+    expect(snapshot?.encoding).toBe('v1');
+    expect(M.readSessionMeta(M.docFromStoredUpdates(storedSession(snapshot, []))).title).toBe('Lab Łódź');
     const t = await translator('en');
     expect(importOutcomeMessage(t, result as { kind: 'created'; sessionId: string; title: string })).toBe('Imported “Lab Łódź”. It is in your sessions.');
   });

@@ -66,6 +66,8 @@ describe('session library (Home actions)', () => {
     const row = await db.sessions.get(copyId);
     expect(row).toMatchObject({ title: 'Liberec lab (copy)', noteCount: 2, createdAt: 5_000 });
     expect(await db.access.get(copyId)).toBeUndefined();
+    // Stored as compaction stores it (V1, which opens faster), and read back as such.
+    expect((await db.snapshots.get(copyId))?.encoding).toBe('v1');
     const copy = await readDoc(db, copyId);
     expect(readSessionMeta(copy).title).toBe('Liberec lab (copy)');
     expect(listNotes(copy, boardId).map((n) => n.text).sort()).toEqual(['District heating', 'Heat pumps']);
