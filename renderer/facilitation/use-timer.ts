@@ -21,6 +21,7 @@ export function useTimer(): TimerView {
   const running = view.state === 'running' && !view.expired;
   useEffect(() => {
     if (!running) return;
+    update();
     const tick = setInterval(update, 250);
     return () => clearInterval(tick);
   }, [running, update]);
