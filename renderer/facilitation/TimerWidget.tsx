@@ -1,6 +1,7 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan, useWorkshop } from '../workshop/workshop-context';
+import { takeTimeUpCue } from './time-up-cue';
 import { isTimerMuted, playTimeUp, setTimerMuted } from './timer-sound';
 import { formatRemaining, useTimer } from './use-timer';
 
@@ -8,24 +9,22 @@ import { formatRemaining, useTimer } from './use-timer';
  * The shared `Timer`: everyone sees the same remaining time (each device's clock corrected by the
  * host's); the facilitator sets `Minutes`, starts, pauses, resumes, adds a minute and stops it.
  * At zero the readout turns red and pulses, says "Time is up", and three tones play unless this
- * device muted them. Participants see it only while it counts (or has just run out).
+ * device muted them (once per run, and only near the end: see time-up-cue.ts). Participants see
+ * it only while it counts (or has just run out).
  */
 export function TimerWidget() {
   const { t } = useTranslation();
-  const { actions } = useWorkshop();
+  const { actions, doc, clock } = useWorkshop();
   const can = useCan('startTimer').allowed;
   const timer = useTimer();
   const [minutes, setMinutes] = useState(() => (timer.durationMs > 0 ? Math.round(timer.durationMs / 60_000) : 5));
   const [muted, setMuted] = useState(isTimerMuted);
   const minutesId = useId();
-  const rang = useRef<number | null>(null);
 
-  // One chime per run: keyed by when that run ends.
+  // One chime per run, kept with the session rather than this widget (which remounts with the board).
   useEffect(() => {
-    if (!timer.expired || timer.endsAt === null || rang.current === timer.endsAt) return;
-    rang.current = timer.endsAt;
-    if (!isTimerMuted()) playTimeUp();
-  }, [timer.expired, timer.endsAt]);
+    if (takeTimeUpCue(doc, timer, clock.now()) && !isTimerMuted()) playTimeUp();
+  }, [timer, doc, clock]);
 
   const active = timer.state !== 'stopped';
   if (!can && !active) return null;

@@ -11,7 +11,7 @@ export function useTimer(): TimerView {
       setView((prev) => {
         const next = readTimer(doc, clock.now());
         // Re-render once a displayed second changes, not on every tick.
-        const same = prev.state === next.state && Math.ceil(prev.remainingMs / 1000) === Math.ceil(next.remainingMs / 1000) && prev.durationMs === next.durationMs && prev.expired === next.expired;
+        const same = prev.state === next.state && prev.endsAt === next.endsAt && Math.ceil(prev.remainingMs / 1000) === Math.ceil(next.remainingMs / 1000) && prev.durationMs === next.durationMs && prev.expired === next.expired;
         return same ? prev : next;
       }),
     [doc, clock],

@@ -15,7 +15,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRoomWithNote, joinRoom, launchPeerBrowser, newPeerContext, typeIntoEditor, until, webrtcPeers } from './support/app-room';
-import { descendantsCpuByKind, descendantsCpuMs, rendererCpuByThread } from './support/tree-cpu';
+import { readCpu, totalCpuMs, type CpuReading } from './support/tree-cpu';
 import { reportProfile, startProfile } from './support/cpu-profile';
 import { startHost } from './support/host';
 import { startTrace } from './support/trace-breakdown';
@@ -107,11 +107,11 @@ try {
     }
     const meshMs = Date.now() - meshStarted;
     // What the room costs while nobody does anything: every page's idle work adds to every change's wait.
-    const idleCpuBefore = descendantsCpuMs();
-    const idleThreadsBefore = rendererCpuByThread();
+    const idleBefore = readCpu();
     await new Promise((r) => setTimeout(r, IDLE_MS));
-    const idleCpuMsPerSecond = ((descendantsCpuMs() - idleCpuBefore) * 1000) / IDLE_MS;
-    const idleByThread = perUnit(rendererCpuByThread(), idleThreadsBefore, IDLE_MS / 1000);
+    const idleAfter = readCpu();
+    const idleCpuMsPerSecond = ((totalCpuMs(idleAfter) - totalCpuMs(idleBefore)) * 1000) / IDLE_MS;
+    const idleByThread = perUnit(idleAfter.rendererThreads, idleBefore.rendererThreads, IDLE_MS / 1000);
     console.log(`${n} peers, idle renderer CPU by thread (ms a second):`, JSON.stringify(idleByThread));
     await facilitator.getByRole('article').first().dblclick();
     await facilitator.getByRole('textbox', { name: 'Note text' }).waitFor();
@@ -138,9 +138,8 @@ try {
     await facilitator.keyboard.press('Escape');
     const add = await facilitator.getByRole('button', { name: 'Add sticky note', exact: true }).elementHandle();
     const allSeeNew: number[] = [];
-    // CPU of the measured trials (add, Escape, delete, settle), per kind of process.
-    let kindsBefore: Record<string, number> = {};
-    let threadsBefore: Record<string, number> = {};
+    // CPU of the measured trials (add, Escape, delete, settle), per kind of process and renderer thread.
+    let trialsBefore: CpuReading = { byKind: {}, rendererThreads: {} };
     let stopTrace: (() => Promise<Record<string, number>>) | null = null;
     // TL_PROFILE=1: where the last receiver's main thread goes while the new notes arrive.
     const stopProfile = process.env.TL_PROFILE ? await startProfile(pages.at(-1)!) : null;
@@ -148,8 +147,7 @@ try {
       if (t === WARMUP) {
         // TL_TRACE=1 (or a thread's name, such as Compositor): what every page's main thread does in the measured trials, by kind of work.
         if (process.env.TL_TRACE) stopTrace = await startTrace(browser, process.env.TL_TRACE === '1' ? undefined : process.env.TL_TRACE);
-        kindsBefore = descendantsCpuByKind();
-        threadsBefore = rendererCpuByThread();
+        trialsBefore = readCpu();
       }
       const receivers = pages.slice(1);
       const seen = receivers.map(waitForNewNote);
@@ -166,8 +164,9 @@ try {
       await new Promise((r) => setTimeout(r, 300));
     }
     // Per new-note trial (the idle work of every page meanwhile included).
-    const cpuByKind = perUnit(descendantsCpuByKind(), kindsBefore, NEW_NOTE_TRIALS);
-    const rendererByThread = perUnit(rendererCpuByThread(), threadsBefore, NEW_NOTE_TRIALS);
+    const trialsAfter = readCpu();
+    const cpuByKind = perUnit(trialsAfter.byKind, trialsBefore.byKind, NEW_NOTE_TRIALS);
+    const rendererByThread = perUnit(trialsAfter.rendererThreads, trialsBefore.rendererThreads, NEW_NOTE_TRIALS);
     console.log(`${n} peers, renderer CPU per new-note trial by thread (ms):`, JSON.stringify(rendererByThread));
     const newNoteCpuMs = Object.values(cpuByKind).reduce((a, b) => a + b, 0);
     console.log(`${n} peers, CPU per new-note trial by process kind (ms):`, JSON.stringify(cpuByKind));

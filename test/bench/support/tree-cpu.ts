@@ -21,23 +21,38 @@ function readStat(pid: number): Stat | null {
   }
 }
 
-/**
- * CPU time used so far by every process below `root` (the browsers this benchmark launched and
- * the host it started), not counting `root` itself: on a shared 2-core machine, the work a room
- * does for one note, summed over all its pages, is the floor under how long the last one takes.
- */
-export function descendantsCpuMs(root = process.pid): number {
-  return Object.values(descendantsCpuByKind(root)).reduce((a, b) => a + b, 0);
+export interface CpuReading {
+  /**
+   * CPU time used so far by every process below `root` (the browsers this benchmark launched and
+   * the host it started), not counting `root` itself, by kind of process: Chromium's `--type`
+   * (renderer, gpu-process, utility), `browser`, or `node` (the host). On a shared 2-core machine,
+   * the work a room does for one note, summed over all its pages, is the floor under how long the
+   * last one takes.
+   */
+  byKind: Record<string, number>;
+  /**
+   * The renderer processes' share, by thread name (Chromium names them: the main thread carries
+   * the process's name, then Compositor, the WebRTC threads…): says whether a room's renderer time
+   * is its pages' own JavaScript or Chromium's work beside it.
+   */
+  rendererThreads: Record<string, number>;
 }
 
-/** The same, by kind of process: Chromium's `--type` (renderer, gpu-process, utility), `browser`, or `node` (the host). */
-export function descendantsCpuByKind(root = process.pid): Record<string, number> {
+/** One reading of /proc for both figures, so they describe the same moment. */
+export function readCpu(root = process.pid): CpuReading {
   const byKind: Record<string, number> = {};
+  const rendererThreads: Record<string, number> = {};
   for (const [pid, stat] of descendants(root)) {
     const kind = kindOf(pid);
     byKind[kind] = (byKind[kind] ?? 0) + stat.cpuMs;
+    if (kind === 'renderer') addThreads(pid, rendererThreads);
   }
-  return byKind;
+  return { byKind, rendererThreads };
+}
+
+/** The total of a reading's kinds. */
+export function totalCpuMs(reading: CpuReading): number {
+  return Object.values(reading.byKind).reduce((a, b) => a + b, 0);
 }
 
 /** Every process below `root` now, with its stat. */
@@ -56,33 +71,23 @@ function descendants(root: number): Map<number, Stat> {
   return new Map([...stats].filter(([pid]) => below(pid)));
 }
 
-/**
- * CPU time so far of every thread in the renderer processes below `root`, summed by the thread's
- * name (Chromium names them: CrRendererMain, Compositor, the WebRTC threads…): says whether a
- * room's renderer time is its pages' own JavaScript or Chromium's work beside it.
- */
-export function rendererCpuByThread(root = process.pid): Record<string, number> {
-  const byThread: Record<string, number> = {};
-  for (const pid of descendants(root).keys()) {
-    if (kindOf(pid) !== 'renderer') continue;
-    let tids: string[];
+function addThreads(pid: number, byThread: Record<string, number>): void {
+  let tids: string[];
+  try {
+    tids = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return; // gone meanwhile
+  }
+  for (const tid of tids) {
     try {
-      tids = readdirSync(`/proc/${pid}/task`);
+      const text = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      const name = text.slice(text.indexOf('(') + 1, text.lastIndexOf(')')).replace(/[\d/]+$/, '');
+      const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+      byThread[name] = (byThread[name] ?? 0) + (Number(fields[11]) + Number(fields[12])) * TICK_MS;
     } catch {
-      continue; // gone meanwhile
-    }
-    for (const tid of tids) {
-      try {
-        const text = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
-        const name = text.slice(text.indexOf('(') + 1, text.lastIndexOf(')')).replace(/[\d/]+$/, '');
-        const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
-        byThread[name] = (byThread[name] ?? 0) + (Number(fields[11]) + Number(fields[12])) * TICK_MS;
-      } catch {
-        // thread gone meanwhile
-      }
+      // thread gone meanwhile
     }
   }
-  return byThread;
 }
 
 function kindOf(pid: number): string {
