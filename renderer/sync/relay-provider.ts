@@ -128,6 +128,7 @@ export class RelayProvider {
     this.random = options.random ?? Math.random;
     this.admission = options.admission ?? inMemoryAdmission();
     this.arrived = new ArrivedForwarding((update) => this.outgoing.push(update), options.hostEchoWaitMs);
+    options.doc.on('beforeObserverCalls', this.onBeforeObservers);
     options.doc.on('update', this.onDocUpdate);
     options.awareness.on('update', this.onAwarenessUpdate);
   }
@@ -176,6 +177,7 @@ export class RelayProvider {
 
   destroy(): void {
     this.disconnect();
+    this.options.doc.off('beforeObserverCalls', this.onBeforeObservers);
     this.options.doc.off('update', this.onDocUpdate);
     this.options.awareness.off('update', this.onAwarenessUpdate);
     for (const set of Object.values(this.listeners)) set.clear();
@@ -429,6 +431,10 @@ export class RelayProvider {
       this.sendLocalAwareness();
     }
   }
+
+  private readonly onBeforeObservers = (transaction: Y.Transaction): void => {
+    if (this.currentState.kind === 'connected' && isLocalOrigin(transaction.origin)) this.outgoing.expect();
+  };
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === RELAY_ORIGIN) return;

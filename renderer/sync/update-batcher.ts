@@ -30,6 +30,18 @@ export class UpdateBatcher {
     queueMicrotask(this.flush);
   }
 
+  /**
+   * An update is on its way: its transaction is about to call the doc's observers, which schedule
+   * React's render in a microtask of their own. Reserving the send's microtask now puts it ahead of
+   * that render, so the others are not kept waiting while this page draws the change (a new note
+   * and its editor). Updates pushed before the microtask runs still leave as one message.
+   */
+  expect(): void {
+    if (this.delayMs > 0 || this.microtaskQueued) return;
+    this.microtaskQueued = true;
+    queueMicrotask(this.flush);
+  }
+
   /** A new delay; going back to 0 sends what was waiting now. */
   setDelay(ms: number): void {
     if (ms === this.delayMs) return;

@@ -11,6 +11,8 @@
 // Run inside a loopback-only network namespace (WebRTC must not touch a real network card):
 //   unshare -n sh -c 'ip link set lo up && npm run bench -- sync-peers-browser'
 // Needs `npm run build` first. TL_BENCH_PEERS=5,10,20 and TL_BENCH_TRIALS=20 change the sizes and trials.
+// TL_BENCH_WEBRTC=off runs the same room with WebRTC switched off on every page (the relay carries
+// everything), to compare the two paths; its results go to sync-peers-browser-relay-only.json.
 import type { BrowserContext, Page } from '@playwright/test';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,6 +30,8 @@ const WARMUP = 3;
 const IDLE_MS = 5_000;
 const NEW_NOTE_TRIALS = Number(process.env.TL_BENCH_NEW_NOTE_TRIALS ?? 12);
 const MESH_WAIT_MS = 120_000;
+const WEBRTC = process.env.TL_BENCH_WEBRTC !== 'off';
+const WEBRTC_OFF = "try { localStorage.setItem('transition-lab.webrtc', 'off'); } catch {}";
 
 /** Resolves with the time this page's board first shows `value`. */
 function waitForWords(page: Page, value: string): Promise<number> {
@@ -78,7 +82,7 @@ function withTimeout<T>(promise: Promise<T>, what: string, ms = 15_000): Promise
 
 const host = await startHost();
 const browser = await launchPeerBrowser();
-const results: Record<string, unknown> = { command: COMMAND, trials: TRIALS, browsers: 'one Chromium, one context (own storage, own renderer process) per person' };
+const results: Record<string, unknown> = { command: COMMAND, trials: TRIALS, webrtc: WEBRTC, browsers: 'one Chromium, one context (own storage, own renderer process) per person' };
 const rows: string[] = [];
 try {
   for (const n of SIZES) {
@@ -86,7 +90,7 @@ try {
     const pages: Page[] = [];
     const started = Date.now();
     for (let i = 0; i < n; i++) {
-      const context = await newPeerContext(browser, host.url);
+      const context = await newPeerContext(browser, host.url, WEBRTC ? undefined : WEBRTC_OFF);
       contexts.push(context);
       pages.push(await context.newPage());
     }
@@ -100,8 +104,8 @@ try {
     try {
       await until(async () => {
         peers = await Promise.all(pages.map(webrtcPeers));
-        return peers.every((p) => p === n - 1);
-      }, `full WebRTC mesh of ${n}`, MESH_WAIT_MS);
+        return peers.every((p) => p === (WEBRTC ? n - 1 : 0));
+      }, WEBRTC ? `full WebRTC mesh of ${n}` : 'no WebRTC', MESH_WAIT_MS);
     } catch {
       console.log(`${n} peers: mesh not complete after ${MESH_WAIT_MS / 1000} s: ${peers.join(',')}`);
     }
@@ -193,14 +197,14 @@ try {
       idleRendererCpuMsPerSecondByThread: idleByThread,
     };
     rows.push(
-      `${String(n).padStart(2)} peers: all see the edit p50 ${all.median.toFixed(1)} / p95 ${all.p95.toFixed(1)} / max ${all.max.toFixed(1)} ms; a new note p50 ${allNew.median.toFixed(1)} / p95 ${allNew.p95.toFixed(1)} ms (CPU of all browsers and the host per new-note trial: ${newNoteCpuMs} ms; idle: ${idleCpuMsPerSecond.toFixed(0)} ms a second); one peer p50 ${per.median.toFixed(1)} ms; WebRTC peers per page ${Math.min(...peers)}–${Math.max(...peers)} of ${n - 1}; joined in ${(joinedMs / 1000).toFixed(1)} s, mesh ${(meshMs / 1000).toFixed(1)} s later`,
+      `${String(n).padStart(2)} peers${WEBRTC ? '' : ' (relay only)'}: all see the edit p50 ${all.median.toFixed(1)} / p95 ${all.p95.toFixed(1)} / max ${all.max.toFixed(1)} ms; a new note p50 ${allNew.median.toFixed(1)} / p95 ${allNew.p95.toFixed(1)} ms (CPU of all browsers and the host per new-note trial: ${newNoteCpuMs} ms; idle: ${idleCpuMsPerSecond.toFixed(0)} ms a second); one peer p50 ${per.median.toFixed(1)} ms; WebRTC peers per page ${Math.min(...peers)}–${Math.max(...peers)} of ${n - 1}; joined in ${(joinedMs / 1000).toFixed(1)} s, mesh ${(meshMs / 1000).toFixed(1)} s later`,
     );
     console.log(rows.at(-1));
     await Promise.all(contexts.map((c) => c.close()));
   }
   const twenty = results.peers20 as { allSeeMs?: { p95: number }; allSeeNewNoteMs?: { p95: number } } | undefined;
   results.target = { rule: '20 peers all see a note in < 250 ms p95', editP95Ms: twenty?.allSeeMs?.p95 ?? null, newNoteP95Ms: twenty?.allSeeNewNoteMs?.p95 ?? null };
-  writeResults('sync-peers-browser', results);
+  writeResults(WEBRTC ? 'sync-peers-browser' : 'sync-peers-browser-relay-only', results);
   console.log(rows.join('\n'));
 } finally {
   await browser.close();

@@ -532,6 +532,31 @@ describe('relay provider', () => {
     await until(() => text(h.doc).t5 === 'last words', 'batch sent on disconnect');
   });
 
+  it('sends a local edit ahead of the render its observers schedule, and edits of one task as one message', async () => {
+    const h = await host();
+    await h.setCode(CODE);
+    const counting = countingWebSocket();
+    const a = client(h.url, keysFor(CODE), new Y.Doc(), counting.WebSocketImpl);
+    a.relay.connect();
+    await until(() => a.relay.state.kind === 'connected' && h.sockets.length === 1, 'welcome');
+    const ws = h.sockets[0] as WebSocket;
+    await until(() => (h.syncFrames.get(ws) ?? []).length >= 2, 'initial sync');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+
+    const notes = a.doc.getMap('notes');
+    // What React does with a change: its render runs in a microtask queued by the observer.
+    const sentWhenRendering: number[] = [];
+    notes.observe(() => queueMicrotask(() => sentWhenRendering.push(counting.sends())));
+    const before = counting.sends();
+    notes.set('n1', 'a new note');
+    notes.set('n2', 'and another, in the same task');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(sentWhenRendering).toEqual([before + 1, before + 1]);
+    expect(counting.sends()).toBe(before + 1);
+    await until(() => text(h.doc).n2 === 'and another, in the same task', 'both on host');
+    expect(text(h.doc)).toMatchObject({ n1: 'a new note' });
+  });
+
   it('never sends a relayed update back to the relay', async () => {
     const h = await host();
     await h.setCode(CODE);
