@@ -1,4 +1,5 @@
 import { Dexie, type DexieOptions, type EntityTable } from 'dexie';
+import * as Y from 'yjs';
 import type { StoredUpdates } from '../../shared/model';
 
 /** One row per session for the Home list, kept up to date on every save so the list never loads docs. */
@@ -35,6 +36,11 @@ export interface StoredSnapshot {
    * while the few extra bytes are written once.
    */
   encoding?: 'v1';
+}
+
+/** A doc's state as the session's snapshot row, in the encoding snapshots are written in (V1, see above). */
+export function snapshotOf(sessionId: string, doc: Y.Doc, upToSeq: number): StoredSnapshot {
+  return { sessionId, state: Y.encodeStateAsUpdate(doc), upToSeq, encoding: 'v1' };
 }
 
 /** A session's stored rows as one StoredUpdates (shared/model/stored-updates.ts). */

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { applyStoredUpdates, docFromStoredUpdates, isLocalOrigin, type StoredUpdates } from '../../shared/model';
-import { databaseHealth, registerFlusher, storedSession, type SessionSummary, type TransitionLabDb } from './database';
+import { databaseHealth, registerFlusher, snapshotOf, storedSession, type SessionSummary, type TransitionLabDb } from './database';
 import { classifyStorageError, describeError, type StorageFailure } from './storage-errors';
 import { FROM_OTHER_TAB, TabChannel } from './tab-channel';
 
@@ -208,7 +208,7 @@ export class DocPersistence {
       if (rows.length === 0) return;
       const scratch = docFromStoredUpdates(storedSession(snapshot, rows));
       const lastSeq = rows[rows.length - 1]?.seq ?? 0;
-      await this.db.snapshots.put({ sessionId: this.sessionId, state: Y.encodeStateAsUpdate(scratch), upToSeq: lastSeq, encoding: 'v1' });
+      await this.db.snapshots.put(snapshotOf(this.sessionId, scratch, lastSeq));
       await this.db.updates.bulkDelete(rows.map((r) => r.seq as number));
       scratch.destroy();
     });

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import type { SessionSummary, TransitionLabDb } from './database';
+import { snapshotOf, type SessionSummary, type TransitionLabDb } from './database';
 
 /** Whether this device keeps the session (a deleted one waiting for purge counts as not kept). */
 export async function hasSession(db: TransitionLabDb, sessionId: string): Promise<boolean> {
@@ -22,8 +22,7 @@ export async function createSessionFromState(
     const summary = summarise(doc);
     await db.transaction('rw', [db.sessions, db.updates, db.snapshots], async () => {
       await db.updates.where('sessionId').equals(sessionId).delete();
-      // V1, as compaction writes: a page that has not warmed up decodes it faster than V2.
-      await db.snapshots.put({ sessionId, state: Y.encodeStateAsUpdate(doc), upToSeq: 0, encoding: 'v1' });
+      await db.snapshots.put(snapshotOf(sessionId, doc, 0));
       await db.sessions.put({ id: sessionId, ...summary, updatedAt: init.now ?? Date.now() });
     });
     return summary.title;

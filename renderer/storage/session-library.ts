@@ -1,6 +1,6 @@
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { docFromStoredUpdates, randomId, renameSession, setSessionCreatedAt } from '../../shared/model';
-import { storedSession, type SessionSummary, type TransitionLabDb } from './database';
+import { snapshotOf, storedSession, type SessionSummary, type TransitionLabDb } from './database';
 
 /** How long a deleted session can be brought back with Undo. */
 export const UNDO_DELETE_MS = 10_000;
@@ -72,8 +72,7 @@ export async function duplicateSession(
     const doc = docFromStoredUpdates(storedSession(snapshot, rows));
     renameSession(doc, init.title);
     setSessionCreatedAt(doc, now);
-    // V1, as compaction writes: a page that has not warmed up decodes it faster than V2.
-    await db.snapshots.put({ sessionId: id, state: Y.encodeStateAsUpdate(doc), upToSeq: 0, encoding: 'v1' });
+    await db.snapshots.put(snapshotOf(id, doc, 0));
     await db.sessions.put({ id, ...init.summarise(doc), updatedAt: now });
     doc.destroy();
   });

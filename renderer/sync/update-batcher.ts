@@ -25,9 +25,7 @@ export class UpdateBatcher {
       this.timer ??= setTimeout(this.flush, this.delayMs);
       return;
     }
-    if (this.microtaskQueued) return;
-    this.microtaskQueued = true;
-    queueMicrotask(this.flush);
+    this.flushAfterTask();
   }
 
   /**
@@ -37,9 +35,7 @@ export class UpdateBatcher {
    * and its editor). Updates pushed before the microtask runs still leave as one message.
    */
   expect(): void {
-    if (this.delayMs > 0 || this.microtaskQueued) return;
-    this.microtaskQueued = true;
-    queueMicrotask(this.flush);
+    if (this.delayMs === 0) this.flushAfterTask();
   }
 
   /** A new delay; going back to 0 sends what was waiting now. */
@@ -63,6 +59,12 @@ export class UpdateBatcher {
     if (updates.length === 0) return;
     this.send(updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdates(updates));
   };
+
+  private flushAfterTask(): void {
+    if (this.microtaskQueued) return;
+    this.microtaskQueued = true;
+    queueMicrotask(this.flush);
+  }
 
   private clearTimer(): void {
     if (this.timer) clearTimeout(this.timer);
