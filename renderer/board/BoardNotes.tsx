@@ -44,7 +44,7 @@ export const BoardNotes = memo(function BoardNotes({ boardId, indexStore, viewpo
         <ZoneLayer boardId={boardId} zones={canvas.zones} zoom={viewport.zoom} show={show} openEditorFor={openZone} onEditorOpened={onZoneEditorOpened} />
         <ClusterLayer boardId={boardId} clusters={canvas.clusters} zoom={viewport.zoom} show={show} />
         {mountedIds.map((id) => (
-          <StickyNote key={id} noteId={id} zoom={viewport.zoom} detail={!asBlocks} onRefused={onRefused} />
+          <StickyNote key={id} noteId={id} detail={!asBlocks} onRefused={onRefused} />
         ))}
       </div>
       {asBlocks && <NoteBlocks index={index} viewport={viewport} size={surfaceSize} skip={mountedIds} />}

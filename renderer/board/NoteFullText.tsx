@@ -1,5 +1,6 @@
 import { useEffect, useRef, type CSSProperties } from 'react';
 import { choosePopoverSide } from './popover-side';
+import { useBoardZoom } from '../state/board-zoom';
 
 /** Space kept between the full text and the board's edge (as popover-side.ts keeps from the note). */
 const GAP = 8;
@@ -10,7 +11,8 @@ const GAP = 8;
  * get the whole text as the note's name, so this copy is for the eyes only. It opens below the
  * note, or to the side or above where the board has more room, so it is not cut off at an edge.
  */
-export function NoteFullText({ text, zoom }: { text: string; zoom: number }) {
+export function NoteFullText({ text, boardId }: { text: string; boardId: string }) {
+  const zoom = useBoardZoom(boardId);
   const ref = useRef<HTMLDivElement>(null);
 
   useEffect(() => {

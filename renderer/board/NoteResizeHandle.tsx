@@ -2,11 +2,12 @@ import { useRef, type KeyboardEvent, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { clampSize, type Size } from '../../shared/model';
 import { useWorkshop } from '../workshop/workshop-context';
+import { useBoardZoom } from '../state/board-zoom';
 
 interface Props {
   noteId: string;
+  boardId: string;
   size: Size;
-  zoom: number;
   /** The size to draw while dragging (null: the note's own size again). */
   onPreview: (size: Size | null) => void;
 }
@@ -18,8 +19,9 @@ const KEY_STEP = 10;
  * keeps the proportions), or focus it and use the arrow keys (Shift: bigger steps). The note's text
  * re-fits as it changes. One undo step and one write per resize, on release.
  */
-export function NoteResizeHandle({ noteId, size, zoom, onPreview }: Props) {
+export function NoteResizeHandle({ noteId, boardId, size, onPreview }: Props) {
   const { t } = useTranslation();
+  const zoom = useBoardZoom(boardId);
   const { actions } = useWorkshop();
   const drag = useRef<{ pointerId: number; x: number; y: number; last: Size } | null>(null);
 

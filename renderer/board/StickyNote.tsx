@@ -19,7 +19,6 @@ import { useTextPaint } from './use-text-paint';
 
 interface Props {
   noteId: string;
-  zoom: number;
   /** False when zoomed out below DETAIL_ZOOM: a coloured block with no text to lay out. */
   detail: boolean;
   /** A key press asked for something the policy refuses: the board says why. */
@@ -33,7 +32,7 @@ interface Props {
  */
 export const DETAIL_ZOOM = 0.35;
 
-export const StickyNote = memo(function StickyNote({ noteId, zoom, detail: zoomedIn, onRefused }: Props) {
+export const StickyNote = memo(function StickyNote({ noteId, detail: zoomedIn, onRefused }: Props) {
   const { t } = useTranslation();
   const { doc } = useWorkshop();
   const note = useNote(doc, noteId);
@@ -47,7 +46,7 @@ export const StickyNote = memo(function StickyNote({ noteId, zoom, detail: zoome
   const { select, startEditing } = useBoardUi.getState();
   const articleRef = useRef<HTMLElement>(null);
   const authorId = useId();
-  const { offset, handlers } = useNotePointer(noteId, zoom, editing, canMove.allowed, articleRef, onRefused);
+  const { offset, handlers } = useNotePointer(noteId, note?.boardId ?? '', editing, canMove.allowed, articleRef, onRefused);
   const [sizePreview, setSizePreview] = useState<Size | null>(null);
   const textRef = useRef<HTMLParagraphElement>(null);
   const editorRef = useRef<HTMLTextAreaElement>(null);
@@ -95,7 +94,7 @@ export const StickyNote = memo(function StickyNote({ noteId, zoom, detail: zoome
           {note.text.trim() ? note.text : t('note.editorPlaceholder')}
         </p>
       )}
-      {detail && truncated && !editing && <NoteFullText text={note.text} zoom={zoom} />}
+      {detail && truncated && !editing && <NoteFullText text={note.text} boardId={note.boardId} />}
       {detail && <NoteTags level={note.level} actor={note.actor} />}
       {detail && !editing && <NoteVote noteId={noteId} boardId={note.boardId} />}
       {detail && note.authorName && (
@@ -122,9 +121,9 @@ export const StickyNote = memo(function StickyNote({ noteId, zoom, detail: zoome
         </span>
       )}
       {detail && <PeerCarets doc={doc} noteId={noteId} target={editing && canEdit.allowed ? editorRef : textRef} text={note.text} />}
-      {detail && <NotePresence noteId={noteId} zoom={zoom} />}
+      {detail && <NotePresence noteId={noteId} boardId={note.boardId} />}
       {selected && !editing && !offset && canMove.allowed && (
-        <NoteResizeHandle noteId={noteId} size={note.size} zoom={zoom} onPreview={setSizePreview} />
+        <NoteResizeHandle noteId={noteId} boardId={note.boardId} size={note.size} onPreview={setSizePreview} />
       )}
     </article>
   );

@@ -3,6 +3,7 @@ import { useEffect, useRef, type MouseEvent, type PointerEvent, type RefObject }
 import { getNote } from '../../shared/model';
 import { useBoardUi } from '../state/board-ui';
 import { useWorkshop } from '../workshop/workshop-context';
+import { boardZoomNow } from '../state/board-zoom';
 
 /** Screen pixels a press may wander before it counts as a drag rather than a click (a finger wanders more). */
 const DRAG_THRESHOLD = { mouse: 3, pen: 6, touch: 10 } as Record<string, number>;
@@ -29,7 +30,7 @@ interface Drag {
  */
 export function useNotePointer(
   noteId: string,
-  zoom: number,
+  boardId: string,
   editing: boolean,
   canMove: boolean,
   articleRef: RefObject<HTMLElement | null>,
@@ -118,6 +119,7 @@ export function useNotePointer(
     if (!d.moved && Math.hypot(sx, sy) < d.threshold) return;
     d.moved = true;
     cancelLongPress();
+    const zoom = boardZoomNow(boardId);
     ui().setDragOffset({ dx: sx / zoom, dy: sy / zoom });
   };
   const onPointerUp = (event: PointerEvent<HTMLElement>) => {

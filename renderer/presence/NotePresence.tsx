@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useBoardZoom } from '../state/board-zoom';
 import { textColourOn } from './presence-state';
 import { usePresence } from './presence-context';
 import type { NoteMark } from './presence-store';
@@ -8,13 +9,18 @@ const NONE: NoteMark[] = [];
 
 /**
  * Outline and name badge on a note someone else is editing or has selected. Subscribes to this
- * note's marks only, so other people's cursors and other notes never re-render it.
+ * note's marks only, so other people's cursors and other notes never re-render it; and to the
+ * zoom only while it shows a mark, so a pinch does not re-render every note's empty one.
  */
-export const NotePresence = memo(function NotePresence({ noteId, zoom }: { noteId: string; zoom: number }) {
-  const { t } = useTranslation();
+export const NotePresence = memo(function NotePresence({ noteId, boardId }: { noteId: string; boardId: string }) {
   const marks = usePresence((s) => s.noteMarks[noteId] ?? NONE);
-  const first = marks[0];
-  if (!first) return null;
+  return marks.length === 0 ? null : <NoteMarks marks={marks} boardId={boardId} />;
+});
+
+function NoteMarks({ marks, boardId }: { marks: NoteMark[]; boardId: string }) {
+  const { t } = useTranslation();
+  const zoom = useBoardZoom(boardId);
+  const first = marks[0]!;
   const name = first.name || t('presence.guest');
   const text = first.kind === 'editing' ? t('presence.editing', { name }) : name;
   const title = marks
@@ -36,4 +42,4 @@ export const NotePresence = memo(function NotePresence({ noteId, zoom }: { noteI
       </span>
     </>
   );
-});
+}

@@ -109,6 +109,11 @@ export class NoteListing {
     return (this.boards.get(boardId)?.privateCount ?? 0) > 0;
   }
 
+  /** Live notes of one board, deleted board or not: what the board's size limit counts. */
+  liveCount(boardId: string): number {
+    return this.boards.get(boardId)?.order.length ?? 0;
+  }
+
   /** Live notes on live boards: the Home list's count. */
   countLive(): number {
     let count = 0;

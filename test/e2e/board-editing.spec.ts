@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { addNote, boxOf, createSession, waitUntilSaved } from './support/board';
+import { addNote, boxOf, createSession, dragBy, waitUntilSaved } from './support/board';
 
 test.beforeEach(async ({ page }) => {
   await page.goto('/');
@@ -63,6 +63,33 @@ test('pan by dragging empty space and zoom with keys, buttons and Ctrl+wheel', a
   await reset.click();
   await expect(reset).toHaveText('100%');
   await expect(note).toHaveJSProperty('offsetWidth', 200);
+});
+
+test('zoomed in, a dragged note and a resize corner follow the pointer exactly, and the note is where it was dropped at 100 %', async ({ page }) => {
+  const note = await addNote(page, 'Measure: district heating');
+  const reset = page.getByRole('button', { name: 'Reset zoom' });
+  await page.keyboard.press('+');
+  await expect(reset).toHaveText('125%');
+  const start = await boxOf(note);
+  expect(start.width).toBe(250);
+  // Screen pixels become board pixels through the zoom at the moment of the move.
+  await dragBy(page, note, 100, 50);
+  await expect.poll(async () => (await boxOf(note)).x).toBe(start.x + 100);
+  expect((await boxOf(note)).y).toBe(start.y + 50);
+
+  await note.click();
+  const corner = await boxOf(note.getByRole('button', { name: 'Resize note', exact: true }));
+  await page.mouse.move(corner.x + corner.width / 2, corner.y + corner.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(corner.x + corner.width / 2 + 50, corner.y + corner.height / 2 + 25, { steps: 5 });
+  await page.mouse.up();
+  await expect.poll(async () => (await boxOf(note)).width).toBe(300);
+  expect((await boxOf(note)).height).toBe(275);
+
+  await reset.click();
+  await expect(reset).toHaveText('100%');
+  await expect(note).toHaveJSProperty('offsetWidth', 240);
+  await expect(note).toHaveJSProperty('offsetHeight', 220);
 });
 
 test('the app loads nothing from outside the host, and its strict CSP (no inline styles) refuses nothing it does', async ({ page, baseURL }) => {

@@ -13,6 +13,12 @@ function expectSameAsScratch(doc: Y.Doc, listing: M.NoteListing, people: M.Perso
     expect(listing.notesOn(boardId).map((e) => ({ id: e.id, rect: e.rect, colour: e.colour, level: e.level, actor: e.actor, z: e.z, private: e.private }))).toEqual(
       scratch.map((n) => ({ id: n.id, rect: { ...n.pos, ...n.size }, colour: n.colour, level: n.level, actor: n.actor, z: n.z, private: n.private })),
     );
+    // The board's size limit counts its live notes whether or not the board itself is deleted.
+    let live = 0;
+    M.notesMap(doc).forEach((record) => {
+      if (record instanceof Y.Map && record.get('boardId') === boardId && typeof record.get('deletedAt') !== 'number') live++;
+    });
+    expect(listing.liveCount(boardId)).toBe(live);
     const counts = M.zoneNoteCounts(scratch);
     for (const zone of M.listZones(doc, boardId)) expect(listing.zoneCounts(boardId).get(zone.id) ?? 0).toBe(counts.get(zone.id) ?? 0);
     for (const cluster of M.listClusters(doc, boardId)) expect(listing.clusterMembers(boardId, cluster.id).map((e) => e.id)).toEqual(cluster.memberIds);
