@@ -49,7 +49,15 @@ try {
     await owned.kill();
     owned = await launchOwnedChromium(profile);
     page = await pageOf(owned, host.url);
-    await page.getByRole('list', { name: 'Sessions' }).getByRole('link', { name: 'Kill trials' }).click();
+    const link = page.getByRole('list', { name: 'Sessions' }).getByRole('link', { name: 'Kill trials' });
+    await link.waitFor({ timeout: 30_000 }).catch(async (error: unknown) => {
+      // What the person would see instead of their session: kept for whoever reads the failure.
+      const shot = join(tmpdir(), `tl-bench-kill-trial-${t + 1}.png`);
+      await page.screenshot({ path: shot }).catch(() => undefined);
+      console.log(`trial ${t + 1}: the session is not in the list after the kill; the page says:\n${(await page.locator('body').innerText().catch(() => '')).slice(0, 2000)}\n(screenshot: ${shot})`);
+      throw error;
+    });
+    await link.click();
     await page.getByRole('main', { name: 'Board: Main board' }).waitFor();
     // The last note of the burst, the one typed just before the kill, is there by name too.
     await page.getByRole('article', { name: `T${t + 1} burst ${BURST}`, exact: true }).waitFor({ state: 'attached', timeout: 10_000 }).catch(() => undefined);
