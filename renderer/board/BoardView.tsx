@@ -5,7 +5,7 @@ import { areCursorsHidden, DEFAULT_NOTE_SIZE, getNote, isBoardPrivate, noteListi
 import type { DenyReason } from '../../shared/model/policy';
 import { CursorsLayer } from '../presence/CursorsLayer';
 import { useLocalPresence } from '../presence/use-local-presence';
-import { DEFAULT_VIEWPORT, screenToWorld, useBoardUi, zoomAround } from '../state/board-ui';
+import { DEFAULT_VIEWPORT, screenToWorld, useBoardUi, viewportIn, zoomAround } from '../state/board-ui';
 import { useCan, usePolicyValue, useWorkshop } from '../workshop/workshop-context';
 import { BoardToast } from './BoardToast';
 import { BoardToolbar } from './BoardToolbar';
@@ -106,7 +106,7 @@ export function BoardView({ board, awareness, toolbarExtras, corner }: Props) {
   const privateBrainstorm = usePolicyValue((w) => isBoardPrivate(w.doc, board.id));
   // The facilitator can hide everyone's cursors for a calmer room (switch `Everyone’s cursors`).
   const cursorsHidden = usePolicyValue((w) => areCursorsHidden(w.doc));
-  const currentView = useCallback(() => useBoardUi.getState().viewports[board.id] ?? DEFAULT_VIEWPORT, [board.id]);
+  const currentView = useCallback(() => viewportIn(useBoardUi.getState(), board.id), [board.id]);
 
   const viewCentre = useCallback(() => {
     const a = areaRef.current;

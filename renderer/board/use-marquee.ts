@@ -1,7 +1,7 @@
 import { useEffect, useState, type RefObject } from 'react';
 import type * as Y from 'yjs';
 import { useWorkshop } from '../workshop/workshop-context';
-import { DEFAULT_VIEWPORT, screenToWorld, useBoardUi } from '../state/board-ui';
+import { screenToWorld, useBoardUi, viewportIn } from '../state/board-ui';
 
 /** A rectangle in the surface's screen pixels. */
 export interface ScreenRect {
@@ -39,7 +39,7 @@ export function useMarquee(doc: Y.Doc, boardId: string, surfaceRef: RefObject<HT
       return { x: event.clientX - r.left, y: event.clientY - r.top };
     };
     const select = (from: { x: number; y: number }, to: { x: number; y: number }, base: readonly string[]) => {
-      const view = useBoardUi.getState().viewports[boardId] ?? DEFAULT_VIEWPORT;
+      const view = viewportIn(useBoardUi.getState(), boardId);
       const a = screenToWorld(view, { x: Math.min(from.x, to.x), y: Math.min(from.y, to.y) });
       const b = screenToWorld(view, { x: Math.max(from.x, to.x), y: Math.max(from.y, to.y) });
       const hits = notesOn(boardId)

@@ -1,9 +1,8 @@
 import type { DenyReason } from '../../shared/model/policy';
 import { useEffect, useRef, type MouseEvent, type PointerEvent, type RefObject } from 'react';
 import { getNote } from '../../shared/model';
-import { useBoardUi } from '../state/board-ui';
+import { useBoardUi, viewportIn } from '../state/board-ui';
 import { useWorkshop } from '../workshop/workshop-context';
-import { boardZoomNow } from '../state/board-zoom';
 
 /** Screen pixels a press may wander before it counts as a drag rather than a click (a finger wanders more). */
 const DRAG_THRESHOLD = { mouse: 3, pen: 6, touch: 10 } as Record<string, number>;
@@ -119,7 +118,8 @@ export function useNotePointer(
     if (!d.moved && Math.hypot(sx, sy) < d.threshold) return;
     d.moved = true;
     cancelLongPress();
-    const zoom = boardZoomNow(boardId);
+    // The zoom at this move, read rather than subscribed to: a pinch must not re-render every note.
+    const { zoom } = viewportIn(ui(), boardId);
     ui().setDragOffset({ dx: sx / zoom, dy: sy / zoom });
   };
   const onPointerUp = (event: PointerEvent<HTMLElement>) => {

@@ -10,7 +10,7 @@ import {
   type NoteCopy,
   type Point,
 } from '../../shared/model';
-import { DEFAULT_VIEWPORT, screenToWorld, useBoardUi } from '../state/board-ui';
+import { screenToWorld, useBoardUi, viewportIn } from '../state/board-ui';
 import { useWorkshop } from '../workshop/workshop-context';
 import type { ToastAction } from './use-board-toast';
 
@@ -136,7 +136,7 @@ export function useSelectionCommands(
       },
       paste(copies, at) {
         if (copies.length === 0) return;
-        const view = ui().viewports[boardId] ?? DEFAULT_VIEWPORT;
+        const view = viewportIn(ui(), boardId);
         const centre = screenToWorld(view, at ?? viewCentre());
         const extent = copiesExtent(copies);
         // Centred on the pointer, then pulled inside the view where it fits: a paste never lands off-screen.

@@ -1,6 +1,6 @@
 import type { Awareness } from 'y-protocols/awareness';
 import { randomId } from '../../shared/model';
-import { useBoardUi, type Viewport } from '../state/board-ui';
+import { useBoardUi, viewportIn, type Viewport } from '../state/board-ui';
 
 /** What one board view shows (screen px): the area under the toolbar, for turning views into world rects. */
 export interface ShownArea {
@@ -45,7 +45,7 @@ export function startLeading(awareness: Awareness): () => void {
     const boardId = ui.currentBoardId;
     const area = ui.shownArea;
     if (!boardId || !area || area.width === 0) return;
-    const rect = worldRectOf(ui.viewports[boardId] ?? { x: 0, y: 0, zoom: 1 }, area);
+    const rect = worldRectOf(viewportIn(ui, boardId), area);
     const lead = { id, boardId, ...rect };
     const key = JSON.stringify(lead);
     if (key === last) return;

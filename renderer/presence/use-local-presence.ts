@@ -1,6 +1,6 @@
 import { useEffect, type RefObject } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
-import { DEFAULT_VIEWPORT, screenToWorld, useBoardUi } from '../state/board-ui';
+import { screenToWorld, useBoardUi, viewportIn } from '../state/board-ui';
 import { ensureLocalUser, setLocalField, setLocalFields } from './local-presence';
 import type { PresenceCursor } from './presence-state';
 import { throttle } from './throttle';
@@ -43,7 +43,7 @@ export function useLocalPresence(awareness: Awareness, boardId: string, surfaceR
     const publish = () => {
       if (!pointer) return;
       const rect = surface.getBoundingClientRect();
-      const view = useBoardUi.getState().viewports[boardId] ?? DEFAULT_VIEWPORT;
+      const view = viewportIn(useBoardUi.getState(), boardId);
       const world = screenToWorld(view, { x: pointer.clientX - rect.left, y: pointer.clientY - rect.top });
       cursor.push({ boardId, x: Math.round(world.x), y: Math.round(world.y) });
     };

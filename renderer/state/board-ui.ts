@@ -11,6 +11,11 @@ export const MIN_ZOOM = 0.1;
 export const MAX_ZOOM = 4;
 export const DEFAULT_VIEWPORT: Viewport = { x: 0, y: 0, zoom: 1 };
 
+/** A board's view as `state` holds it: where it was left, or the default for a board not yet shown. */
+export function viewportIn(state: { viewports: Record<string, Viewport> }, boardId: string): Viewport {
+  return state.viewports[boardId] ?? DEFAULT_VIEWPORT;
+}
+
 export function clampZoom(zoom: number): number {
   return Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, zoom));
 }

@@ -1,4 +1,4 @@
-import { DEFAULT_VIEWPORT, useBoardUi } from './board-ui';
+import { useBoardUi, viewportIn } from './board-ui';
 
 /**
  * One board's zoom, for the parts of a note drawn at a steady screen size (badges, handles, the
@@ -6,10 +6,5 @@ import { DEFAULT_VIEWPORT, useBoardUi } from './board-ui';
  * pinch changes the zoom every frame.
  */
 export function useBoardZoom(boardId: string): number {
-  return useBoardUi((s) => (s.viewports[boardId] ?? DEFAULT_VIEWPORT).zoom);
-}
-
-/** The board's zoom at this moment, for an event handler (a drag divides by it) that must not subscribe. */
-export function boardZoomNow(boardId: string): number {
-  return (useBoardUi.getState().viewports[boardId] ?? DEFAULT_VIEWPORT).zoom;
+  return useBoardUi((s) => viewportIn(s, boardId).zoom);
 }

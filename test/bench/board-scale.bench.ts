@@ -34,6 +34,13 @@ const DRAG_MOVES = 60;
 
 type Motion = 'pan' | 'zoom';
 
+declare global {
+  interface Window {
+    /** dragLatency's pointer events not yet shown, and the latencies measured so far. */
+    __drag?: { pending: number[]; latencies: number[] };
+  }
+}
+
 /**
  * Pans or zooms `frames` times, one step per animation frame; returns the frame-to-frame times in
  * ms and how long each step's call took. Back and forth every 30 frames, so the view stays over the
@@ -89,8 +96,8 @@ async function dragLatency(page: Page, moves: number): Promise<number[]> {
   });
   await page.evaluate((id) => {
     const note = document.querySelector<HTMLElement>(`[data-note-id="${id}"]`)!;
-    const state = { pending: [] as number[], latencies: [] as number[] };
-    (window as unknown as { __drag: typeof state }).__drag = state;
+    const state: NonNullable<Window['__drag']> = { pending: [], latencies: [] };
+    window.__drag = state;
     window.addEventListener('pointermove', (e) => state.pending.push(e.timeStamp), true);
     new MutationObserver(() => {
       const shown = state.pending;
@@ -112,7 +119,7 @@ async function dragLatency(page: Page, moves: number): Promise<number[]> {
   await page.mouse.move(start.x + 6, start.y + 3);
   await frame();
   await page.evaluate(() => {
-    (window as unknown as { __drag: { latencies: number[]; pending: number[] } }).__drag.latencies = [];
+    window.__drag!.latencies = [];
   });
   for (let i = 1; i <= moves; i++) {
     // 80 px right and back, 4 px a move.
@@ -124,7 +131,7 @@ async function dragLatency(page: Page, moves: number): Promise<number[]> {
   await page.mouse.up();
   await frame();
   await frame();
-  return page.evaluate(() => (window as unknown as { __drag: { latencies: number[] } }).__drag.latencies);
+  return page.evaluate(() => window.__drag!.latencies);
 }
 
 /** Frame-to-frame times of the same page doing nothing: the machine's own frame clock, the baseline for panning. */
