@@ -98,7 +98,9 @@ describe.skipIf(unavailable)(`host on a full or read-only disk${unavailable ? ` 
     // Several retries have failed by now.
     await new Promise((resolve) => setTimeout(resolve, RETRY_MS * 6));
 
-    expect(filesOf(dir)).toEqual(before);
+    // A retry may be between creating its temp file and removing it when the folder is read (CI
+    // once saw an empty `.snapshot.bin.….tmp` there): what must hold is that none stays behind.
+    await expect.poll(() => filesOf(dir), { timeout: 2_000, interval: RETRY_MS / 4 }).toEqual(before);
     expect(logs.filter((line) => line.startsWith('Cannot save room'))).toHaveLength(1);
     expect(logs.find((line) => line.startsWith('Cannot save room'))).toMatch(/the disk is full.*keep syncing in memory/);
     // Someone who joins meanwhile is told at once.
